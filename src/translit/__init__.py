@@ -1,0 +1,76 @@
+"""translit: one canonical spelling for the names of the Belarus / Ukraine / Russia news world.
+
+>>> import translit
+>>> translit.normalize("Lukashenko visited Kiev")
+'Lukashenka visited Kyiv'
+>>> [(m.text, m.replacement, m.entity) for m in translit.find("Gomel, not Gomez")]
+[('Gomel', 'Homiel', 'homiel')]
+>>> translit.canonical("Тихановская")
+'Tsikhanouskaya'
+
+The module-level functions use one default :class:`Normalizer` (bundled table,
+style ``en``), built on first use.
+"""
+
+from __future__ import annotations
+
+import threading
+from typing import TYPE_CHECKING, Any
+
+from .errors import TableError, TranslitError, UnmappedCharacterError
+from .mention import Mention, apply_mentions
+
+if TYPE_CHECKING:
+    from .normalizer import Normalizer
+
+__all__ = [
+    "Mention",
+    "Normalizer",
+    "TableError",
+    "TranslitError",
+    "UnmappedCharacterError",
+    "__version__",
+    "apply_mentions",
+    "canonical",
+    "find",
+    "normalize",
+]
+
+__version__ = "0.1.0"
+
+_default: Normalizer | None = None
+_lock = threading.Lock()
+
+
+def _normalizer() -> Normalizer:
+    global _default
+    if _default is None:
+        with _lock:
+            if _default is None:
+                from .normalizer import Normalizer
+
+                _default = Normalizer()
+    return _default
+
+
+def normalize(text: str, *, style: str | None = None) -> str:
+    """*text* with every known name in its canonical form; everything else byte-identical."""
+    return _normalizer().normalize(text, style=style)
+
+
+def find(text: str, *, style: str | None = None) -> list[Mention]:
+    """The mentions of known names in *text*: span, entity, replacement and reason."""
+    return _normalizer().find(text, style=style)
+
+
+def canonical(name: str, *, style: str | None = None) -> str | None:
+    """The canonical form of one name given alone, or None when it is not known."""
+    return _normalizer().canonical(name, style=style)
+
+
+def __getattr__(name: str) -> Any:
+    if name == "Normalizer":
+        from .normalizer import Normalizer
+
+        return Normalizer
+    raise AttributeError(f"module 'translit' has no attribute {name!r}")

@@ -1,0 +1,169 @@
+"""The compiled table: phrases of folded words, their targets, and one automaton.
+
+Every form of every entity becomes a *phrase*: the tuple of its folded words.
+A person's forms are also split into given names and a surname, and every
+given name is combined with every surname of the same script, so that
+"Alexander Lukashenka" (a Russian given name with the Belarusian surname) is
+recognized although no table lists it. A given name alone is never a phrase.
+
+The automaton holds each distinct folded word once; the matcher finds words in
+one pass and joins neighbouring words into phrases, so the cost per megabyte
+does not grow with the number of forms.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass
+
+import ahocorasick
+
+from .casing import is_cyrillic
+from .errors import TableError
+from .fold import fold_word
+from .table import Entity, Form
+
+__all__ = ["EntityInfo", "Index", "Target", "build_index"]
+
+
+@dataclass(frozen=True, slots=True)
+class Target:
+    """What a phrase names: an entity, which part of it, and why."""
+
+    entity: str
+    part: str  # "full", "surname" or "name"
+    reason: str
+    where: str
+    next_words: frozenset[str] | None = None  # ambiguous forms: the words that make them safe
+    previous_words: frozenset[str] | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class EntityInfo:
+    """The output side of an entity: canonical forms per style, and its fixed negatives."""
+
+    id: str
+    type: str
+    name: str
+    surname: str | None
+    wikidata: str | None
+    styles: dict[str, dict[str, str]]
+    not_when: tuple[str, ...]
+
+    def canonical(self, part: str, style: str) -> str:
+        """The canonical form of *part* ("full", "surname", "name") in *style*."""
+        forms = self.styles.get(style, {})
+        if part == "surname" and self.surname is not None:
+            return forms.get("surname", self.surname)
+        return forms.get("name", self.name)
+
+
+@dataclass
+class Index:
+    """Everything the matcher needs, built once per :class:`~translit.Normalizer`."""
+
+    phrases: dict[tuple[str, ...], list[Target]]
+    prefixes: frozenset[tuple[str, ...]]
+    entities: dict[str, EntityInfo]
+    given_names: frozenset[str]
+    automaton: ahocorasick.Automaton
+    styles: tuple[str, ...]
+
+
+def build_index(
+    entities: Iterable[Entity], styles: Iterable[str], given_names: Iterable[str]
+) -> Index:
+    """Compile *entities*; a form claimed by two entities is a :class:`TableError`."""
+    phrases: dict[tuple[str, ...], list[Target]] = {}
+    infos: dict[str, EntityInfo] = {}
+    given_keys = {fold_word(name) for name in given_names}
+    for entity in entities:
+        infos[entity.id] = EntityInfo(
+            entity.id,
+            entity.type,
+            entity.name,
+            entity.surname,
+            entity.wikidata,
+            entity.styles,
+            tuple(fold_word(p) for p in entity.not_when),
+        )
+        targets = _person_targets(entity, given_keys) if entity.type == "person" else []
+        if entity.type != "person":
+            targets = [(_words(f.text), _target(entity.id, "name", f)) for f in entity.forms]
+        for words, target in targets:
+            _add(phrases, words, target)
+    prefixes = frozenset(p[:i] for p in phrases for i in range(1, len(p)))
+    automaton = ahocorasick.Automaton()
+    for phrase in list(phrases) + list(prefixes):
+        for word in phrase:
+            automaton.add_word(word, word)
+    automaton.make_automaton()
+    return Index(phrases, prefixes, infos, frozenset(given_keys), automaton, tuple(styles))
+
+
+def _words(text: str) -> tuple[str, ...]:
+    return tuple(fold_word(text).split(" "))
+
+
+def _reason(form: Form) -> str:
+    if form.origin == "canonical":
+        return f"canonical {form.text}"
+    return f"{form.origin} {form.text} ({form.lang})"
+
+
+def _target(entity: str, part: str, form: Form, **context: frozenset[str]) -> Target:
+    return Target(entity, part, _reason(form), form.where, **context)
+
+
+def _person_targets(
+    entity: Entity, given_keys: set[str]
+) -> list[tuple[tuple[str, ...], Target]]:
+    surnames: dict[tuple[str, bool], Form] = {}
+    givens: dict[tuple[tuple[str, ...], bool], Form] = {}
+    for form in entity.forms:
+        words = form.text.split(" ")
+        cyr = is_cyrillic(form.text)
+        surnames.setdefault((fold_word(words[-1]), cyr), Form(words[-1], *_rest(form)))
+        if len(words) > 1:
+            given = tuple(fold_word(w) for w in words[:-1])
+            givens.setdefault((given, cyr), Form(" ".join(words[:-1]), *_rest(form)))
+            given_keys.add(" ".join(given))
+    ambiguous = {fold_word(a.form): a for a in entity.ambiguous}
+    result = []
+    for (surname, cyr), form in surnames.items():
+        amb = ambiguous.get(surname)
+        if amb is None:
+            result.append(((surname,), _target(entity.id, "surname", form)))
+        for (given, given_cyr), given_form in givens.items():
+            if given_cyr == cyr:
+                full = Form(f"{given_form.text} {form.text}", form.lang, form.origin, form.where)
+                result.append(((*given, surname), _target(entity.id, "full", full)))
+    for key, amb in ambiguous.items():
+        form = Form(amb.form, amb.lang, "ambiguous form", amb.where)
+        context = {
+            "next_words": frozenset(fold_word(w) for w in amb.next),
+            "previous_words": frozenset(fold_word(w) for w in amb.previous),
+        }
+        result.append(((key,), _target(entity.id, "surname", form, **context)))
+    return result
+
+
+def _rest(form: Form) -> tuple[str, str, str]:
+    return form.lang, form.origin, form.where
+
+
+def _add(phrases: dict[tuple[str, ...], list[Target]], words: tuple[str, ...], new: Target) -> None:
+    targets = phrases.setdefault(words, [])
+    for old in targets:
+        if old.entity == new.entity:
+            return
+        if old.next_words is None and new.next_words is None:
+            path, _, line = new.where.rpartition(":")
+            raise TableError(
+                path,
+                int(line),
+                f"{' '.join(words)!r} is claimed by {new.entity!r} and by {old.entity!r} "
+                f"({old.where})",
+                "keep it in one entity, or list it under 'ambiguous:' with the words that decide",
+            )
+    targets.append(new)

@@ -1,0 +1,184 @@
+"""The scan: one automaton pass over the folded text, then phrases, then checks.
+
+1. Fold the text (:mod:`translit.fold`) and walk the automaton once over it.
+2. Keep the word hits with a word boundary on both sides (letters of every
+   script, digits, marks and ``_`` continue a word). A German genitive ``-s``
+   after a capitalized name is allowed and stays outside the mention.
+3. From left to right, join each hit with the hits that follow it across
+   whitespace (one line break at most) into the longest phrase of the table;
+   if that phrase fails a check, shorter ones at the same place are tried.
+4. Checks: not inside code, a URL, an address, a handle, a hashtag or a path;
+   not part of one of the entity's fixed expressions (``not_when``); an
+   ambiguous form only with the words that make it safe; a surname or place
+   right after a different given name (``Sergei Tikhanovsky``, ``Viktor
+   Lukashenko``) is left alone.
+
+Matches are leftmost-longest and never overlap.
+"""
+
+from __future__ import annotations
+
+import unicodedata
+from dataclasses import dataclass
+
+from .casing import restyle
+from .fold import fold, is_word_char
+from .index import Index, Target
+from .mention import Mention
+from .protect import CodeSpans, code_spans, in_technical_token
+
+__all__ = ["scan"]
+
+_BREAKS = "\n\r\x0b\x0c\x1c\x1d\x1e\x85\u2028\u2029"
+_GAP = " " + _BREAKS
+_NO_GENITIVE = "sxzß'"
+
+
+@dataclass(slots=True)
+class _Candidate:
+    words: tuple[str, ...]
+    start: int
+    end: int
+
+
+def scan(index: Index, text: str, style: str) -> list[Mention]:
+    """All mentions of *index*'s entities in *text*, with replacements in *style*."""
+    key, offsets = fold(text)
+    hits = _word_hits(index, key)
+    if not hits:
+        return []
+    code = CodeSpans(code_spans(text)) if "`" in text or "~~~" in text else None
+    mentions: list[Mention] = []
+    pos = 0
+    for start in sorted(hits):
+        if start < pos:
+            continue
+        for cand in sorted(_phrases(index, key, hits, start), key=lambda c: -c.end):
+            ostart, oend = _original_span(text, offsets, cand.start, cand.end)
+            found = _accept(index, key, cand, text[ostart].isupper())
+            if found is None:
+                continue
+            if code is not None and code.overlaps(ostart, oend):
+                break
+            mentions.append(_mention(index, text, ostart, oend, found, style))
+            pos = cand.end
+            break
+    return mentions
+
+
+def _word_hits(index: Index, key: str) -> dict[int, list[tuple[int, str]]]:
+    hits: dict[int, list[tuple[int, str]]] = {}
+    n = len(key)
+    for last, word in index.automaton.iter(key):
+        start = last - len(word) + 1
+        end = last + 1
+        if start > 0 and is_word_char(key[start - 1]):
+            continue
+        if end < n and is_word_char(key[end]):
+            if not (
+                key[end] == "s"
+                and (end + 1 == n or not is_word_char(key[end + 1]))
+                and len(word) >= 4
+                and word[-1] not in _NO_GENITIVE
+            ):
+                continue
+        hits.setdefault(start, []).append((end, word))
+    return hits
+
+
+def _phrases(
+    index: Index, key: str, hits: dict[int, list[tuple[int, str]]], start: int
+) -> list[_Candidate]:
+    found: list[_Candidate] = []
+    stack = [((word,), start, end) for end, word in hits[start]]
+    while stack:
+        words, s, e = stack.pop()
+        if words in index.phrases:
+            found.append(_Candidate(words, s, e))
+        if words not in index.prefixes or (e < len(key) and is_word_char(key[e])):
+            continue
+        j, breaks = e, 0
+        while j < len(key) and key[j] in _GAP:
+            breaks += key[j] in _BREAKS and not (key[j] == "\n" and key[j - 1] == "\r")
+            j += 1
+        if j == e or breaks > 1 or j not in hits:
+            continue
+        for end, word in hits[j]:
+            stack.append(((*words, word), s, end))
+    return found
+
+
+def _accept(index: Index, key: str, cand: _Candidate, capitalized: bool) -> Target | None:
+    if in_technical_token(key, cand.start, cand.end):
+        return None
+    genitive = cand.end < len(key) and key[cand.end] == "s"
+    for target in index.phrases[cand.words]:
+        info = index.entities[target.entity]
+        if any(_inside(key, cand, phrase) for phrase in info.not_when):
+            continue
+        if target.next_words is not None and not _in_context(key, cand, target):
+            continue
+        if len(cand.words) == 1 and target.part != "full" and _after_given_name(index, key, cand):
+            continue
+        if genitive and not capitalized:
+            continue
+        return target
+    return None
+
+
+def _inside(key: str, cand: _Candidate, phrase: str) -> bool:
+    mention = key[cand.start : cand.end]
+    at = phrase.find(mention)
+    while at >= 0:
+        begin = cand.start - at
+        if begin >= 0 and key[begin : begin + len(phrase)] == phrase:
+            return True
+        at = phrase.find(mention, at + 1)
+    return False
+
+
+def _neighbour(key: str, pos: int, step: int) -> str:
+    """The word before (step -1) or after (step 1) position *pos*, across one space run."""
+    j = pos
+    if step > 0:
+        while j < len(key) and key[j] == " ":
+            j += 1
+        k = j
+        while k < len(key) and is_word_char(key[k]):
+            k += 1
+        return key[j:k] if j > pos else ""
+    while j > 0 and key[j - 1] == " ":
+        j -= 1
+    k = j
+    while k > 0 and is_word_char(key[k - 1]):
+        k -= 1
+    return key[k:j] if j < pos else ""
+
+
+def _in_context(key: str, cand: _Candidate, target: Target) -> bool:
+    after = _neighbour(key, cand.end, 1)
+    before = _neighbour(key, cand.start, -1)
+    return after in (target.next_words or ()) or before in (target.previous_words or ())
+
+
+def _after_given_name(index: Index, key: str, cand: _Candidate) -> bool:
+    return _neighbour(key, cand.start, -1) in index.given_names
+
+
+def _original_span(
+    text: str, offsets: list[int] | None, start: int, end: int
+) -> tuple[int, int]:
+    """Map a key span back to the input, taking the combining marks of its last letter."""
+    if offsets is None:
+        return start, end
+    ostart, oend = offsets[start], offsets[end - 1] + 1
+    while oend < len(text) and unicodedata.combining(text[oend]):
+        oend += 1
+    return ostart, oend
+
+
+def _mention(index: Index, text: str, start: int, end: int, target: Target, style: str) -> Mention:
+    info = index.entities[target.entity]
+    written = text[start:end]
+    replacement = restyle(written, info.canonical(target.part, style))
+    return Mention(start, end, written, replacement, target.entity, target.reason, target.part)

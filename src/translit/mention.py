@@ -1,0 +1,55 @@
+"""The record of one recognized name in a text."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass
+
+__all__ = ["Mention", "apply_mentions"]
+
+
+@dataclass(frozen=True, slots=True)
+class Mention:
+    """One recognized name: where it is, what it is, and what ``normalize`` writes there.
+
+    ``start`` and ``end`` are offsets into the input string (``text == input[start:end]``).
+    ``entity`` is the entity's id in the alias table, ``part`` says which part of
+    the entity was named (``"full"`` name, ``"surname"`` alone, or ``"name"`` of a
+    place, country, organisation or adjective), and ``reason`` says which form of
+    the table matched. ``replacement`` equals ``text`` when nothing changes: the
+    mention is already canonical, or it is written in another script (Cyrillic
+    text stays Cyrillic).
+    """
+
+    start: int
+    end: int
+    text: str
+    replacement: str
+    entity: str
+    reason: str
+    part: str = "name"
+    inflected: bool = False
+
+    @property
+    def changed(self) -> bool:
+        """True when ``normalize`` rewrites this span."""
+        return self.replacement != self.text
+
+
+def apply_mentions(text: str, mentions: Iterable[Mention]) -> str:
+    """Replay *mentions* (sorted, not overlapping) on *text*: the output of ``normalize``.
+
+    >>> m = Mention(0, 4, "Kiev", "Kyiv", "kyiv", "variant Kiev (en)")
+    >>> apply_mentions("Kiev-based", [m])
+    'Kyiv-based'
+    """
+    parts: list[str] = []
+    pos = 0
+    for mention in mentions:
+        if mention.start < pos or text[mention.start : mention.end] != mention.text:
+            raise ValueError(f"mention {mention!r} does not fit the text at {pos}")
+        parts.append(text[pos : mention.start])
+        parts.append(mention.replacement)
+        pos = mention.end
+    parts.append(text[pos:])
+    return "".join(parts)

@@ -1,0 +1,102 @@
+"""What is not prose: URLs, e-mail addresses, handles, hashtags, paths, code.
+
+A name inside one of these is never rewritten (and not reported). Two checks:
+
+* :func:`code_spans` finds Markdown fenced code blocks and inline code spans,
+  once per text and only when the text has a backtick or a tilde fence;
+* :func:`in_technical_token` looks at the run of non-space characters around a
+  hit: a ``://``, an ``@``, a leading ``#`` or ``@``, a backslash, a ``/`` or
+  ``=`` next to the name, or a dot joined to the name on either side
+  (``kiev.ua``, ``Kiev.txt``) mark it as technical.
+
+Identifiers with underscores need no check here: ``_`` is a word character, so
+``kiev_weather`` is not the word ``kiev`` at all.
+
+>>> in_technical_token("see https://ex.org/kiev/ now", 18, 22)
+True
+>>> in_technical_token("Kiev-based reporters", 0, 4)
+False
+>>> code_spans("Use `Kiev` here")
+[(4, 10)]
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+
+__all__ = ["CodeSpans", "code_spans", "in_technical_token"]
+
+_FENCE_BLOCK = re.compile(r"^ {0,3}(`{3,}|~{3,})[^\n]*$", re.MULTILINE)
+_INLINE = re.compile(r"(?<!`)(`+)(?!`)(.+?)(?<!`)\1(?!`)", re.DOTALL)
+_OPENERS = "([{<\"'“‘«„*_"
+_CLOSERS = ")]}>\"'”’».,;:!?*_"
+_STOPS = " \t\n\r\x0b\x0c\u2028\u2029\x85()[]{}<>\"“”«»"
+
+
+class CodeSpans:
+    """Sorted, non-overlapping code spans of a text, with a fast containment test."""
+
+    def __init__(self, spans: list[tuple[int, int]]) -> None:
+        self.spans = spans
+        self._starts = [s for s, _ in spans]
+
+    def overlaps(self, start: int, end: int) -> bool:
+        """True when [start, end) touches a code span."""
+        i = bisect.bisect_right(self._starts, end - 1) - 1
+        return i >= 0 and self.spans[i][1] > start
+
+
+def code_spans(text: str) -> list[tuple[int, int]]:
+    """Spans of fenced code blocks and inline code in Markdown *text*."""
+    spans: list[tuple[int, int]] = []
+    if "```" in text or "~~~" in text:
+        spans.extend(_fences(text))
+    if "`" in text:
+        for match in _INLINE.finditer(text):
+            if not any(s <= match.start() < e for s, e in spans):
+                spans.append(match.span())
+    spans.sort()
+    return spans
+
+
+def _fences(text: str) -> list[tuple[int, int]]:
+    spans = []
+    opener: re.Match[str] | None = None
+    for match in _FENCE_BLOCK.finditer(text):
+        if opener is None:
+            opener = match
+        elif match.group(1)[0] == opener.group(1)[0] and len(match.group(1)) >= len(
+            opener.group(1)
+        ) and match.group(0).strip() == match.group(1):
+            spans.append((opener.start(), match.end()))
+            opener = None
+    if opener is not None:  # an unclosed fence runs to the end, as in CommonMark
+        spans.append((opener.start(), len(text)))
+    return spans
+
+
+def in_technical_token(text: str, start: int, end: int) -> bool:
+    """True when text[start:end] sits inside a URL, address, handle, hashtag or path."""
+    left = start
+    while left > 0 and text[left - 1] not in _STOPS:
+        left -= 1
+    right = end
+    while right < len(text) and text[right] not in _STOPS:
+        right += 1
+    token = text[left:right]
+    if token.isalpha():
+        return False
+    lo, hi = 0, len(token)
+    while lo < hi and token[lo] in _OPENERS:
+        lo += 1
+    while hi > lo and token[hi - 1] in _CLOSERS:
+        hi -= 1
+    core = token[lo:hi]
+    if "://" in core or "@" in core or "\\" in core or core[:1] == "#" or core[:2] in ("./", "~/"):
+        return True
+    before = text[start - 1] if start > left else " "
+    after = text[end] if end < right else " "
+    if before in "/=." or after in "/=":
+        return True
+    return after == "." and end + 1 < right and text[end + 1].isalnum()
