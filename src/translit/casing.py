@@ -1,4 +1,4 @@
-"""Casing and script of a replacement: what a mention's own writing says to keep.
+r"""Casing and script of a replacement: what a mention's own writing says to keep.
 
 Rules, in order:
 
@@ -6,7 +6,9 @@ Rules, in order:
    (Cyrillic text stays Cyrillic);
 2. an ALL-CAPS mention (two letters or more, all upper case) gets an ALL-CAPS
    canonical form;
-3. any other mention takes the canonical form's casing (``kyiv`` → ``Kyiv``).
+3. any other mention takes the canonical form's casing (``kyiv`` → ``Kyiv``);
+4. the whitespace between the words of a mention (a line break, a no-break
+   space) stays between the words of the replacement.
 
 >>> restyle("LUKASHENKO", "Lukashenka")
 'LUKASHENKA'
@@ -14,9 +16,13 @@ Rules, in order:
 'Kyiv'
 >>> restyle("Лукашенко", "Lukashenka")
 'Лукашенко'
+>>> restyle("Alexander\nLukashenko", "Alyaksandr Lukashenka")
+'Alyaksandr\nLukashenka'
 """
 
 from __future__ import annotations
+
+import re
 
 __all__ = ["is_cyrillic", "restyle"]
 
@@ -32,5 +38,16 @@ def restyle(mention: str, canonical: str) -> str:
         return mention
     letters = [ch for ch in mention if ch.isalpha()]
     if len(letters) >= 2 and all(ch.isupper() for ch in letters):
-        return canonical.upper()
-    return canonical
+        canonical = canonical.upper()
+    gaps = _GAPS.findall(mention)
+    if not gaps or " " not in canonical:
+        return canonical
+    words = canonical.split(" ")
+    parts = [words[0]]
+    for i, word in enumerate(words[1:]):
+        parts.append(gaps[i] if i < len(gaps) else " ")
+        parts.append(word)
+    return "".join(parts)
+
+
+_GAPS = re.compile(r"\s+")

@@ -37,7 +37,7 @@ _SPECIAL = {
 }  # fmt: skip
 _APOSTROPHES = "\u2019\u2018\u02bc\u02b9\u2032\u00b4\u02bb\u02c8\u0060"
 _HYPHENS = "\u2010\u2011"
-_SPACES = "\t\u00a0\u1680\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2007\u2008\u2009\u200a\u202f\u205f\u3000"
+_SPACES = "\t\u00a0\u1680\u202f\u205f\u3000" + "".join(map(chr, range(0x2000, 0x200B)))
 _DROPPED = "\u00ad\u200b\u200c\u200d\u2060\ufeff\u034f"
 
 

@@ -87,9 +87,11 @@ def build_index(
             entity.styles,
             tuple(fold_word(p) for p in entity.not_when),
         )
-        targets = _person_targets(entity, given_keys) if entity.type == "person" else []
-        if entity.type != "person":
+        if entity.type == "person":
+            targets = _person_targets(entity, given_keys)
+        else:
             targets = [(_words(f.text), _target(entity.id, "name", f)) for f in entity.forms]
+            targets += _ambiguous_targets(entity, "name")
         for words, target in targets:
             _add(phrases, words, target)
     prefixes = frozenset(p[:i] for p in phrases for i in range(1, len(p)))
@@ -115,9 +117,7 @@ def _target(entity: str, part: str, form: Form, **context: frozenset[str]) -> Ta
     return Target(entity, part, _reason(form), form.where, **context)
 
 
-def _person_targets(
-    entity: Entity, given_keys: set[str]
-) -> list[tuple[tuple[str, ...], Target]]:
+def _person_targets(entity: Entity, given_keys: set[str]) -> list[tuple[tuple[str, ...], Target]]:
     surnames: dict[tuple[str, bool], Form] = {}
     givens: dict[tuple[tuple[str, ...], bool], Form] = {}
     for form in entity.forms:
@@ -129,7 +129,7 @@ def _person_targets(
             givens.setdefault((given, cyr), Form(" ".join(words[:-1]), *_rest(form)))
             given_keys.add(" ".join(given))
     ambiguous = {fold_word(a.form): a for a in entity.ambiguous}
-    result = []
+    result: list[tuple[tuple[str, ...], Target]] = []
     for (surname, cyr), form in surnames.items():
         amb = ambiguous.get(surname)
         if amb is None:
@@ -138,13 +138,18 @@ def _person_targets(
             if given_cyr == cyr:
                 full = Form(f"{given_form.text} {form.text}", form.lang, form.origin, form.where)
                 result.append(((*given, surname), _target(entity.id, "full", full)))
-    for key, amb in ambiguous.items():
+    return result + _ambiguous_targets(entity, "surname")
+
+
+def _ambiguous_targets(entity: Entity, part: str) -> list[tuple[tuple[str, ...], Target]]:
+    result = []
+    for amb in entity.ambiguous:
         form = Form(amb.form, amb.lang, "ambiguous form", amb.where)
         context = {
             "next_words": frozenset(fold_word(w) for w in amb.next),
             "previous_words": frozenset(fold_word(w) for w in amb.previous),
         }
-        result.append(((key,), _target(entity.id, "surname", form, **context)))
+        result.append((_words(amb.form), _target(entity.id, part, form, **context)))
     return result
 
 

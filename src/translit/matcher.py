@@ -90,7 +90,9 @@ def _phrases(
     index: Index, key: str, hits: dict[int, list[tuple[int, str]]], start: int
 ) -> list[_Candidate]:
     found: list[_Candidate] = []
-    stack = [((word,), start, end) for end, word in hits[start]]
+    stack: list[tuple[tuple[str, ...], int, int]] = [
+        ((word,), start, end) for end, word in hits[start]
+    ]
     while stack:
         words, s, e = stack.pop()
         if words in index.phrases:
@@ -165,9 +167,7 @@ def _after_given_name(index: Index, key: str, cand: _Candidate) -> bool:
     return _neighbour(key, cand.start, -1) in index.given_names
 
 
-def _original_span(
-    text: str, offsets: list[int] | None, start: int, end: int
-) -> tuple[int, int]:
+def _original_span(text: str, offsets: list[int] | None, start: int, end: int) -> tuple[int, int]:
     """Map a key span back to the input, taking the combining marks of its last letter."""
     if offsets is None:
         return start, end

@@ -31,7 +31,7 @@ _FENCE_BLOCK = re.compile(r"^ {0,3}(`{3,}|~{3,})[^\n]*$", re.MULTILINE)
 _INLINE = re.compile(r"(?<!`)(`+)(?!`)(.+?)(?<!`)\1(?!`)", re.DOTALL)
 _OPENERS = "([{<\"'“‘«„*_"
 _CLOSERS = ")]}>\"'”’».,;:!?*_"
-_STOPS = " \t\n\r\x0b\x0c\u2028\u2029\x85()[]{}<>\"“”«»"
+_STOPS = ' \t\n\r\x0b\x0c\u2028\u2029\x85()[]{}<>"“”«»'
 
 
 class CodeSpans:
@@ -66,9 +66,11 @@ def _fences(text: str) -> list[tuple[int, int]]:
     for match in _FENCE_BLOCK.finditer(text):
         if opener is None:
             opener = match
-        elif match.group(1)[0] == opener.group(1)[0] and len(match.group(1)) >= len(
-            opener.group(1)
-        ) and match.group(0).strip() == match.group(1):
+        elif (
+            match.group(1)[0] == opener.group(1)[0]
+            and len(match.group(1)) >= len(opener.group(1))
+            and match.group(0).strip() == match.group(1)
+        ):
             spans.append((opener.start(), match.end()))
             opener = None
     if opener is not None:  # an unclosed fence runs to the end, as in CommonMark

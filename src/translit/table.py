@@ -142,7 +142,7 @@ def _read_table(path: str, styles: list[str]) -> list[Entity]:
         raise TableError(path, doc.lines["entities"], "'entities' is not a list", "use '- id: ...'")
     seen: dict[str, int] = {}
     result = []
-    for item, line in zip(items, items.lines):
+    for item, line in zip(items, items.lines, strict=True):
         entity = _entity(item, path, line)
         if entity.id in seen:
             raise TableError(
@@ -188,7 +188,10 @@ def _entity(item: Any, path: str, line: int) -> Entity:
     if unknown:
         key = sorted(unknown)[0]
         raise TableError(
-            path, item.lines[key], f"unknown field {key!r}", f"use {', '.join(sorted(_ENTITY_KEYS))}"
+            path,
+            item.lines[key],
+            f"unknown field {key!r}",
+            f"use {', '.join(sorted(_ENTITY_KEYS))}",
         )
     for required in ("id", "type", "name"):
         if required not in item:
@@ -226,7 +229,8 @@ def _entity(item: Any, path: str, line: int) -> Entity:
         if not isinstance(phrases, Seq):
             raise TableError(path, item.lines["not_when"], "'not_when' must be a list", "use '- '")
         entity.not_when = [
-            _text(p, path, ln, "not_when phrase") for p, ln in zip(phrases, phrases.lines)
+            _text(p, path, ln, "not_when phrase")
+            for p, ln in zip(phrases, phrases.lines, strict=True)
         ]
     if "styles" in item:
         entity.styles = _styles(item["styles"], path, item.lines["styles"], etype)
@@ -239,14 +243,16 @@ def _forms(value: Any, path: str, line: int, origin: str) -> list[Form]:
     for lang, entries in _mapping(value, path, line, origin).items():
         lang_line = value.lines[lang]
         if not _LANG.match(lang):
-            raise TableError(path, lang_line, f"bad language tag {lang!r}", "use e.g. en, de, be-Latn")
+            raise TableError(
+                path, lang_line, f"bad language tag {lang!r}", "use e.g. en, de, be-Latn"
+            )
         if isinstance(entries, str):
             entries, lines = [entries], [lang_line]
         elif isinstance(entries, Seq):
             lines = entries.lines
         else:
             raise TableError(path, lang_line, f"forms for {lang!r} must be a list", "use [a, b]")
-        for entry, entry_line in zip(entries, lines):
+        for entry, entry_line in zip(entries, lines, strict=True):
             if isinstance(entry, Map):
                 if "form" not in entry or set(entry) - {"form", "source"}:
                     raise TableError(
@@ -262,7 +268,7 @@ def _ambiguous(value: Any, path: str, line: int) -> list[Ambiguous]:
     if not isinstance(value, Seq):
         raise TableError(path, line, "'ambiguous' must be a list", "use '- form: ...'")
     result = []
-    for entry, entry_line in zip(value, value.lines):
+    for entry, entry_line in zip(value, value.lines, strict=True):
         if not isinstance(entry, Map) or "form" not in entry:
             raise TableError(path, entry_line, "an ambiguous entry needs 'form'", "add 'form:'")
         unknown = set(entry) - _AMBIGUOUS_KEYS

@@ -6,7 +6,7 @@ so are anchors and aliases, which would let a small file expand into a huge one.
 
 >>> doc = load_text("a:\\n  - x\\n  - y\\n", "demo.yaml")
 >>> doc, doc.line, doc.lines["a"], doc["a"].lines
-({'a': ['x', 'y']}, 1, 2, [2, 3])
+({'a': ['x', 'y']}, 1, 1, [2, 3])
 """
 
 from __future__ import annotations

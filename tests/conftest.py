@@ -1,0 +1,30 @@
+"""Shared fixtures and hypothesis profiles.
+
+Profiles: ``ci`` (the default, used by the README's test command) and ``long``;
+select one with ``HYPOTHESIS_PROFILE=long python -m pytest tests/test_properties.py``.
+"""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+import pytest
+from hypothesis import HealthCheck, settings
+
+import translit
+
+HERE = Path(__file__).parent
+
+settings.register_profile(
+    "ci", max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow]
+)
+settings.register_profile(
+    "long", max_examples=20_000, deadline=None, suppress_health_check=[HealthCheck.too_slow]
+)
+settings.load_profile(os.environ.get("HYPOTHESIS_PROFILE", "ci"))
+
+
+@pytest.fixture(scope="session")
+def normalizer() -> translit.Normalizer:
+    return translit.Normalizer()

@@ -1,0 +1,45 @@
+"""Data-driven cases: tests/cases/*.yaml, one test per case."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+import pytest
+import yaml
+
+import translit
+
+CASES = Path(__file__).parent / "cases"
+
+
+def _load(name: str) -> list[dict[str, Any]]:
+    data: list[dict[str, Any]] = yaml.safe_load((CASES / name).read_text(encoding="utf-8"))
+    return data
+
+
+NORMALIZE = _load("normalize.yaml")
+CANONICAL = _load("canonical.yaml")
+
+
+@pytest.mark.parametrize("case", NORMALIZE, ids=[c["input"][:40] for c in NORMALIZE])
+def test_normalize(case: dict[str, Any], normalizer: translit.Normalizer) -> None:
+    expected = case.get("expected", case["input"])
+    assert normalizer.normalize(case["input"]) == expected, case.get("note")
+
+
+@pytest.mark.parametrize("case", NORMALIZE, ids=[c["input"][:40] for c in NORMALIZE])
+def test_find_replays_to_normalize(case: dict[str, Any], normalizer: translit.Normalizer) -> None:
+    text = case["input"]
+    mentions = normalizer.find(text)
+    for m in mentions:
+        assert text[m.start : m.end] == m.text
+        assert m.entity and m.reason
+    assert translit.apply_mentions(text, mentions) == normalizer.normalize(text)
+    if "expected" not in case:
+        assert not any(m.changed for m in mentions)
+
+
+@pytest.mark.parametrize("case", CANONICAL, ids=[c["name"] or "empty" for c in CANONICAL])
+def test_canonical(case: dict[str, Any], normalizer: translit.Normalizer) -> None:
+    assert normalizer.canonical(case["name"]) == case["canonical"]

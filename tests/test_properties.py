@@ -1,0 +1,110 @@
+"""Properties of normalize/find/canonical over generated text (hypothesis).
+
+The text mixes the table's own forms (variants, canonical and Cyrillic forms),
+protected regions (URLs, code), separators and random Unicode. Examples per
+property: 300 in the default ``ci`` profile, 20,000 with HYPOTHESIS_PROFILE=long.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import yaml
+from hypothesis import given
+from hypothesis import strategies as st
+
+import translit
+from translit.table import bundled_table_path
+
+NORMALIZER = translit.Normalizer()
+
+
+def _table_forms() -> list[str]:
+    data = yaml.safe_load(Path(bundled_table_path()).read_text("utf-8"))
+    forms: list[str] = []
+    for entity in data["entities"]:
+        forms.append(entity["name"])
+        forms.extend([entity["surname"]] if "surname" in entity else [])
+        for key in ("original", "variants"):
+            for values in entity.get(key, {}).values():
+                forms.extend([values] if isinstance(values, str) else values)
+        forms.extend(a["form"] for a in entity.get("ambiguous", []))
+        forms.extend(entity.get("not_when", []))
+    return forms
+
+
+FORMS = _table_forms()
+PIECES = st.one_of(
+    st.sampled_from(FORMS),
+    st.sampled_from(FORMS).map(str.upper),
+    st.sampled_from(FORMS).map(str.lower),
+    st.sampled_from(
+        [
+            " ",
+            "  ",
+            "\n",
+            "\r\n",
+            "\u00a0",
+            "'s",
+            "’s",
+            "-",
+            "-based",
+            ", ",
+            ".",
+            "s",
+            "`",
+            "```\n",
+            "https://example.org/",
+            "@",
+            "#",
+            "_",
+            "/",
+            "\u0301",
+            "\u00ad",
+            "\u200d",
+            "Kievan",
+            "Minsky",
+            "Alexander ",
+            "Viktor ",
+            "the ",
+            "regiment",
+            "Texas",
+        ]
+    ),
+    st.text(max_size=8),
+)
+TEXTS = st.lists(PIECES, max_size=25).map("".join)
+
+
+@given(TEXTS)
+def test_idempotent(text: str) -> None:
+    once = NORMALIZER.normalize(text)
+    assert NORMALIZER.normalize(once) == once
+
+
+@given(TEXTS)
+def test_replaying_find_gives_normalize_and_nothing_outside_changes(text: str) -> None:
+    mentions = NORMALIZER.find(text)
+    out = translit.apply_mentions(text, mentions)
+    assert out == NORMALIZER.normalize(text)
+    pos = 0
+    for m in mentions:
+        assert pos <= m.start < m.end <= len(text)
+        assert text[m.start : m.end] == m.text
+        pos = m.end
+    if not any(m.changed for m in mentions):
+        assert out == text
+
+
+@given(st.text())
+def test_random_unicode_never_raises(text: str) -> None:
+    mentions = NORMALIZER.find(text)
+    assert translit.apply_mentions(text, mentions) == NORMALIZER.normalize(text)
+    NORMALIZER.canonical(text)
+
+
+@given(st.sampled_from(FORMS))
+def test_canonical_of_a_canonical_is_itself(form: str) -> None:
+    result = NORMALIZER.canonical(form)
+    if result is not None:
+        assert NORMALIZER.canonical(result) == result
