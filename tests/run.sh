@@ -7,6 +7,6 @@ cd "$(dirname "$0")/.."
 venv="${TRANSLIT_TEST_VENV:-.venv-test}"
 python3 -m venv --clear "$venv"
 "$venv/bin/python" -m pip install --quiet --disable-pip-version-check ".[test]"
-"$venv/bin/ruff" check src tests benchmarks
+"$venv/bin/ruff" check .
 "$venv/bin/mypy" --strict src/
 "$venv/bin/python" -m pytest -q "$@"
