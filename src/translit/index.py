@@ -13,6 +13,7 @@ does not grow with the number of forms.
 
 from __future__ import annotations
 
+import dataclasses
 from collections.abc import Iterable
 from dataclasses import dataclass
 
@@ -21,6 +22,7 @@ import ahocorasick
 from .casing import is_cyrillic
 from .errors import TableError
 from .fold import fold_word
+from .inflection import MIN_STEM, load_rules, word_stems
 from .table import Entity, Form
 
 __all__ = ["EntityInfo", "Index", "Target", "build_index"]
@@ -49,6 +51,7 @@ class EntityInfo:
     wikidata: str | None
     styles: dict[str, dict[str, str]]
     not_when: tuple[str, ...]
+    initials: frozenset[str] = frozenset()  # first letters (folded) of a person's given names
 
     def canonical(self, part: str, style: str) -> str:
         """The canonical form of *part* ("full", "surname", "name") in *style*."""
@@ -64,6 +67,8 @@ class Index:
 
     phrases: dict[tuple[str, ...], list[Target]]
     prefixes: frozenset[tuple[str, ...]]
+    words: frozenset[str]
+    inflections: dict[str, dict[str, str]]  # stem -> {ending: the word it inflects}
     entities: dict[str, EntityInfo]
     given_names: frozenset[str]
     automaton: ahocorasick.Automaton
@@ -94,13 +99,46 @@ def build_index(
             targets += _ambiguous_targets(entity, "name")
         for words, target in targets:
             _add(phrases, words, target)
+    initials: dict[str, set[str]] = {}
+    for phrase, targets in phrases.items():
+        for target in targets:
+            if target.part == "full":
+                initials.setdefault(target.entity, set()).add(phrase[0][0])
+    for eid, letters in initials.items():
+        infos[eid] = dataclasses.replace(infos[eid], initials=frozenset(letters))
     prefixes = frozenset(p[:i] for p in phrases for i in range(1, len(p)))
+    words = {word for phrase in phrases for word in phrase}
+    inflections = _inflections(words)
     automaton = ahocorasick.Automaton()
-    for phrase in list(phrases) + list(prefixes):
-        for word in phrase:
-            automaton.add_word(word, word)
+    for word in words | set(inflections):
+        automaton.add_word(word, word)
     automaton.make_automaton()
-    return Index(phrases, prefixes, infos, frozenset(given_keys), automaton, tuple(styles))
+    return Index(
+        phrases,
+        prefixes,
+        frozenset(words),
+        inflections,
+        infos,
+        frozenset(given_keys),
+        automaton,
+        tuple(styles),
+    )
+
+
+def _inflections(words: set[str]) -> dict[str, dict[str, str]]:
+    rules = load_rules()
+    result: dict[str, dict[str, str]] = {}
+    for word in sorted(words):
+        script = "Cyrl" if is_cyrillic(word) else "Latn"
+        for stem, endings in word_stems(word, rules.get(script, ())).items():
+            for ending in endings:
+                if stem + ending in words:
+                    continue
+                if len(stem) < MIN_STEM:  # short stems would hit everywhere: whole forms instead
+                    result.setdefault(stem + ending, {}).setdefault("", word)
+                else:
+                    result.setdefault(stem, {}).setdefault(ending, word)
+    return result
 
 
 def _words(text: str) -> tuple[str, ...]:

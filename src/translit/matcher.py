@@ -27,7 +27,7 @@ from .index import Index, Target
 from .mention import Mention
 from .protect import CodeSpans, code_spans, in_technical_token
 
-__all__ = ["scan"]
+__all__ = ["match_whole", "scan"]
 
 _BREAKS = "\n\r\x0b\x0c\x1c\x1d\x1e\x85\u2028\u2029"
 _GAP = " " + _BREAKS
@@ -39,10 +39,14 @@ class _Candidate:
     words: tuple[str, ...]
     start: int
     end: int
+    inflected: bool
 
 
-def scan(index: Index, text: str, style: str) -> list[Mention]:
-    """All mentions of *index*'s entities in *text*, with replacements in *style*."""
+def scan(index: Index, text: str, style: str, replace_inflected: bool = False) -> list[Mention]:
+    """All mentions of *index*'s entities in *text*, with replacements in *style*.
+
+    An inflected mention keeps its text unless *replace_inflected* is true.
+    """
     key, offsets = fold(text)
     hits = _word_hits(index, key)
     if not hits:
@@ -60,43 +64,61 @@ def scan(index: Index, text: str, style: str) -> list[Mention]:
                 continue
             if code is not None and code.overlaps(ostart, oend):
                 break
-            mentions.append(_mention(index, text, ostart, oend, found, style))
+            keep = cand.inflected and not replace_inflected
+            mentions.append(
+                _mention(index, text, (ostart, oend), found, style, cand.inflected, keep)
+            )
             pos = cand.end
             break
     return mentions
 
 
-def _word_hits(index: Index, key: str) -> dict[int, list[tuple[int, str]]]:
-    hits: dict[int, list[tuple[int, str]]] = {}
+Hit = tuple[int, str, bool]  # end, the word of the table, inflected
+
+
+def _word_hits(index: Index, key: str) -> dict[int, list[Hit]]:
+    hits: dict[int, list[Hit]] = {}
     n = len(key)
     for last, word in index.automaton.iter(key):
         start = last - len(word) + 1
         end = last + 1
         if start > 0 and is_word_char(key[start - 1]):
             continue
-        if end < n and is_word_char(key[end]):
-            if not (
-                key[end] == "s"
-                and (end + 1 == n or not is_word_char(key[end + 1]))
-                and len(word) >= 4
-                and word[-1] not in _NO_GENITIVE
-            ):
-                continue
-        hits.setdefault(start, []).append((end, word))
+        if end == n or not is_word_char(key[end]):
+            if word in index.words:
+                hits.setdefault(start, []).append((end, word, False))
+            whole = index.inflections.get(word, {}).get("")
+            if whole is not None:
+                hits.setdefault(start, []).append((end, whole, True))
+            continue
+        if (
+            key[end] == "s"
+            and (end + 1 == n or not is_word_char(key[end + 1]))
+            and len(word) >= 4
+            and word[-1] not in _NO_GENITIVE
+            and word in index.words
+        ):
+            hits.setdefault(start, []).append((end, word, False))
+        endings = index.inflections.get(word)
+        if endings:
+            stop = end
+            while stop < n and is_word_char(key[stop]):
+                stop += 1
+            base = endings.get(key[end:stop])
+            if base is not None:
+                hits.setdefault(start, []).append((stop, base, True))
     return hits
 
 
-def _phrases(
-    index: Index, key: str, hits: dict[int, list[tuple[int, str]]], start: int
-) -> list[_Candidate]:
+def _phrases(index: Index, key: str, hits: dict[int, list[Hit]], start: int) -> list[_Candidate]:
     found: list[_Candidate] = []
-    stack: list[tuple[tuple[str, ...], int, int]] = [
-        ((word,), start, end) for end, word in hits[start]
+    stack: list[tuple[tuple[str, ...], int, int, bool]] = [
+        ((word,), start, end, inflected) for end, word, inflected in hits[start]
     ]
     while stack:
-        words, s, e = stack.pop()
+        words, s, e, infl = stack.pop()
         if words in index.phrases:
-            found.append(_Candidate(words, s, e))
+            found.append(_Candidate(words, s, e, infl))
         if words not in index.prefixes or (e < len(key) and is_word_char(key[e])):
             continue
         j, breaks = e, 0
@@ -105,8 +127,8 @@ def _phrases(
             j += 1
         if j == e or breaks > 1 or j not in hits:
             continue
-        for end, word in hits[j]:
-            stack.append(((*words, word), s, end))
+        for end, word, inflected in hits[j]:
+            stack.append(((*words, word), s, end, infl or inflected))
     return found
 
 
@@ -177,8 +199,38 @@ def _original_span(text: str, offsets: list[int] | None, start: int, end: int) -
     return ostart, oend
 
 
-def _mention(index: Index, text: str, start: int, end: int, target: Target, style: str) -> Mention:
+def _mention(
+    index: Index,
+    text: str,
+    span: tuple[int, int],
+    target: Target,
+    style: str,
+    inflected: bool,
+    keep: bool,
+) -> Mention:
+    start, end = span
     info = index.entities[target.entity]
     written = text[start:end]
-    replacement = restyle(written, info.canonical(target.part, style))
-    return Mention(start, end, written, replacement, target.entity, target.reason, target.part)
+    if keep:
+        replacement = written
+    else:
+        replacement = restyle(written, info.canonical(target.part, style))
+    reason = f"inflected form of {target.reason}" if inflected else target.reason
+    return Mention(start, end, written, replacement, target.entity, reason, target.part, inflected)
+
+
+def match_whole(index: Index, name: str) -> tuple[Target, bool] | None:
+    """The target of *name* when the whole of it is one phrase (and whether inflected).
+
+    No context is required here: the caller says that *name* is a name.
+    """
+    key, _ = fold(name)
+    hits = _word_hits(index, key)
+    if 0 not in hits:
+        return None
+    for cand in sorted(_phrases(index, key, hits, 0), key=lambda c: -c.end):
+        if cand.end == len(key):
+            targets = index.phrases[cand.words]
+            if len({t.entity for t in targets}) == 1:
+                return targets[0], cand.inflected
+    return None

@@ -9,7 +9,7 @@ from typing import Any
 
 from .fold import fold_word
 from .index import Index, build_index
-from .matcher import scan
+from .matcher import match_whole, scan
 from .mention import Mention, apply_mentions
 from .table import bundled_table_path, load_tables
 from .yamlfile import load_text
@@ -28,6 +28,11 @@ class Normalizer:
 
     ``style``: the default output style: ``"en"``, or a style that a table
     defines (an entity without a form in that style falls back to ``en``).
+
+    ``replace_inflected``: an inflected mention (Łukaszenki, Тихановской,
+    Homlu) is found and reported with ``inflected=True`` but left as written,
+    since swapping in a nominative would break the sentence's grammar; set this
+    to True to replace it anyway.
 
     The tables are compiled once, in the constructor. A Normalizer is then
     immutable: safe to share between threads and picklable, so pipelines can
@@ -50,6 +55,7 @@ class Normalizer:
         *,
         style: str = "en",
         include_default: bool = True,
+        replace_inflected: bool = False,
     ) -> None:
         if isinstance(aliases, (str, Path)):
             aliases = [aliases]
@@ -57,6 +63,7 @@ class Normalizer:
         entities, styles = load_tables(paths)
         self._index: Index = build_index(entities, ["en", *styles], _given_names())
         self._style = self._check_style(style)
+        self._replace_inflected = replace_inflected
 
     @property
     def style(self) -> str:
@@ -81,33 +88,60 @@ class Normalizer:
         >>> [(m.text, m.replacement, m.entity) for m in Normalizer().find("Gomel and Гомель")]
         [('Gomel', 'Homiel', 'homiel'), ('Гомель', 'Гомель', 'homiel')]
         """
-        return scan(self._index, text, self._check_style(style))
+        return scan(self._index, text, self._check_style(style), self._replace_inflected)
 
     def normalize(self, text: str, *, style: str | None = None) -> str:
         """*text* with every mention rewritten to its canonical form; the rest byte-identical."""
         return apply_mentions(text, self.find(text, style=style))
 
     def canonical(self, name: str, *, style: str | None = None) -> str | None:
-        """The canonical form of *name* given alone (a full name, a surname, a place ...).
+        """The canonical form of *name* given alone; None when it is not one known entity.
 
-        Returns None when *name* is not, as a whole, one known entity. Unlike
-        ``normalize``, a name in another script gets the canonical form too,
-        and an ambiguous form (one the table uses only in context) is accepted,
-        since the caller says it is a name.
+        Accepted: a full name, a surname alone, a place, in any script and case,
+        inflected or not (the nominative canonical is returned); the surname
+        first ("LUKASHENKA Aliaksandr", "Lukashenka, Alyaksandr", as sanctions
+        lists write it); initials ("A. Lukashenko" gives the full canonical name
+        when the initial fits one of the person's given names). Unlike
+        ``normalize``, forms the table marks ambiguous are accepted, since the
+        caller says it is a name.
 
-        >>> Normalizer().canonical("Лукашенко"), Normalizer().canonical("Minsky")
-        ('Lukashenka', None)
+        >>> n = Normalizer()
+        >>> n.canonical("Лукашэнкі"), n.canonical("LUKASHENKA Aliaksandr"), n.canonical("Minsky")
+        ('Lukashenka', 'Alyaksandr Lukashenka', None)
+        >>> n.canonical("V. Zelensky"), n.canonical("V. Lukashenko")
+        ('Volodymyr Zelenskyy', None)
         """
         chosen = self._check_style(style)
-        stripped = name.strip()
-        words = tuple(fold_word(stripped).split(" ")) if stripped else ()
-        targets = self._index.phrases.get(words)
-        if not targets:
+        for candidate in _spellings(name):
+            found = self._canonical(candidate, chosen)
+            if found is not None:
+                return found
+        return None
+
+    def _canonical(self, name: str, style: str) -> str | None:
+        chosen = style
+        words = name.replace(",", " ").split()
+        if not words:
             return None
-        if len({t.entity for t in targets}) > 1:
+        initials = []
+        while len(words) > 1 and _is_initial(words[0]):
+            initials.append(words.pop(0))
+        while len(words) > 1 and _is_initial(words[-1]):
+            initials.append(words.pop())
+        orders = [words] if len(words) < 2 else [words, [*words[1:], words[0]]]
+        for order in orders:
+            found = match_whole(self._index, " ".join(order))
+            if found is None:
+                continue
+            target, _ = found
+            info = self._index.entities[target.entity]
+            if not initials:
+                return info.canonical(target.part, chosen)
+            letters = {fold_word(i)[0] for i in initials}
+            if target.part == "surname" and letters <= info.initials:
+                return info.canonical("full", chosen)
             return None
-        target = targets[0]
-        return self._index.entities[target.entity].canonical(target.part, chosen)
+        return None
 
     def variants(self) -> Iterator[tuple[str, str, str]]:
         """Every (folded form, entity id, reason) the compiled table matches."""
@@ -116,13 +150,14 @@ class Normalizer:
                 yield " ".join(words), target.entity, target.reason
 
     def __reduce__(self) -> tuple[Any, ...]:
-        return (_restore, (self._index, self._style))
+        return (_restore, (self._index, self._style, self._replace_inflected))
 
 
-def _restore(index: Index, style: str) -> Normalizer:
+def _restore(index: Index, style: str, replace_inflected: bool) -> Normalizer:
     normalizer = Normalizer.__new__(Normalizer)
     normalizer._index = index
     normalizer._style = style
+    normalizer._replace_inflected = replace_inflected
     return normalizer
 
 
@@ -130,3 +165,27 @@ def _given_names() -> list[str]:
     path = resources.files("translit") / "given_names.yaml"
     doc = load_text(path.read_text(encoding="utf-8"), str(path))
     return [name for names in doc.values() for name in names]
+
+
+def _is_initial(word: str) -> bool:
+    """A. or A or A.G. or Ал."""
+    letters = word.replace(".", "")
+    return bool(letters) and letters.isalpha() and (len(letters) <= 2 or word.endswith("."))
+
+
+_EDGE_PUNCTUATION = "\"'“”‘’«»„()[]{}.,;:!?"
+_APOSTROPHES = "'’ʼ"
+
+
+def _spellings(name: str) -> list[str]:
+    """*name*, then without surrounding punctuation, an apostrophe suffix or a genitive -s."""
+    stripped = name.strip().strip(_EDGE_PUNCTUATION).strip()
+    result = [name, stripped]
+    last = stripped.rsplit(None, 1)[-1] if stripped else ""
+    for mark in _APOSTROPHES:
+        head, sep, tail = last.rpartition(mark)
+        if sep and head and tail.isalpha() and len(tail) <= 4:
+            result.append(stripped[: len(stripped) - len(tail) - 1])
+    if last.endswith("s") and len(last) > 4:
+        result.append(stripped[:-1])
+    return result

@@ -1,0 +1,88 @@
+"""Case endings: recognizing Лукашэнкі, Тихановской, Zełenskiego, Homlu, Kyjivo.
+
+Each language file in ``translit/languages/`` lists, for a word ending, the
+endings that replace it in the other grammatical cases. For every word of every
+form, each rule of its script whose ending fits gives a *stem* and the endings
+that may follow it: ``Łukaszenka`` with the Polish rule ``ka → ki, ce, kę, ką``
+gives the stem ``lukaszen`` and the endings ``ki, ce, ke, ka``. The matcher finds
+the stem with the same automaton and accepts the rest of the word only when it is
+one of those endings, so inflected forms cost no extra keys per form.
+
+Rules of all the languages of a script apply to every word of that script: a
+Polish text inflects the Belarusian passport spelling too (Kastusiem
+Kalinouskim). A stem shorter than three letters would be found everywhere, so
+its inflected forms are listed whole instead (Київ: ки + єва → києва).
+
+>>> rules = load_rules()
+>>> endings = word_stems("гомель", rules["Cyrl"])
+>>> sorted(endings["гомел"])[:4]
+['е', 'ем', 'и', 'ю']
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import lru_cache
+from importlib import resources
+
+from .errors import TableError
+from .fold import fold_word
+from .yamlfile import Map, Seq, load_text
+
+__all__ = ["MIN_STEM", "Rule", "load_rules", "word_stems"]
+
+MIN_STEM = 3
+
+
+@dataclass(frozen=True)
+class Rule:
+    """Words ending in ``ending`` (after a letter of ``after``, if given) take ``forms``."""
+
+    ending: str
+    forms: tuple[str, ...]
+    after: str
+    language: str
+
+
+@lru_cache(maxsize=1)
+def load_rules() -> dict[str, tuple[Rule, ...]]:
+    """The inflection rules of every language file, grouped by script (folded)."""
+    rules: dict[str, list[Rule]] = {}
+    folder = resources.files("translit") / "languages"
+    for entry in sorted(folder.iterdir(), key=lambda e: e.name):
+        if not entry.name.endswith(".yaml"):
+            continue
+        doc = load_text(entry.read_text(encoding="utf-8"), f"languages/{entry.name}")
+        for rule in _rules(doc, f"languages/{entry.name}"):
+            rules.setdefault(doc["script"], []).append(rule)
+    return {script: tuple(items) for script, items in rules.items()}
+
+
+def _rules(doc: Map, name: str) -> list[Rule]:
+    if not isinstance(doc, Map) or doc.get("script") not in ("Latn", "Cyrl"):
+        raise TableError(name, 1, "a language file needs 'script: Latn' or 'Cyrl'", "add it")
+    items = doc.get("inflection", Seq())
+    result = []
+    for item, line in zip(items, items.lines, strict=True):
+        forms = item.get("forms") if isinstance(item, Map) else None
+        if not isinstance(forms, list) or not isinstance(item.get("ending"), str):
+            raise TableError(name, line, "a rule needs 'ending' and 'forms'", "fix the rule")
+        ending = fold_word(item["ending"]) if item["ending"] else ""
+        after = fold_word(str(item.get("after", ""))) if item.get("after") else ""
+        result.append(
+            Rule(ending, tuple(fold_word(str(f)) for f in forms), after, str(doc.get("id")))
+        )
+    return result
+
+
+def word_stems(word: str, rules: tuple[Rule, ...]) -> dict[str, set[str]]:
+    """For a folded *word*, each stem and the endings that may follow it."""
+    stems: dict[str, set[str]] = {}
+    for rule in rules:
+        if not word.endswith(rule.ending):
+            continue
+        stem = word[: len(word) - len(rule.ending)]
+        if not stem or (rule.after and stem[-1] not in rule.after):
+            continue
+        stems.setdefault(stem, set()).update(f for f in rule.forms if f and f != rule.ending)
+    return stems
