@@ -99,18 +99,13 @@ def build_index(
             targets += _ambiguous_targets(entity, "name")
         for words, target in targets:
             _add(phrases, words, target)
-    initials: dict[str, set[str]] = {}
-    for phrase, targets in phrases.items():
-        for target in targets:
-            if target.part == "full":
-                initials.setdefault(target.entity, set()).add(phrase[0][0])
-    for eid, letters in initials.items():
+    for eid, letters in _initials(phrases).items():
         infos[eid] = dataclasses.replace(infos[eid], initials=frozenset(letters))
     prefixes = frozenset(p[:i] for p in phrases for i in range(1, len(p)))
-    words = {word for phrase in phrases for word in phrase}
-    inflections = _inflections(words)
+    all_words = {word for phrase in phrases for word in phrase}
+    inflections = _inflections(all_words)
     automaton = ahocorasick.Automaton()
-    for word in words | set(inflections):
+    for word in all_words | set(inflections):
         automaton.add_word(word, word)
     automaton.make_automaton()
     return Index(
@@ -123,6 +118,16 @@ def build_index(
         automaton,
         tuple(styles),
     )
+
+
+def _initials(phrases: dict[tuple[str, ...], list[Target]]) -> dict[str, set[str]]:
+    """The first letters of the given names each person is written with."""
+    initials: dict[str, set[str]] = {}
+    for phrase, targets in phrases.items():
+        for target in targets:
+            if target.part == "full":
+                initials.setdefault(target.entity, set()).add(phrase[0][0])
+    return initials
 
 
 def _inflections(words: set[str]) -> dict[str, dict[str, str]]:
