@@ -68,6 +68,7 @@ class Index:
     phrases: dict[tuple[str, ...], list[Target]]
     prefixes: frozenset[tuple[str, ...]]
     words: frozenset[str]
+    genitive_words: frozenset[str]  # words of German spellings, which take a genitive -s
     inflections: dict[str, dict[str, str]]  # stem -> {ending: the word it inflects}
     entities: dict[str, EntityInfo]
     given_names: frozenset[str]
@@ -82,7 +83,11 @@ def build_index(
     phrases: dict[tuple[str, ...], list[Target]] = {}
     infos: dict[str, EntityInfo] = {}
     given_keys = {fold_word(name) for name in given_names}
+    langs: dict[str, set[str]] = {}
     for entity in entities:
+        for form in entity.forms:
+            for word in _words(form.text):
+                langs.setdefault(word, set()).add(form.lang)
         infos[entity.id] = EntityInfo(
             entity.id,
             entity.type,
@@ -103,7 +108,7 @@ def build_index(
         infos[eid] = dataclasses.replace(infos[eid], initials=frozenset(letters))
     prefixes = frozenset(p[:i] for p in phrases for i in range(1, len(p)))
     all_words = {word for phrase in phrases for word in phrase}
-    inflections = _inflections(all_words)
+    inflections = _inflections(all_words, langs)
     automaton = ahocorasick.Automaton()
     for word in all_words | set(inflections):
         automaton.add_word(word, word)
@@ -111,7 +116,8 @@ def build_index(
     return Index(
         phrases,
         prefixes,
-        frozenset(words),
+        frozenset(all_words),
+        frozenset(w for w in all_words if "de" in langs.get(w, ())),
         inflections,
         infos,
         frozenset(given_keys),
@@ -130,12 +136,24 @@ def _initials(phrases: dict[tuple[str, ...], list[Target]]) -> dict[str, set[str
     return initials
 
 
-def _inflections(words: set[str]) -> dict[str, dict[str, str]]:
+_INTERNATIONAL = {"en", "und"}  # canonical forms, English press and scheme outputs
+
+
+def _inflections(words: set[str], langs: dict[str, set[str]]) -> dict[str, dict[str, str]]:
+    """Stems and endings. A Latin word takes the endings of its own languages, and of
+    every language when it is an international form (canonical, English, a scheme's);
+    a Cyrillic word takes the endings of all three Cyrillic languages."""
     rules = load_rules()
     result: dict[str, dict[str, str]] = {}
     for word in sorted(words):
         script = "Cyrl" if is_cyrillic(word) else "Latn"
-        for stem, endings in word_stems(word, rules.get(script, ())).items():
+        own = langs.get(word, set())
+        usable = tuple(
+            r
+            for r in rules.get(script, ())
+            if script == "Cyrl" or own & _INTERNATIONAL or r.language in own
+        )
+        for stem, endings in word_stems(word, usable).items():
             for ending in endings:
                 if stem + ending in words:
                     continue
@@ -147,10 +165,19 @@ def _inflections(words: set[str]) -> dict[str, dict[str, str]]:
 
 
 def _words(text: str) -> tuple[str, ...]:
-    return tuple(fold_word(text).split(" "))
+    return tuple(_key(w) for w in fold_word(text).split(" "))
+
+
+def _key(word: str) -> str:
+    """The key of one word of a form. An apostrophe at a word's edge (a soft sign
+    written ', as in Mariupol') is dropped: in text it cannot be told from a
+    closing quote, which must never be eaten by a replacement."""
+    return fold_word(word).strip("'")
 
 
 def _reason(form: Form) -> str:
+    if form.rule:
+        return f"{form.text}: {form.rule}"
     if form.origin == "canonical":
         return f"canonical {form.text}"
     return f"{form.origin} {form.text} ({form.lang})"
@@ -166,12 +193,12 @@ def _person_targets(entity: Entity, given_keys: set[str]) -> list[tuple[tuple[st
     for form in entity.forms:
         words = form.text.split(" ")
         cyr = is_cyrillic(form.text)
-        surnames.setdefault((fold_word(words[-1]), cyr), Form(words[-1], *_rest(form)))
+        surnames.setdefault((_key(words[-1]), cyr), _part(form, words[-1]))
         if len(words) > 1:
-            given = tuple(fold_word(w) for w in words[:-1])
-            givens.setdefault((given, cyr), Form(" ".join(words[:-1]), *_rest(form)))
+            given = tuple(_key(w) for w in words[:-1])
+            givens.setdefault((given, cyr), _part(form, " ".join(words[:-1])))
             given_keys.add(" ".join(given))
-    ambiguous = {fold_word(a.form): a for a in entity.ambiguous}
+    ambiguous = {_key(a.form): a for a in entity.ambiguous}
     result: list[tuple[tuple[str, ...], Target]] = []
     for (surname, cyr), form in surnames.items():
         amb = ambiguous.get(surname)
@@ -179,7 +206,9 @@ def _person_targets(entity: Entity, given_keys: set[str]) -> list[tuple[tuple[st
             result.append(((surname,), _target(entity.id, "surname", form)))
         for (given, given_cyr), given_form in givens.items():
             if given_cyr == cyr:
-                full = Form(f"{given_form.text} {form.text}", form.lang, form.origin, form.where)
+                full = _part(form, f"{given_form.text} {form.text}")
+                if given_form.rule and given_form.rule != form.rule:
+                    full = dataclasses.replace(full, rule=f"{given_form.rule} + {form.rule}")
                 result.append(((*given, surname), _target(entity.id, "full", full)))
     return result + _ambiguous_targets(entity, "surname")
 
@@ -196,8 +225,8 @@ def _ambiguous_targets(entity: Entity, part: str) -> list[tuple[tuple[str, ...],
     return result
 
 
-def _rest(form: Form) -> tuple[str, str, str]:
-    return form.lang, form.origin, form.where
+def _part(form: Form, text: str) -> Form:
+    return dataclasses.replace(form, text=text)
 
 
 def _add(phrases: dict[tuple[str, ...], list[Target]], words: tuple[str, ...], new: Target) -> None:

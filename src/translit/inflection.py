@@ -61,7 +61,7 @@ def load_rules() -> dict[str, tuple[Rule, ...]]:
 def _rules(doc: Map, name: str) -> list[Rule]:
     if not isinstance(doc, Map) or doc.get("script") not in ("Latn", "Cyrl"):
         raise TableError(name, 1, "a language file needs 'script: Latn' or 'Cyrl'", "add it")
-    items = doc.get("inflection", Seq())
+    items = doc.get("inflection", Seq.empty())
     result = []
     for item, line in zip(items, items.lines, strict=True):
         forms = item.get("forms") if isinstance(item, Map) else None

@@ -3,7 +3,9 @@
 1. Fold the text (:mod:`translit.fold`) and walk the automaton once over it.
 2. Keep the word hits with a word boundary on both sides (letters of every
    script, digits, marks and ``_`` continue a word). A German genitive ``-s``
-   after a capitalized name is allowed and stays outside the mention.
+   after a capitalized German spelling (Lukaschenkos, Putins) is allowed and
+   stays outside the mention. A stem followed by one of its case endings is an
+   inflected hit (:mod:`translit.inflection`).
 3. From left to right, join each hit with the hits that follow it across
    whitespace (one line break at most) into the longest phrase of the table;
    if that phrase fails a check, shorter ones at the same place are tried.
@@ -57,7 +59,7 @@ def scan(index: Index, text: str, style: str, replace_inflected: bool = False) -
     for start in sorted(hits):
         if start < pos:
             continue
-        for cand in sorted(_phrases(index, key, hits, start), key=lambda c: -c.end):
+        for cand in sorted(_phrases(index, key, hits, start), key=lambda c: _order(key, c)):
             ostart, oend = _original_span(text, offsets, cand.start, cand.end)
             found = _accept(index, key, cand, text[ostart].isupper())
             if found is None:
@@ -71,6 +73,12 @@ def scan(index: Index, text: str, style: str, replace_inflected: bool = False) -
             pos = cand.end
             break
     return mentions
+
+
+def _order(key: str, cand: _Candidate) -> tuple[int, bool]:
+    """Longest first; a name with a genitive -s counts the -s, and wins over an inflection."""
+    genitive = not cand.inflected and cand.end < len(key) and key[cand.end] == "s"
+    return -(cand.end + genitive), cand.inflected
 
 
 Hit = tuple[int, str, bool]  # end, the word of the table, inflected
@@ -96,7 +104,7 @@ def _word_hits(index: Index, key: str) -> dict[int, list[Hit]]:
             and (end + 1 == n or not is_word_char(key[end + 1]))
             and len(word) >= 4
             and word[-1] not in _NO_GENITIVE
-            and word in index.words
+            and word in index.genitive_words
         ):
             hits.setdefault(start, []).append((end, word, False))
         endings = index.inflections.get(word)

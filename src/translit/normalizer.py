@@ -12,6 +12,7 @@ from .index import Index, build_index
 from .matcher import match_whole, scan
 from .mention import Mention, apply_mentions
 from .table import bundled_table_path, load_tables
+from .variants import add_generated
 from .yamlfile import load_text
 
 __all__ = ["Normalizer"]
@@ -61,7 +62,9 @@ class Normalizer:
             aliases = [aliases]
         paths = ([bundled_table_path()] if include_default else []) + list(aliases)
         entities, styles = load_tables(paths)
-        self._index: Index = build_index(entities, ["en", *styles], _given_names())
+        given = _given_names()
+        entities = add_generated(entities, given)
+        self._index: Index = build_index(entities, ["en", *styles], given)
         self._style = self._check_style(style)
         self._replace_inflected = replace_inflected
 

@@ -48,8 +48,9 @@ class Form:
 
     text: str
     lang: str
-    origin: str  # "canonical", "original" or "variant"
+    origin: str  # "canonical", "original", "variant" or "generated"
     where: str  # "path:line"
+    rule: str = ""  # for a generated form: the scheme or press language that made it
 
 
 @dataclass(frozen=True)

@@ -49,6 +49,13 @@ class Seq(list[Any]):
     line: int
     lines: list[int]
 
+    @classmethod
+    def empty(cls) -> Seq:
+        """An empty sequence, for an optional key that is absent."""
+        seq = cls()
+        seq.line, seq.lines = 0, []
+        return seq
+
 
 def load_file(path: str | Path) -> Any:
     """Read and parse *path*; every failure is a :class:`TableError` naming the file."""

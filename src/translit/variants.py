@@ -1,0 +1,90 @@
+"""Generated variants: every entity's Cyrillic forms through every scheme and press language.
+
+No table can list every spelling a name gets in print. At compile time each
+original-script form of an entity (``original:`` in the table) is romanized
+with every scheme of :mod:`translit.romanize` (letters a scheme lacks fall back
+to unidecode, so Russian schemes also run on Belarusian and Ukrainian forms, as
+journalists do) and spelled with every press language of :mod:`translit.press`.
+Each result becomes a form of the entity with a reason naming the rule that
+made it (``scheme be-bgn of Лукашэнка (be)``, ``press de of Лукашенко (ru)``).
+
+Precision first: a generated spelling is dropped when it is already a form of
+the table (of this or another entity), when two entities generate it, or when
+it is a common word of one of the press languages (:mod:`translit.common_words`)
+or a common given name; such spellings stay usable inside a full name only.
+The result is deterministic: the same table gives the same variants in the
+same order.
+"""
+
+from __future__ import annotations
+
+import warnings
+from collections.abc import Iterable, Iterator
+
+from .casing import is_cyrillic
+from .common_words import common_words
+from .fold import fold_word
+from .press import load_press, spellings
+from .table import Ambiguous, Entity, Form
+
+__all__ = ["add_generated", "generated_forms"]
+
+
+def generated_forms(entity: Entity) -> Iterator[tuple[str, str, str]]:
+    """(spelling, language, reason) for each romanization of *entity*'s original forms.
+
+    The language is the press language, or ``und`` for a scheme's output.
+    """
+    from .romanize import FallbackWarning, schemes, transliterate
+
+    presses = load_press()
+    for form in entity.forms:
+        if form.origin != "original" or not is_cyrillic(form.text):
+            continue
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore", FallbackWarning)
+            for scheme in schemes():
+                latin = transliterate(form.text, scheme, errors="fallback")
+                yield latin, "und", f"scheme {scheme} of {form.text} ({form.lang})"
+        for lang, press in presses.items():
+            for spelling in spellings(form.text, press):
+                yield _title(spelling), lang, f"press {lang} of {form.text} ({form.lang})"
+
+
+def _title(text: str) -> str:
+    return " ".join(w[:1].upper() + w[1:] for w in text.split(" "))
+
+
+def add_generated(entities: Iterable[Entity], given_names: Iterable[str]) -> list[Entity]:
+    """*entities* with their generated forms added (safe ones as variants)."""
+    entities = list(entities)
+    listed: dict[str, str] = {}
+    for entity in entities:
+        for form in entity.forms:
+            for word in fold_word(form.text).split(" "):
+                listed.setdefault(word, entity.id)
+    owners: dict[str, set[str]] = {}
+    made: dict[str, list[tuple[str, Form]]] = {}
+    for entity in entities:
+        seen: set[tuple[str, str]] = set()
+        for spelling, lang, reason in generated_forms(entity):
+            key = fold_word(spelling)
+            if not key or (key, lang) in seen:
+                continue
+            seen.add((key, lang))
+            form = Form(spelling, lang, "generated", entity.where, reason)
+            made.setdefault(entity.id, []).append((key, form))
+            for word in key.split(" "):
+                owners.setdefault(word, set()).add(entity.id)
+    unsafe = common_words() | {fold_word(n) for n in given_names}
+    for entity in entities:
+        for key, form in made.get(entity.id, []):
+            words = key.split(" ")
+            if any(listed.get(w, entity.id) != entity.id or len(owners[w]) > 1 for w in words):
+                continue  # another entity's word: never generated into this one
+            entity.forms.append(form)
+            last = words[-1]
+            if last in unsafe and last not in listed:
+                entity.ambiguous.append(Ambiguous(last, "und", (), (), form.where))
+
+    return entities
