@@ -43,3 +43,14 @@ def test_find_replays_to_normalize(case: dict[str, Any], normalizer: translit.No
 @pytest.mark.parametrize("case", CANONICAL, ids=[c["name"] or "empty" for c in CANONICAL])
 def test_canonical(case: dict[str, Any], normalizer: translit.Normalizer) -> None:
     assert normalizer.canonical(case["name"]) == case["canonical"]
+
+
+NEGATIVES = _load("negatives.yaml")
+
+
+@pytest.mark.parametrize("case", NEGATIVES, ids=[c["not_a_mention"] for c in NEGATIVES])
+def test_known_negative(case: dict[str, Any], normalizer: translit.Normalizer) -> None:
+    text = case["input"]
+    assert normalizer.normalize(text) == text
+    at = text.index(case["not_a_mention"])
+    assert not [m for m in normalizer.find(text) if m.start <= at < m.end]

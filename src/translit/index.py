@@ -20,6 +20,7 @@ from dataclasses import dataclass
 import ahocorasick
 
 from .casing import is_cyrillic
+from .common_words import common_words
 from .errors import TableError
 from .fold import fold_word
 from .inflection import MIN_STEM, load_rules, word_stems
@@ -77,9 +78,16 @@ class Index:
 
 
 def build_index(
-    entities: Iterable[Entity], styles: Iterable[str], given_names: Iterable[str]
+    entities: Iterable[Entity],
+    styles: Iterable[str],
+    given_names: Iterable[str],
+    negatives: Iterable[str] = (),
 ) -> Index:
-    """Compile *entities*; a form claimed by two entities is a :class:`TableError`."""
+    """Compile *entities*; a form claimed by two entities is a :class:`TableError`.
+
+    *negatives* are fixed expressions in which no form names any entity.
+    """
+    shared = tuple(fold_word(p) for p in negatives)
     phrases: dict[tuple[str, ...], list[Target]] = {}
     infos: dict[str, EntityInfo] = {}
     given_keys = {fold_word(name) for name in given_names}
@@ -95,12 +103,17 @@ def build_index(
             entity.surname,
             entity.wikidata,
             entity.styles,
-            tuple(fold_word(p) for p in entity.not_when),
+            tuple(fold_word(p) for p in entity.not_when) + shared,
         )
         if entity.type == "person":
             targets = _person_targets(entity, given_keys)
         else:
-            targets = [(_words(f.text), _target(entity.id, "name", f)) for f in entity.forms]
+            unsafe = {_words(a.form) for a in entity.ambiguous}
+            targets = [
+                (_words(f.text), _target(entity.id, "name", f))
+                for f in entity.forms
+                if _words(f.text) not in unsafe
+            ]
             targets += _ambiguous_targets(entity, "name")
         for words, target in targets:
             _add(phrases, words, target)
@@ -144,6 +157,7 @@ def _inflections(words: set[str], langs: dict[str, set[str]]) -> dict[str, dict[
     every language when it is an international form (canonical, English, a scheme's);
     a Cyrillic word takes the endings of all three Cyrillic languages."""
     rules = load_rules()
+    common = common_words()
     result: dict[str, dict[str, str]] = {}
     for word in sorted(words):
         script = "Cyrl" if is_cyrillic(word) else "Latn"
@@ -155,7 +169,7 @@ def _inflections(words: set[str], langs: dict[str, set[str]]) -> dict[str, dict[
         )
         for stem, endings in word_stems(word, usable).items():
             for ending in endings:
-                if stem + ending in words:
+                if stem + ending in words or stem + ending in common:
                     continue
                 if len(stem) < MIN_STEM:  # short stems would hit everywhere: whole forms instead
                     result.setdefault(stem + ending, {}).setdefault("", word)

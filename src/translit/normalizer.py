@@ -61,10 +61,10 @@ class Normalizer:
         if isinstance(aliases, (str, Path)):
             aliases = [aliases]
         paths = ([bundled_table_path()] if include_default else []) + list(aliases)
-        entities, styles = load_tables(paths)
+        tables = load_tables(paths)
         given = _given_names()
-        entities = add_generated(entities, given)
-        self._index: Index = build_index(entities, ["en", *styles], given)
+        entities = add_generated(tables.entities, given)
+        self._index: Index = build_index(entities, ["en", *tables.styles], given, tables.negatives)
         self._style = self._check_style(style)
         self._replace_inflected = replace_inflected
 

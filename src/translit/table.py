@@ -23,6 +23,7 @@ __all__ = [
     "Ambiguous",
     "Entity",
     "Form",
+    "Tables",
     "bundled_table_path",
     "load_tables",
 ]
@@ -48,7 +49,7 @@ class Form:
 
     text: str
     lang: str
-    origin: str  # "canonical", "original", "variant" or "generated"
+    origin: str  # "canonical", "original", "variant", "style" or "generated"
     where: str  # "path:line"
     rule: str = ""  # for a generated form: the scheme or press language that made it
 
@@ -88,18 +89,28 @@ def bundled_table_path() -> Path:
     return Path(__file__).resolve().parents[2] / "aliases.yaml"
 
 
-def load_tables(paths: Iterable[str | Path]) -> tuple[list[Entity], list[str]]:
-    """Load and merge tables in order; return the entities and the style names they define."""
+@dataclass
+class Tables:
+    """Merged tables: the entities, the style names, and the global negatives."""
+
+    entities: list[Entity]
+    styles: list[str]
+    negatives: list[str]
+
+
+def load_tables(paths: Iterable[str | Path]) -> Tables:
+    """Load and merge tables in order."""
     entities: dict[str, Entity] = {}
-    styles: list[str] = []
+    tables = Tables([], [], [])
     for path in paths:
-        for entity in _read_table(str(path), styles):
+        for entity in _read_table(str(path), tables):
             old = entities.get(entity.id)
             if old is None:
                 entities[entity.id] = entity
             else:
                 _merge(old, entity)
-    return list(entities.values()), styles
+    tables.entities = list(entities.values())
+    return tables
 
 
 def _merge(old: Entity, new: Entity) -> None:
@@ -121,23 +132,35 @@ def _split(where: str) -> tuple[str, int | None]:
     return path, int(line)
 
 
-def _read_table(path: str, styles: list[str]) -> list[Entity]:
+def _read_table(path: str, tables: Tables) -> list[Entity]:
     doc = load_file(path)
     if not isinstance(doc, Map) or "entities" not in doc:
         raise TableError(path, 1, "the table has no 'entities:' list", "start it with 'entities:'")
-    unknown = set(doc) - {"schema", "styles", "entities"}
+    unknown = set(doc) - {"schema", "styles", "entities", "negatives"}
     if unknown:
         key = sorted(unknown)[0]
         raise TableError(
-            path, doc.lines[key], f"unknown top-level key {key!r}", "use schema, styles, entities"
+            path,
+            doc.lines[key],
+            f"unknown top-level key {key!r}",
+            "use schema, styles, negatives, entities",
         )
     if "schema" in doc and doc["schema"] != 1:
         raise TableError(path, doc.lines["schema"], "unknown schema version", "write 'schema: 1'")
+    styles = tables.styles
     for name in _mapping(doc.get("styles", Map()), path, doc.line, "styles"):
         if not _STYLE.match(name):
             raise TableError(path, doc.line, f"bad style name {name!r}", "use letters and digits")
         if name not in styles:
             styles.append(name)
+    if "negatives" in doc:
+        phrases = doc["negatives"]
+        if not isinstance(phrases, Seq):
+            raise TableError(path, doc.lines["negatives"], "'negatives' must be a list", "use '- '")
+        tables.negatives.extend(
+            _text(p, path, ln, "negative phrase")
+            for p, ln in zip(phrases, phrases.lines, strict=True)
+        )
     items = doc["entities"]
     if not isinstance(items, Seq):
         raise TableError(path, doc.lines["entities"], "'entities' is not a list", "use '- id: ...'")
@@ -235,6 +258,9 @@ def _entity(item: Any, path: str, line: int) -> Entity:
         ]
     if "styles" in item:
         entity.styles = _styles(item["styles"], path, item.lines["styles"], etype)
+        where = f"{path}:{item.lines['styles']}"
+        for style, forms in entity.styles.items():  # a style's output is recognized too
+            entity.forms.extend(Form(text, style, "style", where) for text in forms.values())
     return entity
 
 

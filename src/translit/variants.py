@@ -77,14 +77,16 @@ def add_generated(entities: Iterable[Entity], given_names: Iterable[str]) -> lis
             for word in key.split(" "):
                 owners.setdefault(word, set()).add(entity.id)
     unsafe = common_words() | {fold_word(n) for n in given_names}
+    flagged: set[str] = set()
     for entity in entities:
         for key, form in made.get(entity.id, []):
             words = key.split(" ")
             if any(listed.get(w, entity.id) != entity.id or len(owners[w]) > 1 for w in words):
                 continue  # another entity's word: never generated into this one
             entity.forms.append(form)
-            last = words[-1]
-            if last in unsafe and last not in listed:
-                entity.ambiguous.append(Ambiguous(last, "und", (), (), form.where))
+            alone = words[-1] if entity.type == "person" else key  # what may match alone
+            if alone in unsafe and alone not in listed and alone not in flagged:
+                flagged.add(alone)
+                entity.ambiguous.append(Ambiguous(alone, "und", (), (), form.where))
 
     return entities
