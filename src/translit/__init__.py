@@ -22,8 +22,10 @@ from .mention import Mention, apply_mentions
 
 if TYPE_CHECKING:
     from .normalizer import Normalizer
+    from .romanize import FallbackWarning
 
 __all__ = [
+    "FallbackWarning",
     "Mention",
     "Normalizer",
     "TableError",
@@ -34,6 +36,8 @@ __all__ = [
     "canonical",
     "find",
     "normalize",
+    "schemes",
+    "transliterate",
 ]
 
 __version__ = "0.1.0"
@@ -68,9 +72,31 @@ def canonical(name: str, *, style: str | None = None) -> str | None:
     return _normalizer().canonical(name, style=style)
 
 
+def transliterate(text: str, scheme: str, *, errors: str = "strict") -> str:
+    """Romanize Cyrillic *text* with *scheme* (an id of :func:`schemes`, or be, uk, ru, auto).
+
+    >>> transliterate("Ціханоўская", "be-lacinka")
+    'Cichanoŭskaja'
+    """
+    from .romanize import transliterate as run
+
+    return run(text, scheme, errors=errors)
+
+
+def schemes() -> list[str]:
+    """The ids of the romanization schemes, one per file in ``translit/schemes/``."""
+    from .romanize import schemes as ids
+
+    return ids()
+
+
 def __getattr__(name: str) -> Any:
     if name == "Normalizer":
         from .normalizer import Normalizer
 
         return Normalizer
+    if name == "FallbackWarning":
+        from .romanize import FallbackWarning
+
+        return FallbackWarning
     raise AttributeError(f"module 'translit' has no attribute {name!r}")

@@ -1,13 +1,19 @@
 """Common words of the press languages, so that generated spellings do not hit them.
 
-``common_words.txt.gz`` holds the most frequent words of each language that
-translit generates spellings for (wordfreq's top lists, folded as the matcher
-folds them). It is built by ``scripts/build_common_words.py``; see that script
-for the languages and the size. A generated spelling that is one of these words
-(German *Buche*, Polish *Bucza*-like forms ...) is used only inside a full name.
+``common_words.txt.gz`` holds the most frequent words of each press language
+(wordfreq's top lists, folded as the matcher folds them), each with the
+languages whose list has it; ``scripts/build_common_words.py`` builds it.
 
->>> "the" in common_words() and "lukashenka" not in common_words()
-True
+A generated spelling (a press transcription or an inflected form) that is a
+common word of a language *other than the ones that generated it* belongs to
+that language's vocabulary: German *Buche* (beech) is not the Czech locative
+of Bucha. Frequency lists also hold names, which is why a language's own
+generated forms are not checked against its own list: Polish *Putinem* is common
+in Polish news, and is Putin.
+
+>>> words = CommonWords.load()
+>>> words.clashes("buche", {"cs", "pl"}), words.clashes("putinem", {"pl"})
+(True, False)
 """
 
 from __future__ import annotations
@@ -16,11 +22,35 @@ import gzip
 from functools import lru_cache
 from importlib import resources
 
-__all__ = ["common_words"]
+__all__ = ["CommonWords"]
 
 
-@lru_cache(maxsize=1)
-def common_words() -> frozenset[str]:
-    """The folded common words of all press languages."""
-    data = (resources.files("translit") / "common_words.txt.gz").read_bytes()
-    return frozenset(gzip.decompress(data).decode("utf-8").split("\n")) - {""}
+class CommonWords:
+    """Folded common words and the languages each belongs to."""
+
+    def __init__(self, languages: list[str], masks: dict[str, int]) -> None:
+        self._bits = {lang: 1 << i for i, lang in enumerate(languages)}
+        self._masks = masks
+
+    @staticmethod
+    @lru_cache(maxsize=1)
+    def load() -> CommonWords:
+        """The bundled list."""
+        data = (resources.files("translit") / "common_words.txt.gz").read_bytes()
+        header, _, body = gzip.decompress(data).decode("utf-8").partition("\n")
+        masks = {}
+        for line in body.split("\n"):
+            word, _, mask = line.partition("\t")
+            masks[word] = int(mask, 16)
+        return CommonWords(header.lstrip("#").split(), masks)
+
+    def clashes(self, word: str, own: set[str] | frozenset[str]) -> bool:
+        """True when folded *word* is common in a language outside *own*.
+
+        ``und`` (a scheme's output, or a form of no one language) counts as no
+        language of its own, so any list clashes with it.
+        """
+        mask = self._masks.get(word, 0)
+        for lang in own:
+            mask &= ~self._bits.get(lang, 0)
+        return mask != 0

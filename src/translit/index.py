@@ -20,7 +20,7 @@ from dataclasses import dataclass
 import ahocorasick
 
 from .casing import is_cyrillic
-from .common_words import common_words
+from .common_words import CommonWords
 from .errors import TableError
 from .fold import fold_word
 from .inflection import MIN_STEM, load_rules, word_stems
@@ -70,7 +70,9 @@ class Index:
     prefixes: frozenset[tuple[str, ...]]
     words: frozenset[str]
     genitive_words: frozenset[str]  # words of German spellings, which take a genitive -s
-    inflections: dict[str, dict[str, str]]  # stem -> {ending: the word it inflects}
+    # stem -> {ending: (the word it inflects, weak)}; a weak form is also a common word
+    # of another language: canonical() takes it, running text does not
+    inflections: dict[str, dict[str, tuple[str, bool]]]
     entities: dict[str, EntityInfo]
     given_names: frozenset[str]
     automaton: ahocorasick.Automaton
@@ -152,13 +154,15 @@ def _initials(phrases: dict[tuple[str, ...], list[Target]]) -> dict[str, set[str
 _INTERNATIONAL = {"en", "und"}  # canonical forms, English press and scheme outputs
 
 
-def _inflections(words: set[str], langs: dict[str, set[str]]) -> dict[str, dict[str, str]]:
+def _inflections(
+    words: set[str], langs: dict[str, set[str]]
+) -> dict[str, dict[str, tuple[str, bool]]]:
     """Stems and endings. A Latin word takes the endings of its own languages, and of
     every language when it is an international form (canonical, English, a scheme's);
     a Cyrillic word takes the endings of all three Cyrillic languages."""
     rules = load_rules()
-    common = common_words()
-    result: dict[str, dict[str, str]] = {}
+    common = CommonWords.load()
+    result: dict[str, dict[str, tuple[str, bool]]] = {}
     for word in sorted(words):
         script = "Cyrl" if is_cyrillic(word) else "Latn"
         own = langs.get(word, set())
@@ -168,13 +172,14 @@ def _inflections(words: set[str], langs: dict[str, set[str]]) -> dict[str, dict[
             if script == "Cyrl" or own & _INTERNATIONAL or r.language in own
         )
         for stem, endings in word_stems(word, usable).items():
-            for ending in endings:
-                if stem + ending in words or stem + ending in common:
+            for ending, by in endings.items():
+                if stem + ending in words:
                     continue
+                value = (word, common.clashes(stem + ending, by | own))
                 if len(stem) < MIN_STEM:  # short stems would hit everywhere: whole forms instead
-                    result.setdefault(stem + ending, {}).setdefault("", word)
+                    result.setdefault(stem + ending, {}).setdefault("", value)
                 else:
-                    result.setdefault(stem, {}).setdefault(ending, word)
+                    result.setdefault(stem, {}).setdefault(ending, value)
     return result
 
 

@@ -15,8 +15,8 @@ its inflected forms are listed whole instead (Київ: ки + єва → киє
 
 >>> rules = load_rules()
 >>> endings = word_stems("гомель", rules["Cyrl"])
->>> sorted(endings["гомел"])[:4]
-['е', 'ем', 'и', 'ю']
+>>> sorted(endings["гомел"])[:4], sorted(endings["гомел"]["ем"])
+(['е', 'ем', 'и', 'ью'], ['be', 'ru', 'uk'])
 """
 
 from __future__ import annotations
@@ -75,14 +75,17 @@ def _rules(doc: Map, name: str) -> list[Rule]:
     return result
 
 
-def word_stems(word: str, rules: tuple[Rule, ...]) -> dict[str, set[str]]:
-    """For a folded *word*, each stem and the endings that may follow it."""
-    stems: dict[str, set[str]] = {}
+def word_stems(word: str, rules: tuple[Rule, ...]) -> dict[str, dict[str, set[str]]]:
+    """For a folded *word*: each stem, the endings that may follow it, and their languages."""
+    stems: dict[str, dict[str, set[str]]] = {}
     for rule in rules:
         if not word.endswith(rule.ending):
             continue
         stem = word[: len(word) - len(rule.ending)]
         if not stem or (rule.after and stem[-1] not in rule.after):
             continue
-        stems.setdefault(stem, set()).update(f for f in rule.forms if f and f != rule.ending)
+        endings = stems.setdefault(stem, {})
+        for form in rule.forms:
+            if form and form != rule.ending:
+                endings.setdefault(form, set()).add(rule.language)
     return stems

@@ -84,7 +84,8 @@ def _order(key: str, cand: _Candidate) -> tuple[int, bool]:
 Hit = tuple[int, str, bool]  # end, the word of the table, inflected
 
 
-def _word_hits(index: Index, key: str) -> dict[int, list[Hit]]:
+def _word_hits(index: Index, key: str, weak: bool = False) -> dict[int, list[Hit]]:
+    """Word hits with boundaries; *weak* also takes inflections that are common words."""
     hits: dict[int, list[Hit]] = {}
     n = len(key)
     for last, word in index.automaton.iter(key):
@@ -96,8 +97,8 @@ def _word_hits(index: Index, key: str) -> dict[int, list[Hit]]:
             if word in index.words:
                 hits.setdefault(start, []).append((end, word, False))
             whole = index.inflections.get(word, {}).get("")
-            if whole is not None:
-                hits.setdefault(start, []).append((end, whole, True))
+            if whole is not None and (weak or not whole[1]):
+                hits.setdefault(start, []).append((end, whole[0], True))
             continue
         if (
             key[end] == "s"
@@ -113,8 +114,8 @@ def _word_hits(index: Index, key: str) -> dict[int, list[Hit]]:
             while stop < n and is_word_char(key[stop]):
                 stop += 1
             base = endings.get(key[end:stop])
-            if base is not None:
-                hits.setdefault(start, []).append((stop, base, True))
+            if base is not None and (weak or not base[1]):
+                hits.setdefault(start, []).append((stop, base[0], True))
     return hits
 
 
@@ -233,7 +234,7 @@ def match_whole(index: Index, name: str) -> tuple[Target, bool] | None:
     No context is required here: the caller says that *name* is a name.
     """
     key, _ = fold(name)
-    hits = _word_hits(index, key)
+    hits = _word_hits(index, key, weak=True)
     if 0 not in hits:
         return None
     for cand in sorted(_phrases(index, key, hits, 0), key=lambda c: -c.end):

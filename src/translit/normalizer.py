@@ -176,7 +176,7 @@ def _is_initial(word: str) -> bool:
     return bool(letters) and letters.isalpha() and (len(letters) <= 2 or word.endswith("."))
 
 
-_EDGE_PUNCTUATION = "\"'“”‘’«»„()[]{}.,;:!?"
+_EDGE_PUNCTUATION = "\"'“”‘’«»„()[]{}.,;:!?ʹʼ′"
 _APOSTROPHES = "'’ʼ"
 
 

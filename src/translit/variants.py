@@ -22,7 +22,7 @@ import warnings
 from collections.abc import Iterable, Iterator
 
 from .casing import is_cyrillic
-from .common_words import common_words
+from .common_words import CommonWords
 from .fold import fold_word
 from .press import load_press, spellings
 from .table import Ambiguous, Entity, Form
@@ -65,28 +65,32 @@ def add_generated(entities: Iterable[Entity], given_names: Iterable[str]) -> lis
                 listed.setdefault(word, entity.id)
     owners: dict[str, set[str]] = {}
     made: dict[str, list[tuple[str, Form]]] = {}
+    made_by: dict[tuple[str, str], set[str]] = {}  # (entity, key) -> languages that made it
     for entity in entities:
-        seen: set[tuple[str, str]] = set()
         for spelling, lang, reason in generated_forms(entity):
             key = fold_word(spelling)
-            if not key or (key, lang) in seen:
+            if not key:
                 continue
-            seen.add((key, lang))
-            form = Form(spelling, lang, "generated", entity.where, reason)
-            made.setdefault(entity.id, []).append((key, form))
+            by = made_by.setdefault((entity.id, key), set())
+            if not by:
+                form = Form(spelling, lang, "generated", entity.where, reason)
+                made.setdefault(entity.id, []).append((key, form))
+            by.add(lang)
             for word in key.split(" "):
                 owners.setdefault(word, set()).add(entity.id)
-    unsafe = common_words() | {fold_word(n) for n in given_names}
-    flagged: set[str] = set()
+    common = CommonWords.load()
+    given = {fold_word(n) for n in given_names}
     for entity in entities:
+        flagged: set[str] = set()
         for key, form in made.get(entity.id, []):
             words = key.split(" ")
             if any(listed.get(w, entity.id) != entity.id or len(owners[w]) > 1 for w in words):
                 continue  # another entity's word: never generated into this one
             entity.forms.append(form)
             alone = words[-1] if entity.type == "person" else key  # what may match alone
-            if alone in unsafe and alone not in listed and alone not in flagged:
+            if alone in listed or alone in flagged:
+                continue
+            if alone in given or common.clashes(alone, made_by[(entity.id, key)]):
                 flagged.add(alone)
                 entity.ambiguous.append(Ambiguous(alone, "und", (), (), form.where))
-
     return entities
