@@ -29,15 +29,17 @@ __all__ = ["is_cyrillic", "restyle"]
 
 def is_cyrillic(text: str) -> bool:
     """True when *text* has a Cyrillic letter."""
-    return any("\u0400" <= ch <= "\u052f" or "\u1c80" <= ch <= "\u1c8f" for ch in text)
+    return _CYRILLIC.search(text) is not None
+
+
+_CYRILLIC = re.compile("[\u0400-\u052f\u1c80-\u1c8f]")
 
 
 def restyle(mention: str, canonical: str) -> str:
     """The replacement for *mention*: *canonical*, in the mention's case and script."""
     if is_cyrillic(mention) != is_cyrillic(canonical):
         return mention
-    letters = [ch for ch in mention if ch.isalpha()]
-    if len(letters) >= 2 and all(ch.isupper() for ch in letters):
+    if mention.isupper() and sum(ch.isalpha() for ch in mention) >= 2:
         canonical = canonical.upper()
     gaps = _GAPS.findall(mention)
     if not gaps or " " not in canonical:

@@ -14,17 +14,18 @@ does not grow with the number of forms.
 from __future__ import annotations
 
 import dataclasses
-from collections.abc import Iterable
+import re
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
 import ahocorasick
 
 from .casing import is_cyrillic
-from .common_words import CommonWords
 from .errors import TableError
 from .fold import fold_word
-from .inflection import MIN_STEM, load_rules, word_stems
 from .table import Entity, Form
+from .wordforms import Form as WordForm
+from .wordforms import word_forms
 
 __all__ = ["EntityInfo", "Index", "Target", "build_index"]
 
@@ -51,7 +52,9 @@ class EntityInfo:
     surname: str | None
     wikidata: str | None
     styles: dict[str, dict[str, str]]
-    not_when: tuple[str, ...]
+    # fixed expressions that name something else: for each word of one, the phrase and
+    # where the word starts in it
+    not_when: dict[str, tuple[tuple[str, int], ...]]
     initials: frozenset[str] = frozenset()  # first letters (folded) of a person's given names
 
     def canonical(self, part: str, style: str) -> str:
@@ -68,11 +71,8 @@ class Index:
 
     phrases: dict[tuple[str, ...], list[Target]]
     prefixes: frozenset[tuple[str, ...]]
-    words: frozenset[str]
-    genitive_words: frozenset[str]  # words of German spellings, which take a genitive -s
-    # stem -> {ending: (the word it inflects, weak)}; a weak form is also a common word
-    # of another language: canonical() takes it, running text does not
-    inflections: dict[str, dict[str, tuple[str, bool]]]
+    forms: dict[str, WordForm]  # every written form of a word -> the word, inflected, weak
+    genitive: frozenset[str]  # words of German spellings, which take a genitive -s
     entities: dict[str, EntityInfo]
     given_names: frozenset[str]
     automaton: ahocorasick.Automaton
@@ -83,13 +83,12 @@ def build_index(
     entities: Iterable[Entity],
     styles: Iterable[str],
     given_names: Iterable[str],
-    negatives: Iterable[str] = (),
+    negatives: Sequence[str] = (),
 ) -> Index:
     """Compile *entities*; a form claimed by two entities is a :class:`TableError`.
 
     *negatives* are fixed expressions in which no form names any entity.
     """
-    shared = tuple(fold_word(p) for p in negatives)
     phrases: dict[tuple[str, ...], list[Target]] = {}
     infos: dict[str, EntityInfo] = {}
     given_keys = {fold_word(name) for name in given_names}
@@ -105,7 +104,7 @@ def build_index(
             entity.surname,
             entity.wikidata,
             entity.styles,
-            tuple(fold_word(p) for p in entity.not_when) + shared,
+            _by_word([*entity.not_when, *negatives]),
         )
         if entity.type == "person":
             targets = _person_targets(entity, given_keys)
@@ -123,17 +122,16 @@ def build_index(
         infos[eid] = dataclasses.replace(infos[eid], initials=frozenset(letters))
     prefixes = frozenset(p[:i] for p in phrases for i in range(1, len(p)))
     all_words = {word for phrase in phrases for word in phrase}
-    inflections = _inflections(all_words, langs)
+    forms, anchors = word_forms(all_words, langs)
     automaton = ahocorasick.Automaton()
-    for word in all_words | set(inflections):
-        automaton.add_word(word, word)
+    for anchor in sorted(anchors):
+        automaton.add_word(anchor, anchor)
     automaton.make_automaton()
     return Index(
         phrases,
         prefixes,
-        frozenset(all_words),
-        frozenset(w for w in all_words if "de" in langs.get(w, ())),
-        inflections,
+        forms,
+        frozenset(w for w in all_words if "de" in langs.get(w, ()) and w[-1] not in "sxzß"),
         infos,
         frozenset(given_keys),
         automaton,
@@ -151,36 +149,16 @@ def _initials(phrases: dict[tuple[str, ...], list[Target]]) -> dict[str, set[str
     return initials
 
 
-_INTERNATIONAL = {"en", "und"}  # canonical forms, English press and scheme outputs
+_TOKENS = re.compile(r"\w+")
 
 
-def _inflections(
-    words: set[str], langs: dict[str, set[str]]
-) -> dict[str, dict[str, tuple[str, bool]]]:
-    """Stems and endings. A Latin word takes the endings of its own languages, and of
-    every language when it is an international form (canonical, English, a scheme's);
-    a Cyrillic word takes the endings of all three Cyrillic languages."""
-    rules = load_rules()
-    common = CommonWords.load()
-    result: dict[str, dict[str, tuple[str, bool]]] = {}
-    for word in sorted(words):
-        script = "Cyrl" if is_cyrillic(word) else "Latn"
-        own = langs.get(word, set())
-        usable = tuple(
-            r
-            for r in rules.get(script, ())
-            if script == "Cyrl" or own & _INTERNATIONAL or r.language in own
-        )
-        for stem, endings in word_stems(word, usable).items():
-            for ending, by in endings.items():
-                if stem + ending in words:
-                    continue
-                value = (word, common.clashes(stem + ending, by | own))
-                if len(stem) < MIN_STEM:  # short stems would hit everywhere: whole forms instead
-                    result.setdefault(stem + ending, {}).setdefault("", value)
-                else:
-                    result.setdefault(stem, {}).setdefault(ending, value)
-    return result
+def _by_word(phrases: Iterable[str]) -> dict[str, tuple[tuple[str, int], ...]]:
+    index: dict[str, list[tuple[str, int]]] = {}
+    for phrase in phrases:
+        key = fold_word(phrase)
+        for token in _TOKENS.finditer(key):
+            index.setdefault(token.group(), []).append((key, token.start()))
+    return {word: tuple(items) for word, items in index.items()}
 
 
 def _words(text: str) -> tuple[str, ...]:

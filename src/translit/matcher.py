@@ -20,6 +20,7 @@ Matches are leftmost-longest and never overlap.
 
 from __future__ import annotations
 
+import re
 import unicodedata
 from dataclasses import dataclass
 
@@ -32,8 +33,7 @@ from .protect import CodeSpans, code_spans, in_technical_token
 __all__ = ["match_whole", "scan"]
 
 _BREAKS = "\n\r\x0b\x0c\x1c\x1d\x1e\x85\u2028\u2029"
-_GAP = " " + _BREAKS
-_NO_GENITIVE = "sxzß'"
+_GAP = " \t" + _BREAKS
 
 
 @dataclass(slots=True)
@@ -84,39 +84,39 @@ def _order(key: str, cand: _Candidate) -> tuple[int, bool]:
 Hit = tuple[int, str, bool]  # end, the word of the table, inflected
 
 
+_TOKEN = re.compile(r"\w*(?:['-]\w+)*")
+
+
 def _word_hits(index: Index, key: str, weak: bool = False) -> dict[int, list[Hit]]:
-    """Word hits with boundaries; *weak* also takes inflections that are common words."""
+    """Whole-word forms of the table found at anchor hits, longest first at each start.
+
+    *weak* also takes inflected forms that are common words of another language.
+    """
     hits: dict[int, list[Hit]] = {}
-    n = len(key)
-    for last, word in index.automaton.iter(key):
-        start = last - len(word) + 1
-        end = last + 1
-        if start > 0 and is_word_char(key[start - 1]):
+    forms = index.forms
+    for last, anchor in index.automaton.iter(key):
+        start = last - len(anchor) + 1
+        if start and (key[start - 1].isalnum() or key[start - 1] == "_"):
             continue
-        if end == n or not is_word_char(key[end]):
-            if word in index.words:
-                hits.setdefault(start, []).append((end, word, False))
-            whole = index.inflections.get(word, {}).get("")
-            if whole is not None and (weak or not whole[1]):
-                hits.setdefault(start, []).append((end, whole[0], True))
-            continue
-        if (
-            key[end] == "s"
-            and (end + 1 == n or not is_word_char(key[end + 1]))
-            and len(word) >= 4
-            and word[-1] not in _NO_GENITIVE
-            and word in index.genitive_words
-        ):
-            hits.setdefault(start, []).append((end, word, False))
-        endings = index.inflections.get(word)
-        if endings:
-            stop = end
-            while stop < n and is_word_char(key[stop]):
-                stop += 1
-            base = endings.get(key[end:stop])
-            if base is not None and (weak or not base[1]):
-                hits.setdefault(start, []).append((stop, base[0], True))
+        token = _TOKEN.match(key, last + 1)
+        assert token is not None
+        stop = token.end()
+        ends = [stop]
+        if "'" in token.group() or "-" in token.group():
+            ends += [last + 1 + m.start() for m in _JOINERS.finditer(token.group())][::-1]
+        found: list[Hit] = []
+        for end in ends:
+            form = forms.get(key[start:end])
+            if form is not None and (weak or not form[2]):
+                found.append((end, form[0], form[1]))
+            elif end == stop and key[end - 1] == "s" and key[start : end - 1] in index.genitive:
+                found.append((end - 1, key[start : end - 1], False))
+        if found:
+            hits[start] = found
     return hits
+
+
+_JOINERS = re.compile(r"['-]")
 
 
 def _phrases(index: Index, key: str, hits: dict[int, list[Hit]], start: int) -> list[_Candidate]:
@@ -145,9 +145,11 @@ def _accept(index: Index, key: str, cand: _Candidate, capitalized: bool) -> Targ
     if in_technical_token(key, cand.start, cand.end):
         return None
     genitive = cand.end < len(key) and key[cand.end] == "s"
+    first = _TOKEN.match(key, cand.start)
+    word = first.group() if first else ""
     for target in index.phrases[cand.words]:
         info = index.entities[target.entity]
-        if any(_inside(key, cand, phrase) for phrase in info.not_when):
+        if word in info.not_when and _inside(key, cand.start, info.not_when[word]):
             continue
         if target.next_words is not None and not _in_context(key, cand, target):
             continue
@@ -159,14 +161,16 @@ def _accept(index: Index, key: str, cand: _Candidate, capitalized: bool) -> Targ
     return None
 
 
-def _inside(key: str, cand: _Candidate, phrase: str) -> bool:
-    mention = key[cand.start : cand.end]
-    at = phrase.find(mention)
-    while at >= 0:
-        begin = cand.start - at
-        if begin >= 0 and key[begin : begin + len(phrase)] == phrase:
-            return True
-        at = phrase.find(mention, at + 1)
+def _inside(key: str, start: int, phrases: tuple[tuple[str, int], ...]) -> bool:
+    """True when the word at *start* is the word at its offset in one of *phrases*."""
+    for phrase, offset in phrases:
+        begin = start - offset
+        if begin >= 0 and key.startswith(phrase, begin):
+            end = begin + len(phrase)
+            before = key[begin - 1] if begin else " "
+            after = key[end] if end < len(key) else " "
+            if not (before.isalnum() or after.isalnum()):
+                return True
     return False
 
 
@@ -195,6 +199,8 @@ def _in_context(key: str, cand: _Candidate, target: Target) -> bool:
 
 
 def _after_given_name(index: Index, key: str, cand: _Candidate) -> bool:
+    if cand.start < 2 or key[cand.start - 1] != " " or not key[cand.start - 2].isalpha():
+        return False
     return _neighbour(key, cand.start, -1) in index.given_names
 
 
