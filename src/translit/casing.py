@@ -23,6 +23,7 @@ Rules, in order:
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 __all__ = ["is_cyrillic", "restyle"]
 
@@ -35,6 +36,7 @@ def is_cyrillic(text: str) -> bool:
 _CYRILLIC = re.compile("[\u0400-\u052f\u1c80-\u1c8f]")
 
 
+@lru_cache(maxsize=8192)
 def restyle(mention: str, canonical: str) -> str:
     """The replacement for *mention*: *canonical*, in the mention's case and script."""
     if is_cyrillic(mention) != is_cyrillic(canonical):

@@ -59,7 +59,10 @@ def scan(index: Index, text: str, style: str, replace_inflected: bool = False) -
     for start in sorted(hits):
         if start < pos:
             continue
-        for cand in sorted(_phrases(index, key, hits, start), key=lambda c: _order(key, c)):
+        cands = _phrases(index, key, hits, start)
+        if len(cands) > 1:
+            cands.sort(key=lambda c: _order(key, c))
+        for cand in cands:
             ostart, oend = _original_span(text, offsets, cand.start, cand.end)
             found = _accept(index, key, cand, text[ostart].isupper())
             if found is None:
@@ -128,7 +131,7 @@ def _phrases(index: Index, key: str, hits: dict[int, list[Hit]], start: int) -> 
         words, s, e, infl = stack.pop()
         if words in index.phrases:
             found.append(_Candidate(words, s, e, infl))
-        if words not in index.prefixes or (e < len(key) and is_word_char(key[e])):
+        if words not in index.prefixes or (e < len(key) and (key[e].isalnum() or key[e] == "_")):
             continue
         j, breaks = e, 0
         while j < len(key) and key[j] in _GAP:
@@ -142,15 +145,18 @@ def _phrases(index: Index, key: str, hits: dict[int, list[Hit]], start: int) -> 
 
 
 def _accept(index: Index, key: str, cand: _Candidate, capitalized: bool) -> Target | None:
-    if in_technical_token(key, cand.start, cand.end):
+    if not _plain_surroundings(key, cand.start, cand.end) and in_technical_token(
+        key, cand.start, cand.end
+    ):
         return None
     genitive = cand.end < len(key) and key[cand.end] == "s"
-    first = _TOKEN.match(key, cand.start)
-    word = first.group() if first else ""
     for target in index.phrases[cand.words]:
         info = index.entities[target.entity]
-        if word in info.not_when and _inside(key, cand.start, info.not_when[word]):
-            continue
+        if info.not_when:
+            first = _TOKEN.match(key, cand.start)
+            word = first.group() if first else ""
+            if word in info.not_when and _inside(key, cand.start, info.not_when[word]):
+                continue
         if target.next_words is not None and not _in_context(key, cand, target):
             continue
         if len(cand.words) == 1 and target.part != "full" and _after_given_name(index, key, cand):
@@ -159,6 +165,22 @@ def _accept(index: Index, key: str, cand: _Candidate, capitalized: bool) -> Targ
             continue
         return target
     return None
+
+
+_PLAIN_AFTER = frozenset(" \t\n\r,;:!?)]}\"'»”’")
+
+
+def _plain_surroundings(key: str, start: int, end: int) -> bool:
+    """Whitespace before the name, and after it whitespace or closing punctuation then
+    whitespace: then the name cannot be part of a URL, address, handle or path."""
+    if start and key[start - 1] not in " \t\n\r(\"'«“‘[":
+        return False
+    n = len(key)
+    while end < n and key[end] in _PLAIN_AFTER:
+        if key[end] in " \t\n\r":
+            return True
+        end += 1
+    return end == n
 
 
 def _inside(key: str, start: int, phrases: tuple[tuple[str, int], ...]) -> bool:
@@ -199,9 +221,13 @@ def _in_context(key: str, cand: _Candidate, target: Target) -> bool:
 
 
 def _after_given_name(index: Index, key: str, cand: _Candidate) -> bool:
-    if cand.start < 2 or key[cand.start - 1] != " " or not key[cand.start - 2].isalpha():
+    """Right after a given name and one space: then it names someone else."""
+    s = cand.start
+    if s < 2 or key[s - 1] != " " or not key[s - 2].isalnum():
         return False
-    return _neighbour(key, cand.start, -1) in index.given_names
+    lo = max(0, s - 40)  # given names are short; never scan far back
+    k = max(key.rfind(" ", lo, s - 1), key.rfind("\n", lo, s - 1), lo - 1)
+    return key[k + 1 : s - 1].lstrip("([{\"'«“‘") in index.given_names
 
 
 def _original_span(text: str, offsets: list[int] | None, start: int, end: int) -> tuple[int, int]:

@@ -3,13 +3,12 @@
 from __future__ import annotations
 
 from collections.abc import Iterable
-from dataclasses import dataclass
+from typing import NamedTuple
 
 __all__ = ["Mention", "apply_mentions"]
 
 
-@dataclass(frozen=True, slots=True)
-class Mention:
+class Mention(NamedTuple):
     """One recognized name: where it is, what it is, and what ``normalize`` writes there.
 
     ``start`` and ``end`` are offsets into the input string (``text == input[start:end]``).
@@ -18,7 +17,10 @@ class Mention:
     place, country, organisation or adjective), and ``reason`` says which form of
     the table matched. ``replacement`` equals ``text`` when nothing changes: the
     mention is already canonical, or it is written in another script (Cyrillic
-    text stays Cyrillic).
+    text stays Cyrillic). ``inflected`` marks a case form (Łukaszenki, Тихановской),
+    which ``normalize`` leaves as written unless told otherwise.
+
+    An immutable named tuple: cheap to make, to compare and to pickle.
     """
 
     start: int

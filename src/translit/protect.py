@@ -25,7 +25,10 @@ from __future__ import annotations
 import bisect
 import re
 
-__all__ = ["CodeSpans", "code_spans", "in_technical_token"]
+__all__ = ["MAX_TOKEN", "CodeSpans", "code_spans", "in_technical_token"]
+
+MAX_TOKEN = 500
+"""A run of this many characters without a space is not prose (and is never scanned further)."""
 
 _FENCE_BLOCK = re.compile(r"^ {0,3}(`{3,}|~{3,})[^\n]*$", re.MULTILINE)
 _INLINE = re.compile(r"(?<!`)(`+)(?!`)(.+?)(?<!`)\1(?!`)", re.DOTALL)
@@ -81,11 +84,15 @@ def _fences(text: str) -> list[tuple[int, int]]:
 def in_technical_token(text: str, start: int, end: int) -> bool:
     """True when text[start:end] sits inside a URL, address, handle, hashtag or path."""
     left = start
-    while left > 0 and text[left - 1] not in _STOPS:
+    floor = max(0, start - MAX_TOKEN)
+    while left > floor and text[left - 1] not in _STOPS:
         left -= 1
     right = end
-    while right < len(text) and text[right] not in _STOPS:
+    ceiling = min(len(text), end + MAX_TOKEN)
+    while right < ceiling and text[right] not in _STOPS:
         right += 1
+    if (left == floor and floor > 0) or (right == ceiling and ceiling < len(text)):
+        return True  # a token this long is not prose
     token = text[left:right]
     if token.isalpha():
         return False
