@@ -7,6 +7,7 @@ select one with ``HYPOTHESIS_PROFILE=long python -m pytest tests/test_properties
 from __future__ import annotations
 
 import os
+import tempfile
 from pathlib import Path
 
 import pytest
@@ -15,6 +16,9 @@ from hypothesis import HealthCheck, settings
 import translit
 
 HERE = Path(__file__).parent
+
+# compiled tables go to a folder of this test run, not the user's cache
+os.environ.setdefault("TRANSLIT_CACHE_DIR", tempfile.mkdtemp(prefix="translit-test-cache-"))
 
 settings.register_profile(
     "ci", max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow]

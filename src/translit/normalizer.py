@@ -3,17 +3,15 @@
 from __future__ import annotations
 
 from collections.abc import Iterator, Sequence
-from importlib import resources
 from pathlib import Path
 from typing import Any
 
+from .bundled import bundled_table_path
+from .cache import cached, table_key
 from .fold import fold_word
-from .index import Index, build_index
+from .index import Index
 from .matcher import match_whole, scan
 from .mention import Mention, apply_mentions
-from .table import bundled_table_path, load_tables
-from .variants import add_generated
-from .yamlfile import load_text
 
 __all__ = ["Normalizer"]
 
@@ -61,10 +59,12 @@ class Normalizer:
         if isinstance(aliases, (str, Path)):
             aliases = [aliases]
         paths = ([bundled_table_path()] if include_default else []) + list(aliases)
-        tables = load_tables(paths)
-        given = _given_names()
-        entities = add_generated(tables.entities, given)
-        self._index: Index = build_index(entities, ["en", *tables.styles], given, tables.negatives)
+        try:
+            key = table_key(paths, "")
+        except OSError:  # a missing table: compiling it reports the error properly
+            self._index = _compile(paths)
+        else:
+            self._index = cached(key, lambda: _compile(paths))
         self._style = self._check_style(style)
         self._replace_inflected = replace_inflected
 
@@ -164,7 +164,23 @@ def _restore(index: Index, style: str, replace_inflected: bool) -> Normalizer:
     return normalizer
 
 
+def _compile(paths: list[str | Path]) -> Index:
+    """Load, validate, generate and compile: the slow path the cache saves."""
+    from .compiler import build_index
+    from .table import load_tables
+    from .variants import add_generated
+
+    tables = load_tables(paths)
+    given = _given_names()
+    entities = add_generated(tables.entities, given)
+    return build_index(entities, ["en", *tables.styles], given, tables.negatives)
+
+
 def _given_names() -> list[str]:
+    from importlib import resources
+
+    from .yamlfile import load_text
+
     path = resources.files("translit") / "given_names.yaml"
     doc = load_text(path.read_text(encoding="utf-8"), str(path))
     return [name for names in doc.values() for name in names]

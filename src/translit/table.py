@@ -10,10 +10,10 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field
-from importlib import resources
 from pathlib import Path
 from typing import Any
 
+from .bundled import bundled_table_path
 from .errors import TableError
 from .yamlfile import Map, Seq, load_file
 
@@ -79,14 +79,6 @@ class Entity:
     ambiguous: list[Ambiguous] = field(default_factory=list)
     not_when: list[str] = field(default_factory=list)
     styles: dict[str, dict[str, str]] = field(default_factory=dict)
-
-
-def bundled_table_path() -> Path:
-    """The ``aliases.yaml`` shipped in the wheel, or the checkout's one in development."""
-    packaged = Path(str(resources.files("translit"))) / "aliases.yaml"
-    if packaged.is_file():
-        return packaged
-    return Path(__file__).resolve().parents[2] / "aliases.yaml"
 
 
 @dataclass

@@ -23,21 +23,18 @@ from __future__ import annotations
 
 from .casing import is_cyrillic
 from .common_words import CommonWords
+from .index import WordForm as Form
 from .inflection import load_rules, word_stems
 
-__all__ = ["MIN_ANCHOR", "Form", "word_forms"]
+__all__ = ["MIN_ANCHOR", "word_forms"]
 
 MIN_ANCHOR = 4
 """Shortest anchor, in letters (shorter words are their own anchor)."""
 
-Form = tuple[str, bool, bool]  # the word of the table, inflected, weak
-
 _INTERNATIONAL = {"en", "und"}  # canonical forms, English press and scheme outputs
 
 
-def word_forms(
-    words: set[str], langs: dict[str, set[str]]
-) -> tuple[dict[str, Form], set[str]]:
+def word_forms(words: set[str], langs: dict[str, set[str]]) -> tuple[dict[str, Form], set[str]]:
     """The forms of *words* and the automaton's anchors.
 
     A Latin word takes the endings of its own languages (*langs*), and of every

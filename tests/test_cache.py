@@ -1,0 +1,105 @@
+"""The compiled-table cache: used when fresh, rebuilt when corrupt or stale, safe in parallel."""
+
+from __future__ import annotations
+
+import multiprocessing
+import os
+from pathlib import Path
+
+import pytest
+
+import translit
+from translit.cache import _load, cache_dir
+
+TABLE = "entities:\n  - {id: brest, type: place, name: Brest, variants: {pl: [Brześć]}}\n"
+
+
+@pytest.fixture
+def folder(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    monkeypatch.setenv("TRANSLIT_CACHE_DIR", str(tmp_path / "cache"))
+    monkeypatch.delenv("TRANSLIT_NO_CACHE", raising=False)
+    return tmp_path / "cache"
+
+
+def _table(tmp_path: Path, text: str = TABLE) -> Path:
+    path = tmp_path / "table.yaml"
+    path.write_text(text, encoding="utf-8")
+    return path
+
+
+def _entries(folder: Path) -> list[Path]:
+    return sorted(folder.glob("index-*.pickle"))
+
+
+def test_compiled_table_is_cached_and_reused(folder: Path, tmp_path: Path) -> None:
+    table = _table(tmp_path)
+    first = translit.Normalizer([table], include_default=False)
+    (entry,) = _entries(folder)
+    stamp = entry.stat().st_mtime_ns
+    second = translit.Normalizer([table], include_default=False)
+    assert entry.stat().st_mtime_ns == stamp  # read, not rewritten
+    assert second.normalize("Brześć") == first.normalize("Brześć") == "Brest"
+    assert cache_dir() == folder
+
+
+@pytest.mark.parametrize("damage", ["truncate", "flip", "garbage", "empty"])
+def test_corrupt_entry_is_rebuilt_not_trusted(folder: Path, tmp_path: Path, damage: str) -> None:
+    table = _table(tmp_path)
+    translit.Normalizer([table], include_default=False)
+    (entry,) = _entries(folder)
+    data = entry.read_bytes()
+    damaged = {
+        "truncate": data[: len(data) // 2],
+        "flip": data[:-10] + bytes([data[-10] ^ 0xFF]) + data[-9:],
+        "garbage": b"translit-index 1\n" + b"0" * 64 + b"\nnot a pickle",
+        "empty": b"",
+    }[damage]
+    entry.write_bytes(damaged)
+    again = translit.Normalizer([table], include_default=False)
+    assert again.normalize("Brześć") == "Brest"
+    assert entry.read_bytes() != damaged
+    assert _load(entry) is not None  # rebuilt and written back whole
+
+
+def test_changed_table_gets_a_new_entry(folder: Path, tmp_path: Path) -> None:
+    table = _table(tmp_path)
+    translit.Normalizer([table], include_default=False)
+    _table(tmp_path, TABLE.replace("Brześć", "Bierascie"))
+    changed = translit.Normalizer([table], include_default=False)
+    assert changed.normalize("Bierascie and Brześć") == "Brest and Brześć"
+    assert len(_entries(folder)) == 2
+
+
+def test_no_cache_variable_bypasses_it(
+    folder: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("TRANSLIT_NO_CACHE", "1")
+    assert translit.Normalizer([_table(tmp_path)], include_default=False).normalize("Brześć")
+    assert not folder.exists()
+
+
+def test_unwritable_cache_folder_still_works(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    blocker = tmp_path / "file"
+    blocker.write_text("not a folder")
+    monkeypatch.setenv("TRANSLIT_CACHE_DIR", str(blocker / "cache"))
+    n = translit.Normalizer([_table(tmp_path)], include_default=False)
+    assert n.normalize("Brześć") == "Brest"
+
+
+def _build(args: tuple[str, str]) -> str:
+    folder, table = args
+    os.environ["TRANSLIT_CACHE_DIR"] = folder
+    return translit.Normalizer([table], include_default=False).normalize("Brześć")
+
+
+def test_two_processes_building_at_once(folder: Path, tmp_path: Path) -> None:
+    table = str(_table(tmp_path))
+    with multiprocessing.get_context("spawn").Pool(2) as pool:
+        results = pool.map(_build, [(str(folder), table)] * 4)
+    assert results == ["Brest"] * 4
+    (entry,) = _entries(folder)
+    assert not list(folder.glob(".index-*.tmp"))
+    assert translit.Normalizer([table], include_default=False).normalize("Brześć") == "Brest"
+    assert entry.exists()
