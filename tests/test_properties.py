@@ -108,3 +108,12 @@ def test_canonical_of_a_canonical_is_itself(form: str) -> None:
     result = NORMALIZER.canonical(form)
     if result is not None:
         assert NORMALIZER.canonical(result) == result
+
+
+@given(TEXTS, st.integers(min_value=1, max_value=40))
+def test_streaming_equals_all_at_once(text: str, size: int) -> None:
+    from translit.stream import normalize_stream
+
+    chunks = [text[i : i + 7] for i in range(0, len(text), 7)]
+    streamed = "".join(normalize_stream(NORMALIZER, chunks, size=size, context=60))
+    assert streamed == NORMALIZER.normalize(text)

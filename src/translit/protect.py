@@ -2,8 +2,9 @@
 
 A name inside one of these is never rewritten (and not reported). Two checks:
 
-* :func:`code_spans` finds Markdown fenced code blocks and inline code spans,
-  once per text and only when the text has a backtick or a tilde fence;
+* :func:`code_spans` finds Markdown fenced code blocks and inline code spans
+  (within one line), once per text and only when the text has a backtick or a
+  tilde fence;
 * :func:`in_technical_token` looks at the run of non-space characters around a
   hit: a ``://``, an ``@``, a leading ``#`` or ``@``, a backslash, a ``/`` or
   ``=`` next to the name, or a dot joined to the name on either side
@@ -25,13 +26,13 @@ from __future__ import annotations
 import bisect
 import re
 
-__all__ = ["MAX_TOKEN", "CodeSpans", "code_spans", "in_technical_token"]
+__all__ = ["MAX_TOKEN", "CodeSpans", "code_spans", "fence_spans", "in_technical_token"]
 
 MAX_TOKEN = 500
 """A run of this many characters without a space is not prose (and is never scanned further)."""
 
 _FENCE_BLOCK = re.compile(r"^ {0,3}(`{3,}|~{3,})[^\n]*$", re.MULTILINE)
-_INLINE = re.compile(r"(?<!`)(`+)(?!`)(.+?)(?<!`)\1(?!`)", re.DOTALL)
+_INLINE = re.compile(r"(?<!`)(`+)(?!`)([^\n]+?)(?<!`)\1(?!`)")
 _OPENERS = "([{<\"'“‘«„*_"
 _CLOSERS = ")]}>\"'”’».,;:!?*_"
 _STOPS = ' \t\n\r\x0b\x0c\u2028\u2029\x85()[]{}<>"“”«»'
@@ -54,7 +55,7 @@ def code_spans(text: str) -> list[tuple[int, int]]:
     """Spans of fenced code blocks and inline code in Markdown *text*."""
     spans: list[tuple[int, int]] = []
     if "```" in text or "~~~" in text:
-        spans.extend(_fences(text))
+        spans.extend(fence_spans(text))
     if "`" in text:
         for match in _INLINE.finditer(text):
             if not any(s <= match.start() < e for s, e in spans):
@@ -63,7 +64,8 @@ def code_spans(text: str) -> list[tuple[int, int]]:
     return spans
 
 
-def _fences(text: str) -> list[tuple[int, int]]:
+def fence_spans(text: str) -> list[tuple[int, int]]:
+    """Spans of fenced code blocks: from an opening fence line to its closing one."""
     spans = []
     opener: re.Match[str] | None = None
     for match in _FENCE_BLOCK.finditer(text):
