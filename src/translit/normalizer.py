@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from pathlib import Path
 from typing import Any
 
@@ -96,6 +96,19 @@ class Normalizer:
     def normalize(self, text: str, *, style: str | None = None) -> str:
         """*text* with every mention rewritten to its canonical form; the rest byte-identical."""
         return apply_mentions(text, self.find(text, style=style))
+
+    def normalize_stream(
+        self, chunks: Iterable[str], *, style: str | None = None
+    ) -> Iterator[str]:
+        """:meth:`normalize` for text of any size, given in chunks (a file object works):
+        yields the output in pieces, in bounded memory (see :mod:`translit.stream`).
+
+        >>> "".join(Normalizer().normalize_stream(["Lukashenko in Ki", "ev"]))
+        'Lukashenka in Kyiv'
+        """
+        from .stream import normalize_stream
+
+        return normalize_stream(self, chunks, style=self._check_style(style))
 
     def canonical(self, name: str, *, style: str | None = None) -> str | None:
         """The canonical form of *name* given alone; None when it is not one known entity.

@@ -19,6 +19,7 @@ from .yamlfile import Map, Seq, load_file
 
 __all__ = [
     "ENTITY_TYPES",
+    "MAX_ENTITIES",
     "MAX_FORM_LENGTH",
     "Ambiguous",
     "Entity",
@@ -31,6 +32,8 @@ __all__ = [
 ENTITY_TYPES = ("person", "place", "country", "organisation", "adjective", "other")
 MAX_FORM_LENGTH = 200
 """Longest name form accepted, in characters."""
+MAX_ENTITIES = 200_000
+"""Most entities in one table file."""
 
 _ID = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*\Z")
 _LANG = re.compile(r"[a-z]{2,3}(?:-[A-Za-z]{4})?\Z")
@@ -156,6 +159,13 @@ def _read_table(path: str, tables: Tables) -> list[Entity]:
     items = doc["entities"]
     if not isinstance(items, Seq):
         raise TableError(path, doc.lines["entities"], "'entities' is not a list", "use '- id: ...'")
+    if len(items) > MAX_ENTITIES:
+        raise TableError(
+            path,
+            doc.lines["entities"],
+            f"{len(items)} entities",
+            f"split the table; one table holds at most {MAX_ENTITIES}",
+        )
     seen: dict[str, int] = {}
     result = []
     for item, line in zip(items, items.lines, strict=True):

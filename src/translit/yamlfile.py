@@ -11,6 +11,7 @@ so are anchors and aliases, which would let a small file expand into a huge one.
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 from typing import Any
 
@@ -20,7 +21,7 @@ from .errors import TableError
 
 __all__ = ["MAX_BYTES", "MAX_DEPTH", "Map", "Seq", "load_file", "load_text"]
 
-MAX_BYTES = 64 * 1024 * 1024
+MAX_BYTES = 32 * 1024 * 1024
 """Largest table file read, in bytes."""
 MAX_DEPTH = 32
 """Deepest nesting of mappings and sequences accepted."""
@@ -77,6 +78,7 @@ def load_file(path: str | Path) -> Any:
 
 def load_text(text: str, name: str) -> Any:
     """Parse YAML *text*; *name* is used in error messages."""
+    _check_nesting(text, name)
     try:
         node = yaml.compose(text, Loader=_Loader)
     except yaml.MarkedYAMLError as exc:
@@ -85,9 +87,30 @@ def load_text(text: str, name: str) -> Any:
         raise TableError(name, line, f"not valid YAML ({exc.problem})", "fix the syntax") from exc
     except yaml.YAMLError as exc:
         raise TableError(name, None, f"not valid YAML ({exc})", "fix the syntax") from exc
+    except RecursionError as exc:
+        raise TableError(name, None, "nested too deeply", "flatten the structure") from exc
     if node is None:
         return None
     return _build(node, name, set(), 0)
+
+
+_QUOTED = re.compile(r"'[^'\n]*'|\"(?:[^\"\\\n]|\\.)*\"|#[^\n]*")
+
+
+def _check_nesting(text: str, name: str) -> None:
+    """Refuse deep nesting before the parser sees it: libyaml recurses in C and a few
+    hundred thousand brackets would crash the process instead of raising."""
+    depth = deepest = 0
+    for char in _QUOTED.sub("", text):
+        if char in "[{":
+            depth += 1
+            deepest = max(deepest, depth)
+        elif char in "]}":
+            depth -= 1
+    indent = max((len(line) - len(line.lstrip(" ")) for line in text.split("\n")), default=0)
+    if deepest > MAX_DEPTH or indent > 4 * MAX_DEPTH:
+        line = 1
+        raise TableError(name, line, f"nested deeper than {MAX_DEPTH}", "flatten the structure")
 
 
 def _build(node: yaml.Node, name: str, seen: set[int], depth: int) -> Any:
