@@ -118,7 +118,22 @@ def spellings(text: str, press: Press) -> list[str]:
     """Every spelling of Cyrillic *text* in *press*'s language, in lower case."""
     words = text.lower().translate(_APOSTROPHES).split(" ")
     per_word = [_word(w, press) for w in words]
-    return [" ".join(combo) for combo in itertools.islice(itertools.product(*per_word), 256)]
+    return [" ".join(combo) for combo in _combinations(per_word, 256)]
+
+
+def _combinations(pieces: list[list[str]] | list[tuple[str, ...]], limit: int) -> list[list[str]]:
+    """Combinations of one choice per piece, fewest departures from the first choices
+    first, so that a limit cuts the rarest combinations, wherever they are."""
+    multi = [j for j, p in enumerate(pieces) if len(p) > 1]
+    found: list[list[str]] = []
+    for k in range(len(multi) + 1):
+        for where in itertools.combinations(multi, k):
+            options = [p[1:] if j in where else p[:1] for j, p in enumerate(pieces)]
+            for combo in itertools.product(*options):
+                found.append(list(combo))
+                if len(found) >= limit:
+                    return found
+    return found
 
 
 def _word(word: str, press: Press) -> list[str]:
@@ -129,8 +144,8 @@ def _word(word: str, press: Press) -> list[str]:
             n = len(rule.letters)
             if (
                 word.startswith(rule.letters, i)
-                and _fits(rule.after, word[i - 1] if i else "", "word_start")
-                and _fits(rule.before, word[i + n] if i + n < len(word) else "", "word_end")
+                and _fits(rule.after, _letter(word, i - 1), "word_start")
+                and _fits(rule.before, _letter(word, i + n), "word_end")
             ):
                 pieces.append(rule.latin)
                 i += n
@@ -138,4 +153,11 @@ def _word(word: str, press: Press) -> list[str]:
         else:
             pieces.append(press.letters.get(word[i], (word[i],)))
             i += 1
-    return ["".join(p) for p in itertools.islice(itertools.product(*pieces), MAX_SPELLINGS)]
+    return ["".join(p) for p in _combinations(pieces, MAX_SPELLINGS)]
+
+
+def _letter(word: str, i: int) -> str:
+    """The letter at *i*, or "" at a word edge (the ends, or a hyphen: Ростов-на-Дону)."""
+    if 0 <= i < len(word) and (word[i].isalpha() or word[i] == "'"):
+        return word[i]
+    return ""

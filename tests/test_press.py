@@ -1,0 +1,41 @@
+"""Press languages: every language file's samples, and every letter of every transcription.
+
+The data drives the tests: each ``samples:`` pair of a language file's
+``transcription`` block must be among the spellings that language makes (compared
+folded, as the matcher compares them), and no Cyrillic letter may pass through.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from translit.fold import fold_word
+from translit.press import load_press, spellings
+
+ALPHABET = "абвгґдеёєжзиіїйклмнопрстуўфхцчшщъыьэюя'"
+PRESSES = load_press()
+SAMPLES = [
+    pytest.param(lang, cyrillic, latin, id=f"{lang}:{latin}")
+    for lang, press in sorted(PRESSES.items())
+    for cyrillic, latin in press.samples
+]
+
+
+@pytest.mark.parametrize(("lang", "cyrillic", "latin"), SAMPLES)
+def test_sample_is_generated(lang: str, cyrillic: str, latin: str) -> None:
+    made = {fold_word(s) for s in spellings(cyrillic, PRESSES[lang])}
+    assert fold_word(latin) in made
+
+
+@pytest.mark.parametrize("lang", sorted(PRESSES))
+def test_every_letter_is_transcribed(lang: str) -> None:
+    press = PRESSES[lang]
+    assert [c for c in ALPHABET if c not in press.letters] == []
+    for letter in ALPHABET:
+        for spelling in spellings(letter, press):
+            assert not any(c in ALPHABET for c in spelling.replace("'", "")), (letter, spelling)
+
+
+@pytest.mark.parametrize("lang", sorted(PRESSES))
+def test_enough_samples(lang: str) -> None:
+    assert len(PRESSES[lang].samples) >= 8
