@@ -2,8 +2,8 @@
 
 The key is a SHA-256 of the library version, the Python version, the automaton
 library's build, the *contents* of the alias tables in use, and the size and
-modification time of the package's schemes, language files, given names and
-common words. A changed table, an edited data file or an upgraded translit gives
+modification time of the package's modules, schemes, language files, given names
+and common words. A changed table, an edited data file or an upgraded translit gives
 a new key, so a stale entry is never used.
 
 Each entry is one file, ``index-<key>.pickle`` in the user's cache folder
@@ -45,9 +45,10 @@ def cache_dir() -> Path:
 
 def _package_files() -> list[str]:
     """Name, size and modification time of each package file that shapes a compiled
-    table: they change with an upgrade or an edit, and stat is cheaper than reading."""
+    table (code and data): they change with an upgrade or an edit, and stat is
+    cheaper than reading."""
     root = Path(__file__).parent
-    found = []
+    found = [str(p) for p in sorted(root.glob("*.py"))]  # the compiler's code, too
     for folder in ("schemes", "languages"):
         found += [str(p) for p in sorted((root / folder).glob("*.yaml"))]
     found += [str(root / "given_names.yaml"), str(root / "common_words.txt.gz")]

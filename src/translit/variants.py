@@ -55,15 +55,20 @@ def _title(text: str) -> str:
     return " ".join(w[:1].upper() + w[1:] for w in text.split(" "))
 
 
+def _alone(entity: Entity, key: str) -> str:
+    """The part of a folded form that can name *entity* by itself: a person's surname
+    (given names are shared by many people), or the whole form of anything else."""
+    return key.rsplit(" ", 1)[-1] if entity.type == "person" else key
+
+
 def add_generated(entities: Iterable[Entity], given_names: Iterable[str]) -> list[Entity]:
     """*entities* with their generated forms added (safe ones as variants)."""
     entities = list(entities)
-    listed: dict[str, str] = {}
+    listed: dict[str, str] = {}  # what table forms name alone -> their entity
     for entity in entities:
         for form in entity.forms:
-            for word in fold_word(form.text).split(" "):
-                listed.setdefault(word, entity.id)
-    owners: dict[str, set[str]] = {}
+            listed.setdefault(_alone(entity, fold_word(form.text)), entity.id)
+    owners: dict[str, set[str]] = {}  # what generated forms name alone -> entities
     made: dict[str, list[tuple[str, Form]]] = {}
     made_by: dict[tuple[str, str], set[str]] = {}  # (entity, key) -> languages that made it
     for entity in entities:
@@ -76,18 +81,16 @@ def add_generated(entities: Iterable[Entity], given_names: Iterable[str]) -> lis
                 form = Form(spelling, lang, "generated", entity.where, reason)
                 made.setdefault(entity.id, []).append((key, form))
             by.add(lang)
-            for word in key.split(" "):
-                owners.setdefault(word, set()).add(entity.id)
+            owners.setdefault(_alone(entity, key), set()).add(entity.id)
     common = CommonWords.load()
     given = {fold_word(n) for n in given_names}
     for entity in entities:
         flagged: set[str] = set()
         for key, form in made.get(entity.id, []):
-            words = key.split(" ")
-            if any(listed.get(w, entity.id) != entity.id or len(owners[w]) > 1 for w in words):
-                continue  # another entity's word: never generated into this one
+            alone = _alone(entity, key)
+            if listed.get(alone, entity.id) != entity.id or len(owners[alone]) > 1:
+                continue  # another entity's name: never generated into this one
             entity.forms.append(form)
-            alone = words[-1] if entity.type == "person" else key  # what may match alone
             if alone in listed or alone in flagged:
                 continue
             if alone in given or common.clashes(alone, made_by[(entity.id, key)]):
