@@ -1,26 +1,48 @@
-"""The ``translit`` command line.
+"""The ``translit`` command line (also ``python -m translit``).
 
-Exit codes: 0 success; 2 a usage, configuration or input error (one line on
-standard error naming the file and what to do, no traceback).
+Commands: ``normalize``, ``lookup``, ``variants``, ``validate``, ``transliterate``.
+
+Exit codes: 0 success, or nothing to change; 1 ``--check``, ``--diff`` or
+``--in-place`` found names to change (``--in-place`` fixed them); 2 a usage,
+configuration or input error (one line on stderr: the file, the line, what to
+do). Skipped files (binary, not UTF-8, vanished) are warnings, not errors.
+
+>>> main(["lookup", "Kiev"])  # doctest: +NORMALIZE_WHITESPACE
+Kiev	Kyiv	kyiv	variant Kiev (en)
+0
 """
 
 from __future__ import annotations
 
 import argparse
+import os
 import sys
 from collections.abc import Sequence
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from . import __version__
 from .errors import TranslitError
 
+if TYPE_CHECKING:
+    from .config import Config
+
 __all__ = ["main"]
 
-_EPILOG = {
-    "normalize": "example: echo 'Lukashenko visited Kiev' | translit normalize",
-    "lookup": "example: translit lookup Lukashenko Гомель 'Svetlana Tikhanovskaya'",
-    "transliterate": "example: echo 'Ціханоўская' | translit transliterate --scheme be-lacinka",
-}
+_COMMAND_HELP = {
+    "normalize": ("write text with canonical names (stdin, files or folders)", """examples:
+  echo 'Lukashenko visited Kiev' | translit normalize
+  translit normalize --check docs/          # report; exit 1 if a name would change
+  translit normalize --diff README.md       # the changes as a unified diff
+  translit normalize --in-place docs/ *.md  # fix the files; exit 1 if one changed"""),
+    "lookup": ("the canonical form, entity and reason for names",
+               "example:\n  translit lookup Lukashenko Гомель 'Svetlana Tikhanovskaya'"),
+    "variants": ("every spelling the tables match for an entity",
+                 "example:\n  translit variants kyiv"),
+    "validate": ("check alias tables", "example:\n  translit validate our_aliases.yaml"),
+    "transliterate": ("romanize Cyrillic text", "example:\n  echo 'Ціханоўская' | "
+                      "translit transliterate --scheme be-lacinka"),
+}  # fmt: skip
 
 
 class _UsageError(Exception):
@@ -28,95 +50,199 @@ class _UsageError(Exception):
 
 
 def _parser() -> argparse.ArgumentParser:
+    raw = argparse.RawDescriptionHelpFormatter
     parser = argparse.ArgumentParser(
         prog="translit",
         description="Bring the spellings of Belarusian, Ukrainian and Russian names to one form.",
-        epilog="example: echo 'Lukashenko visited Kiev' | translit normalize",
+        epilog="example:\n  echo 'Lukashenko visited Kiev' | translit normalize",
+        formatter_class=raw,
     )
     parser.add_argument("--version", action="version", version=f"translit {__version__}")
-    sub = parser.add_subparsers(dest="command", required=True)
-
-    norm = sub.add_parser(
-        "normalize", help="write text with canonical names", epilog=_EPILOG["normalize"]
-    )
-    norm.add_argument("paths", nargs="*", metavar="PATH", help="files to read; '-' or none: stdin")
-    _table_options(norm)
-
-    look = sub.add_parser("lookup", help="the canonical form of names", epilog=_EPILOG["lookup"])
-    look.add_argument("names", nargs="+", metavar="NAME")
-    _table_options(look)
-
-    trans = sub.add_parser(
-        "transliterate", help="romanize Cyrillic text", epilog=_EPILOG["transliterate"]
-    )
+    sub = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
+    commands = {
+        name: sub.add_parser(name, help=text, description=text[0].upper() + text[1:] + ".",
+                             epilog=example, formatter_class=raw)
+        for name, (text, example) in _COMMAND_HELP.items()
+    }  # fmt: skip
+    norm = commands["normalize"]
+    norm.add_argument("paths", nargs="*", metavar="PATH", help="files, folders; '-' or none: stdin")
+    modes = norm.add_mutually_exclusive_group()
+    for flags, mode, text in (
+        (("-i", "--in-place"), "in-place", "fix the files; exit 1 when one changed"),
+        (("--check",), "check", "report the names to change, write nothing; exit 1 if any"),
+        (("--diff",), "diff", "print a unified diff, write nothing; exit 1 if any"),
+    ):
+        modes.add_argument(*flags, dest="mode", action="store_const", const=mode, help=text)
+    norm.add_argument("--format", choices=("text", "json", "github"), default="text",
+                      help="report of --check and --in-place: text, json (one object a line), "
+                      "github (workflow annotations)")  # fmt: skip
+    norm.add_argument("--jobs", "-j", type=int, default=os.cpu_count() or 1, metavar="N",
+                      help="processes for many files (default: the number of cores)")  # fmt: skip
+    norm.add_argument("--stdin-filename", metavar="NAME",
+                      help="a name for stdin, for reports and its file type (.md)")  # fmt: skip
+    norm.add_argument("--allow", action="append", default=[], metavar="FORM",
+                      help="a spelling to leave as written (adds to the config's)")  # fmt: skip
+    norm.add_argument("--exclude", action="append", default=[], metavar="GLOB",
+                      help="files to leave alone (adds to the config's)")  # fmt: skip
+    for name in ("normalize", "lookup", "variants"):
+        commands[name].add_argument("--style", help="output style (default: the config's, or en)")
+        commands[name].add_argument("--aliases", action="append", default=[], metavar="FILE",
+                                    help="an extra alias table (adds to the config's)")  # fmt: skip
+        config = commands[name].add_mutually_exclusive_group()
+        config.add_argument("--config", metavar="FILE", help="the config file (default: "
+                            ".translit.yaml or pyproject.toml, up to the git root)")  # fmt: skip
+        config.add_argument("--no-config", action="store_true", help="ignore config files")
+    commands["lookup"].add_argument("names", nargs="+", metavar="NAME")
+    commands["variants"].add_argument("entity", metavar="ENTITY", help="an entity id, e.g. kyiv")
+    commands["validate"].add_argument("tables", nargs="+", metavar="TABLE")
+    trans = commands["transliterate"]
     trans.add_argument("--scheme", required=True, help="a scheme id, or be, uk, ru, auto")
     trans.add_argument("paths", nargs="*", metavar="FILE", help="files to read; '-' or none: stdin")
     return parser
 
 
-def _table_options(parser: argparse.ArgumentParser) -> None:
-    parser.add_argument("--style", default="en", help="output style (default: en)")
-    parser.add_argument(
-        "--aliases", action="append", default=[], metavar="FILE", help="extra alias table"
-    )
+def _config(args: argparse.Namespace) -> Config:
+    from .config import resolve
+
+    return resolve(False if args.no_config else args.config, Path.cwd().absolute())
 
 
-def _read(paths: Sequence[str]) -> list[tuple[str, str]]:
-    if not paths:
-        paths = ["-"]
-    result = []
-    for path in paths:
-        if path == "-":
-            result.append(("<stdin>", sys.stdin.read()))
-            continue
-        try:
-            data = Path(path).read_bytes()
-        except OSError as exc:
-            raise _UsageError(f"{path}: cannot read ({exc.strerror}); check the path") from exc
-        try:
-            result.append((path, data.decode("utf-8")))
-        except UnicodeDecodeError as exc:
-            line = data[: exc.start].count(b"\n") + 1
-            raise _UsageError(f"{path}:{line}: not valid UTF-8; convert the file to UTF-8") from exc
-    return result
+def _normalize(args: argparse.Namespace) -> int:
+    from .files import discover
+    from .report import Progress, Tally
+    from .runner import Job, allowed, fix_bytes, run
+
+    mode, paths = args.mode or "stdout", args.paths or ["-"]
+    stdin = paths == ["-"]
+    if "-" in paths and not stdin:
+        raise _UsageError("'-' (standard input) cannot be mixed with file names; run twice")
+    if stdin and mode == "in-place":
+        raise _UsageError("--in-place needs file names; without files use plain normalize")
+    if args.format != "text" and mode not in ("check", "in-place"):
+        raise _UsageError(f"--format {args.format} reports --check or --in-place; add one")
+    if args.jobs < 1:
+        raise _UsageError(f"--jobs {args.jobs}: give 1 or more processes")
+    config = _config(args)
+    normalizer, style = config.normalizer(args.aliases, args.style)
+    job = Job(mode, style, allowed([*config.allow, *args.allow]))
+    if stdin:
+        outcome = fix_bytes(normalizer, job, args.stdin_filename or "<stdin>", _stdin())
+        if outcome.warning:  # the only input cannot be passed through
+            raise _UsageError(outcome.warning.replace(", skipped", "") + "; pass UTF-8 text")
+        Tally(mode, args.format, sys.stdout, sys.stderr).add(outcome)
+        return 1 if mode != "stdout" and outcome.findings else 0
+    config = config.excluding([(Path.cwd(), p) for p in args.exclude], args.aliases)
+    files = [f for f in discover(paths) if not config.excludes(f)]
+    progress = Progress(len(files), sys.stderr)
+    tally = Tally(mode, args.format, sys.stdout, sys.stderr, progress)
+    for outcome in run(files, normalizer, job, args.jobs, progress):
+        tally.add(outcome)
+    progress.close()
+    sys.stdout.flush()
+    if mode != "stdout":
+        _stderr(tally.summary())
+    return tally.exit_code
 
 
-def _run(args: argparse.Namespace) -> int:
-    if args.command == "transliterate":
-        from .romanize import transliterate
+def _stdin() -> bytes:
+    buffer = getattr(sys.stdin, "buffer", None)
+    return buffer.read() if buffer is not None else sys.stdin.read().encode("utf-8")
 
-        for _, text in _read(args.paths):
-            sys.stdout.write(transliterate(text, args.scheme))
-        return 0
-    from .normalizer import Normalizer
 
-    normalizer = Normalizer(args.aliases, style=args.style)
-    if args.command == "normalize":
-        for _, text in _read(args.paths):
-            sys.stdout.write(normalizer.normalize(text))
-        return 0
+def _stderr(message: str) -> None:
+    sys.stdout.flush()
+    print(message, file=sys.stderr, flush=True)
+
+
+def _lookup(args: argparse.Namespace) -> int:
+    normalizer, style = _config(args).normalizer(args.aliases, args.style)
     for name in args.names:
-        found = normalizer.find(name)
-        canonical = normalizer.canonical(name)
+        canonical = normalizer.canonical(name, style=style)
         if canonical is None:
             print(f"{name}\t-\tunknown")
             continue
-        reason = found[0].reason if found else "canonical lookup"
+        found = normalizer.find(name, style=style) or normalizer.find(canonical, style=style)
         entity = found[0].entity if found else "-"
+        exact = len(found) == 1 and found[0].text == name
+        reason = found[0].reason if exact else "canonical lookup"
         print(f"{name}\t{canonical}\t{entity}\t{reason}")
     return 0
 
 
+def _variants(args: argparse.Namespace) -> int:
+    normalizer, _ = _config(args).normalizer(args.aliases, args.style)
+    found = {(form, why) for form, entity, why in normalizer.variants() if entity == args.entity}
+    rows = sorted(found)
+    if not rows:
+        import difflib
+
+        entities = sorted({entity for _, entity, _ in normalizer.variants()})
+        close = difflib.get_close_matches(args.entity, entities, n=3)
+        hint = f"did you mean {', '.join(close)}?" if close else "find ids with translit lookup"
+        raise _UsageError(f"{args.entity}: unknown entity; {hint}")
+    for form, reason in rows:
+        print(f"{form}\t{reason}")
+    return 0
+
+
+def _validate(args: argparse.Namespace) -> int:
+    from .normalizer import Normalizer
+
+    failed = False
+    for table in args.tables:
+        try:
+            Normalizer([table])
+        except TranslitError as exc:
+            _stderr(f"translit: {exc}")
+            failed = True
+        else:
+            print(f"{table}: ok")
+    if not failed and len(args.tables) > 1:
+        try:
+            Normalizer(args.tables)
+        except TranslitError as exc:
+            _stderr(f"translit: {exc} (with all the tables together)")
+            failed = True
+    return 2 if failed else 0
+
+
+def _transliterate(args: argparse.Namespace) -> int:
+    from .files import FileError, Skipped, decode, read
+    from .romanize import transliterate
+
+    for path in args.paths or ["-"]:
+        data = _stdin() if path == "-" else read(path)[0]
+        try:
+            doc = decode(data, "<stdin>" if path == "-" else path)
+        except Skipped as exc:
+            raise FileError(str(exc).replace(", skipped", "") + "; pass UTF-8 text") from exc
+        sys.stdout.flush()
+        sys.stdout.buffer.write(doc.encode(transliterate(doc.text, args.scheme)))
+        sys.stdout.flush()
+    return 0
+
+
+_COMMANDS = {"normalize": _normalize, "lookup": _lookup, "variants": _variants,
+             "validate": _validate, "transliterate": _transliterate}  # fmt: skip
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     """Run the command line; return the exit code."""
-    parser = _parser()
-    args = parser.parse_args(argv)
+    from .config import ConfigError
+    from .files import FileError, Skipped
+
+    args = _parser().parse_args(argv)
     try:
-        return _run(args)
-    except (TranslitError, ValueError, _UsageError) as exc:
-        print(f"translit: {exc}", file=sys.stderr)
+        return _COMMANDS[args.command](args)
+    except (TranslitError, ValueError, ConfigError, FileError, Skipped, _UsageError) as exc:
+        _stderr(f"translit: {exc}")
         return 2
+    except BrokenPipeError:
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+        return 1
     except KeyboardInterrupt:
+        _stderr("translit: interrupted")
         return 130
 
 

@@ -1,0 +1,197 @@
+"""The project's settings: ``[tool.translit]`` in ``pyproject.toml``, or ``.translit.yaml``.
+
+The file is looked for in the current folder and its parents, up to the root of
+the git repository (the folder holding ``.git``). Keys, all optional:
+
+* ``style``: the output style (``en``, or one a table defines);
+* ``aliases``: extra alias tables, paths relative to the config file;
+* ``exclude``: glob patterns of files to leave alone, relative to the config
+  file's folder; a pattern without ``/`` matches a file or folder name at any
+  depth (``*.csv``, ``vendor``), one with ``/`` the path from that folder
+  (``docs/history/*.md``);
+* ``allow``: spellings that stay as written (``allow: [Kiev]`` in a history
+  text), compared case- and accent-insensitively with the mention.
+
+Command-line flags win over the file: ``--style`` replaces ``style``;
+``--aliases``, ``--exclude`` and ``--allow`` add to the lists; ``--no-config``
+ignores the file. A bad file is a :class:`ConfigError` naming the file and key.
+
+>>> config = parse({"style": "en", "exclude": ["*.csv", "docs/old/*"]}, Path("/repo/x.yaml"))
+>>> config.excludes(Path("/repo/data/cities.csv")), config.excludes(Path("/repo/docs/old/a.md"))
+(True, True)
+>>> config.excludes(Path("/repo/docs/a.md"))
+False
+"""
+
+from __future__ import annotations
+
+import importlib
+import os
+import sys
+from collections.abc import Sequence
+from dataclasses import dataclass, field, replace
+from fnmatch import fnmatchcase
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from .errors import TranslitError
+
+if TYPE_CHECKING:
+    from .normalizer import Normalizer
+
+__all__ = ["KEYS", "Config", "ConfigError", "find_config", "load_config", "parse", "resolve"]
+
+KEYS = ("style", "aliases", "exclude", "allow")
+"""The keys a config may have."""
+
+
+class ConfigError(TranslitError):
+    """A config file that cannot be used; the message names the file and the key."""
+
+
+@dataclass(frozen=True)
+class Config:
+    """Settings, and the folder their relative paths and patterns start from."""
+
+    path: Path | None = None
+    style: str | None = None
+    aliases: tuple[Path, ...] = ()
+    exclude: tuple[tuple[Path, str], ...] = ()
+    allow: tuple[str, ...] = ()
+    lines: dict[str, int] = field(default_factory=dict, compare=False)
+
+    def where(self, key: str) -> str:
+        """``file:line: key`` (or ``file: [tool.translit] key``) for error messages."""
+        if self.path is None:
+            return f"--{key}"
+        if self.path.name == "pyproject.toml":
+            return f"{self.path}: [tool.translit] {key}"
+        line = self.lines.get(key)
+        return f"{self.path}:{line}: {key}" if line else f"{self.path}: {key}"
+
+    def normalizer(self, aliases: Sequence[str], style: str | None) -> tuple[Normalizer, str]:
+        """A Normalizer over the config's tables and *aliases*, and the style to use."""
+        from .normalizer import Normalizer
+
+        normalizer = Normalizer([*self.aliases, *aliases])
+        chosen = style or self.style or "en"
+        if chosen not in normalizer.styles:
+            where = "--style" if style else self.where("style")
+            known = ", ".join(normalizer.styles)
+            raise ConfigError(f"{where}: unknown style {chosen!r}; use one of {known}")
+        return normalizer, chosen
+
+    def excluding(self, patterns: Sequence[tuple[Path, str]], tables: Sequence[str]) -> Config:
+        """This config with more ``exclude`` patterns (each with its folder) and tables."""
+        more = tuple(Path(table) for table in tables)
+        return replace(self, exclude=self.exclude + tuple(patterns), aliases=self.aliases + more)
+
+    def excludes(self, path: Path) -> bool:
+        """True for paths matching ``exclude``, and for the config file and the alias tables
+        (they list variants on purpose)."""
+        if os.path.realpath(path) in {os.path.realpath(p) for p in (self.path, *self.aliases) if p}:
+            return True
+        absolute = os.path.abspath(path)
+        for root, pattern in self.exclude:
+            parts = Path(os.path.relpath(absolute, root)).as_posix().split("/")
+            core = pattern.strip("/")
+            if "/" in core:
+                candidates = ["/".join(parts[: i + 1]) for i in range(len(parts))]
+            else:
+                candidates = parts
+            if any(fnmatchcase(c, core) for c in candidates):
+                return True
+        return False
+
+
+def resolve(explicit: str | bool | None, cwd: Path) -> Config:
+    """The config: the file *explicit* names, none if it is False, else the one found from *cwd*."""
+    if explicit is False:
+        return Config()
+    path = Path(explicit) if isinstance(explicit, str) else find_config(cwd)
+    if path is not None and not path.is_file():
+        raise ConfigError(f"{path}: config file not found; check --config")
+    return load_config(path)
+
+
+def find_config(start: Path) -> Path | None:
+    """The config file for *start*: the nearest up to the git root, or None."""
+    for folder in [start, *start.parents]:
+        found = [p for p in (folder / ".translit.yaml",) if p.is_file()]
+        if (folder / "pyproject.toml").is_file() and _toml_table(folder / "pyproject.toml"):
+            found.append(folder / "pyproject.toml")
+        if len(found) == 2:
+            raise ConfigError(f"{found[0]}: {found[1]} configures translit too; keep only one")
+        if found:
+            return found[0]
+        if (folder / ".git").exists():
+            return None
+    return None
+
+
+def _toml_table(path: Path) -> dict[str, Any] | None:
+    """The ``[tool.translit]`` table of a pyproject.toml, or None."""
+    try:
+        raw = path.read_bytes()
+    except OSError as exc:
+        raise ConfigError(f"{path}: cannot read ({exc.strerror}); check its permissions") from exc
+    if b"translit" not in raw:
+        return None
+    toml: Any = importlib.import_module("tomllib" if sys.version_info >= (3, 11) else "tomli")
+    try:
+        doc = toml.loads(raw.decode("utf-8"))
+    except (UnicodeDecodeError, toml.TOMLDecodeError) as exc:
+        raise ConfigError(f"{path}: cannot read it as TOML ({exc}); fix the file") from exc
+    table = doc.get("tool", {}).get("translit")
+    if table is not None and not isinstance(table, dict):
+        raise ConfigError(f"{path}: tool.translit must be a table; write [tool.translit]")
+    return table
+
+
+def load_config(path: Path | None) -> Config:
+    """Read the config file *path* (None: no config)."""
+    if path is None:
+        return Config()
+    if path.name == "pyproject.toml":
+        table = _toml_table(path)
+        return Config() if table is None else parse(table, path)
+    from .yamlfile import load_file
+
+    data = load_file(path)  # a TableError names the file and line
+    if data is None:
+        return Config(path)
+    if not isinstance(data, dict):
+        raise ConfigError(f"{path}:1: the file must be a mapping; write 'key: value' lines")
+    return parse(data, path, getattr(data, "lines", {}))
+
+
+def parse(data: dict[str, Any], path: Path, lines: dict[str, int] | None = None) -> Config:
+    """A :class:`Config` from the mapping *data* read from *path*."""
+    config = Config(path, lines=dict(lines or {}))
+    root = path.parent.absolute()
+    for key in data:
+        if key not in KEYS:
+            raise ConfigError(f"{config.where(key)}: unknown key; use one of {', '.join(KEYS)}")
+    style = data.get("style")
+    if style is not None and not isinstance(style, str):
+        raise ConfigError(f"{config.where('style')}: must be text; write style: en")
+    aliases = []
+    for name in _texts(data, "aliases", config):
+        table = root / name
+        if not table.is_file():
+            raise ConfigError(
+                f"{config.where('aliases')}: {name} not found; paths are relative to {path.name}"
+            )
+        aliases.append(table)
+    exclude = tuple((root, p) for p in _texts(data, "exclude", config))
+    allow = _texts(data, "allow", config)
+    return Config(path, style, tuple(aliases), exclude, tuple(allow), config.lines)
+
+
+def _texts(data: dict[str, Any], key: str, config: Config) -> list[str]:
+    value = data.get(key, [])
+    if isinstance(value, str):
+        value = [value]
+    if not isinstance(value, list) or not all(isinstance(v, str) and v for v in value):
+        raise ConfigError(f"{config.where(key)}: must be a list of text; write {key}: [...]")
+    return list(value)

@@ -1,0 +1,496 @@
+"""The command line: modes, exit codes, byte fidelity, config, formats, parallel runs."""
+
+from __future__ import annotations
+
+import io
+import json
+import os
+import subprocess
+import sys
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+import pytest
+import yaml
+
+import translit
+from translit import cli, files
+from translit.report import Progress
+
+CASES = Path(__file__).parent / "cases" / "cli"
+
+
+@dataclass
+class Run:
+    code: int
+    out: bytes
+    err: str
+
+    @property
+    def text(self) -> str:
+        return self.out.decode("utf-8")
+
+
+Cli = Callable[..., Run]
+
+
+@pytest.fixture
+def run(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> Cli:
+    """Run ``translit ARGS`` in-process in *tmp_path*; standard input is bytes."""
+    monkeypatch.chdir(tmp_path)
+
+    def call(*args: str, stdin: bytes = b"") -> Run:
+        out, err = io.BytesIO(), io.BytesIO()
+        streams = [io.TextIOWrapper(b, encoding="utf-8", newline="") for b in (out, err)]
+        monkeypatch.setattr(sys, "stdin", io.TextIOWrapper(io.BytesIO(stdin), encoding="utf-8"))
+        monkeypatch.setattr(sys, "stdout", streams[0])
+        monkeypatch.setattr(sys, "stderr", streams[1])
+        try:
+            code = cli.main(list(args))
+        except SystemExit as exc:  # argparse
+            code = int(exc.code or 0)
+        for stream in streams:
+            stream.flush()
+        return Run(code, out.getvalue(), err.getvalue().decode("utf-8"))
+
+    return call
+
+
+def _write(path: Path, data: bytes | str) -> Path:
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_bytes(data.encode("utf-8") if isinstance(data, str) else data)
+    return path
+
+
+def _one_error_line(result: Run, *needles: str) -> None:
+    assert result.code == 2
+    lines = result.err.splitlines()
+    assert len(lines) == 1 and "Traceback" not in result.err, result.err
+    for needle in needles:
+        assert needle in lines[0], lines[0]
+
+
+# --- standard input --------------------------------------------------------
+
+
+def test_stdin_to_stdout_exit_0(run: Cli) -> None:
+    result = run("normalize", stdin=b"Lukashenko visited Kiev\r\nno final newline")
+    assert (result.code, result.out) == (0, b"Lukashenka visited Kyiv\r\nno final newline")
+
+
+def test_stdin_dash_check_and_diff(run: Cli) -> None:
+    check = run("normalize", "--check", "-", stdin=b"Kiev\n")
+    assert check.code == 1 and check.text == "<stdin>:1:1: Kiev -> Kyiv (kyiv: variant Kiev (en))\n"
+    diff = run("normalize", "--diff", stdin=b"Kiev\n")
+    assert diff.code == 1 and diff.text == "--- <stdin>\n+++ <stdin>\n@@ -1 +1 @@\n-Kiev\n+Kyiv\n"
+    assert run("normalize", "--check", stdin=b"Kyiv\n").code == 0
+
+
+def test_stdin_filename_picks_the_file_type(run: Cli) -> None:
+    result = run("normalize", "--stdin-filename", "x.md", stdin=b"`Kiev` Kiev\n")
+    assert result.out == b"`Kiev` Kyiv\n"
+    check = run("normalize", "--check", "--stdin-filename", "x.md", stdin=b"Kiev\n")
+    assert check.text.startswith("x.md:1:1:")
+
+
+def test_stdin_binary_or_invalid_is_an_error(run: Cli) -> None:
+    _one_error_line(run("normalize", stdin=b"Kiev \xff\n"), "<stdin>:1: not valid UTF-8")
+    _one_error_line(run("normalize", stdin=b"\x00\x01"), "<stdin>: binary file")
+
+
+# --- the four modes over files ------------------------------------------
+
+
+@pytest.fixture
+def docs(tmp_path: Path) -> dict[str, Path]:
+    return {
+        "crlf": _write(tmp_path / "docs/crlf.md", b"Kiev\r\nLukashenko's visit\r\n"),
+        "mixed": _write(tmp_path / "docs/mixed.txt", b"Kiev\nGomel\r\nok\rKiev"),
+        "bom": _write(tmp_path / "docs/bom.md", b"\xef\xbb\xbf# Kiev\n"),
+        "clean": _write(tmp_path / "docs/clean.md", "Kyiv and Lukashenka\n"),
+    }
+
+
+EXPECTED = {
+    "crlf": b"Kyiv\r\nLukashenka's visit\r\n",
+    "mixed": b"Kyiv\nHomiel\r\nok\rKyiv",
+    "bom": b"\xef\xbb\xbf# Kyiv\n",
+    "clean": b"Kyiv and Lukashenka\n",
+}
+
+
+def _snapshot(paths: dict[str, Path]) -> dict[str, tuple[bytes, int]]:
+    return {k: (p.read_bytes(), p.stat().st_mtime_ns) for k, p in paths.items()}
+
+
+def test_files_to_stdout_writes_nothing(run: Cli, docs: dict[str, Path]) -> None:
+    before = _snapshot(docs)
+    result = run("normalize", "docs/crlf.md", "docs/mixed.txt")
+    assert result.code == 0 and result.out == EXPECTED["crlf"] + EXPECTED["mixed"]
+    assert _snapshot(docs) == before
+
+
+def test_check_reports_and_writes_nothing(run: Cli, docs: dict[str, Path]) -> None:
+    before = _snapshot(docs)
+    result = run("normalize", "--check", "docs")
+    assert result.code == 1 and _snapshot(docs) == before
+    assert result.text.splitlines() == [
+        "docs/bom.md:1:3: Kiev -> Kyiv (kyiv: variant Kiev (en))",
+        "docs/crlf.md:1:1: Kiev -> Kyiv (kyiv: variant Kiev (en))",
+        "docs/crlf.md:2:1: Lukashenko -> Lukashenka "
+        "(alyaksandr-lukashenka: variant Lukashenko (en))",
+        "docs/mixed.txt:1:1: Kiev -> Kyiv (kyiv: variant Kiev (en))",
+        "docs/mixed.txt:2:1: Gomel -> Homiel (homiel: variant Gomel (en))",
+        "docs/mixed.txt:4:1: Kiev -> Kyiv (kyiv: variant Kiev (en))",
+    ]
+    assert result.err == "translit: 4 files checked, 3 would change (6 names)\n"
+    assert run("normalize", "--check", "docs/clean.md").code == 0
+
+
+def test_diff_is_unified_and_writes_nothing(run: Cli, docs: dict[str, Path]) -> None:
+    before = _snapshot(docs)
+    result = run("normalize", "--diff", "docs/mixed.txt", "docs/clean.md")
+    assert result.code == 1 and _snapshot(docs) == before
+    assert result.out == (
+        b"--- a/docs/mixed.txt\n+++ b/docs/mixed.txt\n@@ -1,4 +1,4 @@\n"
+        b"-Kiev\n-Gomel\r\n+Kyiv\n+Homiel\r\n ok\r-Kiev\n\\ No newline at end of file\n"
+        b"+Kyiv\n\\ No newline at end of file\n"
+    )
+    assert run("normalize", "--diff", "docs/clean.md").code == 0
+
+
+def test_in_place_fixes_byte_exactly_then_passes(run: Cli, docs: dict[str, Path]) -> None:
+    os.utime(docs["clean"], ns=(1_000_000_000, 1_000_000_000))
+    docs["crlf"].chmod(0o600)
+    result = run("normalize", "--in-place", "docs")
+    assert result.code == 1
+    assert {k: p.read_bytes() for k, p in docs.items()} == EXPECTED
+    assert docs["clean"].stat().st_mtime_ns == 1_000_000_000  # not written at all
+    assert docs["crlf"].stat().st_mode & 0o777 == 0o600
+    assert "3 fixed (6 names)" in result.err
+    again = run("normalize", "-i", "docs")
+    assert again.code == 0 and again.out == b""
+
+
+def test_in_place_on_stdin_and_mixed_dash_are_usage_errors(run: Cli, docs: dict[str, Path]) -> None:
+    _one_error_line(run("normalize", "--in-place"), "--in-place needs file names")
+    _one_error_line(run("normalize", "-", "docs/crlf.md"), "cannot be mixed")
+    assert run("normalize", "--check", "--diff", "docs").code == 2  # argparse
+
+
+def test_missing_path_is_exit_2(run: Cli) -> None:
+    _one_error_line(run("normalize", "--check", "nope.md"), "nope.md: no such file")
+
+
+# --- files left alone ---------------------------------------------------
+
+
+def test_binary_and_undecodable_files_are_skipped_with_a_warning(run: Cli, tmp_path: Path) -> None:
+    binary = _write(tmp_path / "logo.md", b"Kiev\x00\x01")
+    latin1 = _write(tmp_path / "old.txt", b"Kiev caf\xe9\n")
+    good = _write(tmp_path / "a.txt", b"Kyiv\n")
+    result = run("normalize", "--in-place", "logo.md", "old.txt", "a.txt")
+    assert result.code == 0  # skipped files alone do not fail
+    assert binary.read_bytes() == b"Kiev\x00\x01" and latin1.read_bytes() == b"Kiev caf\xe9\n"
+    assert good.read_bytes() == b"Kyiv\n"
+    assert "translit: warning: logo.md: binary file (NUL byte), skipped" in result.err
+    assert "translit: warning: old.txt:1: not valid UTF-8, skipped" in result.err
+    assert "2 skipped" in result.err
+    assert run("normalize", "--check", "logo.md", "old.txt").code == 0
+
+
+def test_read_only_file_is_exit_2_and_unchanged(run: Cli, tmp_path: Path) -> None:
+    locked = _write(tmp_path / "locked.md", b"Kiev\n")
+    other = _write(tmp_path / "other.md", b"Kiev\n")
+    locked.chmod(0o444)
+    result = run("normalize", "--in-place", "--jobs", "1", "locked.md", "other.md")
+    assert result.code == 2
+    assert locked.read_bytes() == b"Kiev\n"
+    assert other.read_bytes() == b"Kyiv\n"  # the other files are still fixed
+    assert "translit: locked.md: read-only, left unchanged" in result.err
+    assert "locked.md" not in result.text  # not reported as fixed
+
+
+def test_full_disk_is_exit_2_and_unchanged(
+    run: Cli, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    target = _write(tmp_path / "a.md", b"Kiev\n")
+
+    def full(*args: object) -> None:
+        raise OSError(28, "No space left on device")
+
+    monkeypatch.setattr(os, "fsync", full)
+    result = run("normalize", "--in-place", "a.md")
+    assert result.code == 2 and target.read_bytes() == b"Kiev\n"
+    assert "a.md: cannot write (No space left on device)" in result.err
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["a.md"]
+
+
+def test_file_vanishing_after_listing_is_a_warning(
+    run: Cli, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    _write(tmp_path / "d/a.md", b"Kiev\n")
+    _write(tmp_path / "d/b.md", b"Kiev\n")
+    real = files.discover
+
+    def discover_then_delete(paths: list[str]) -> list[Path]:
+        found = real(paths)
+        (tmp_path / "d/a.md").unlink()
+        return found
+
+    monkeypatch.setattr(files, "discover", discover_then_delete)
+    result = run("normalize", "--in-place", "--jobs", "1", "d")
+    assert result.code == 1 and (tmp_path / "d/b.md").read_bytes() == b"Kyiv\n"
+    assert "translit: warning: d/a.md: vanished before it could be read, skipped" in result.err
+
+
+# --- formats ------------------------------------------------------------
+
+
+def test_json_format(run: Cli, tmp_path: Path) -> None:
+    _write(tmp_path / "a.md", "Intro\n  Lukashenko’s Kiev\n")
+    result = run("normalize", "--check", "--format", "json", "a.md")
+    rows = [json.loads(line) for line in result.text.splitlines()]
+    assert rows == [
+        {"path": "a.md", "line": 2, "column": 3, "end_column": 13, "old": "Lukashenko",
+         "new": "Lukashenka", "entity": "alyaksandr-lukashenka",
+         "reason": "variant Lukashenko (en)"},
+        {"path": "a.md", "line": 2, "column": 16, "end_column": 20, "old": "Kiev",
+         "new": "Kyiv", "entity": "kyiv", "reason": "variant Kiev (en)"},
+    ]  # fmt: skip
+    assert result.code == 1
+
+
+def test_github_format(run: Cli, tmp_path: Path) -> None:
+    _write(tmp_path / "a,b.md", "x\nKiev\n")
+    result = run("normalize", "--check", "--format", "github", "a,b.md")
+    assert result.text == (
+        "::warning file=a%2Cb.md,line=2,col=1,endColumn=5,title=translit::"
+        "Kiev -> Kyiv (kyiv: variant Kiev (en))\n"
+    )
+
+
+def test_format_needs_check_or_in_place(run: Cli) -> None:
+    _one_error_line(run("normalize", "--format", "json", stdin=b"Kiev"), "--format json")
+
+
+# --- markup and suppression through the command line ----------------------
+
+
+def test_markdown_code_and_suppression_in_place(run: Cli, tmp_path: Path) -> None:
+    source = (CASES / "article.md").read_bytes()
+    target = _write(tmp_path / "article.md", source)
+    assert run("normalize", "--in-place", "article.md").code == 1
+    assert target.read_bytes() == (CASES / "article.expected.md").read_bytes()
+    assert run("normalize", "--check", "article.md").code == 0
+
+
+def test_same_text_as_txt_is_plain(run: Cli, tmp_path: Path) -> None:
+    _write(tmp_path / "a.txt", "[Kiev](Kiev)\n")
+    _write(tmp_path / "a.md", "[Kiev](Kiev)\n")
+    assert run("normalize", "a.txt").out == b"[Kyiv](Kyiv)\n"
+    assert run("normalize", "a.md").out == b"[Kyiv](Kiev)\n"
+
+
+# --- configuration ------------------------------------------------------
+
+HOUSE = """styles:
+  house: our newsroom's style
+entities:
+  - id: kyiv
+    type: place
+    name: Kyiv
+    styles:
+      house: {name: Kiew}
+  - id: zzyzx
+    type: place
+    name: Zzyzx
+    variants:
+      en: [Zyzzx]
+"""
+
+
+def test_pyproject_config(run: Cli, tmp_path: Path) -> None:
+    _write(tmp_path / "tables/house.yaml", HOUSE)
+    _write(tmp_path / "pyproject.toml", """[project]
+name = "paper"
+
+[tool.translit]
+style = "house"
+aliases = ["tables/house.yaml"]
+exclude = ["archive", "*.csv"]
+allow = ["Gomel"]
+""")  # fmt: skip
+    _write(tmp_path / "a.md", "Kiev, Zyzzx, Gomel, Lukashenko\n")
+    _write(tmp_path / "archive/old.md", "Kiev\n")
+    _write(tmp_path / "data.csv", "Kiev\n")
+    (tmp_path / "sub").mkdir()
+    os.chdir(tmp_path / "sub")  # found by walking up
+    result = run("normalize", "--in-place", "..")
+    assert result.code == 1
+    assert (tmp_path / "a.md").read_text() == "Kiew, Zzyzx, Gomel, Lukashenka\n"
+    assert (tmp_path / "archive/old.md").read_text() == "Kiev\n"
+    assert (tmp_path / "data.csv").read_text() == "Kiev\n"
+
+
+def test_yaml_config_and_flags_override(run: Cli, tmp_path: Path) -> None:
+    _write(tmp_path / "house.yaml", HOUSE)
+    _write(tmp_path / ".translit.yaml", "style: house\naliases: [house.yaml]\nallow: [Kiev]\n")
+    assert run("normalize", stdin=b"Kiev, Kyiv\n").out == b"Kiev, Kiew\n"
+    assert run("normalize", "--style", "en", stdin=b"Kiev, Kyiv\n").out == b"Kiev, Kyiv\n"
+    assert run("normalize", "--no-config", stdin=b"Kiev, Zyzzx\n").out == b"Kyiv, Zyzzx\n"
+    flags = run("normalize", "--allow", "Zyzzx", "--style", "en", stdin=b"Kiev, Zyzzx\n")
+    assert flags.out == b"Kiev, Zyzzx\n"
+    _write(tmp_path / "notes.txt", "Gomel\n")
+    # the config file and the alias tables (which list variants) are never rewritten
+    assert run("normalize", "--check", "--exclude", "notes.txt", ".").code == 0
+    assert run("normalize", "--check", ".").text.startswith("notes.txt:1:1: Gomel -> Homiel")
+
+
+def test_explicit_config_file(run: Cli, tmp_path: Path) -> None:
+    _write(tmp_path / "cfg/translit.yaml", "allow: [Kiev]\n")
+    assert run("normalize", "--config", "cfg/translit.yaml", stdin=b"Kiev\n").out == b"Kiev\n"
+    _one_error_line(run("normalize", "--config", "no.yaml", stdin=b""), "no.yaml: config file")
+
+
+BAD_CONFIGS: list[dict[str, Any]] = yaml.safe_load((CASES / "bad_configs.yaml").read_text())
+
+
+@pytest.mark.parametrize("case", BAD_CONFIGS, ids=[c["name"] for c in BAD_CONFIGS])
+def test_bad_config_is_exit_2_naming_file_and_key(
+    run: Cli, tmp_path: Path, case: dict[str, Any]
+) -> None:
+    for name, content in case["files"].items():
+        _write(tmp_path / name, content)
+    _one_error_line(run("normalize", "--check", stdin=b"Kiev\n"), *case["error"])
+
+
+# --- parallel runs and progress ----------------------------------------------
+
+
+def test_jobs_2_gives_the_same_result_as_jobs_1(run: Cli, tmp_path: Path) -> None:
+    corpus = sorted((Path(__file__).parent / "corpus").glob("*.txt"))
+    for copy in ("one", "two"):
+        for i, source in enumerate(corpus * 3):
+            _write(tmp_path / copy / f"{i:02}.md", source.read_bytes())
+        _write(tmp_path / copy / "bin.dat", b"\x00")
+    check = [run("normalize", "--check", "--jobs", j, d) for j, d in (("1", "one"), ("2", "two"))]
+    assert check[0].code == check[1].code == 1
+    assert check[0].text.replace("one/", "") == check[1].text.replace("two/", "")
+    fixed = [run("normalize", "-i", "--jobs", j, d) for j, d in (("1", "one"), ("2", "two"))]
+    assert fixed[0].text.replace("one/", "") == fixed[1].text.replace("two/", "")
+    assert fixed[0].err.replace("one/", "") == fixed[1].err.replace("two/", "")
+    for path in (tmp_path / "one").iterdir():
+        assert path.read_bytes() == (tmp_path / "two" / path.name).read_bytes()
+    assert run("normalize", "--check", "--jobs", "2", "two").code == 0
+    _one_error_line(run("normalize", "--jobs", "0", "two"), "--jobs 0")
+
+
+class _Terminal(io.StringIO):
+    def isatty(self) -> bool:
+        return True
+
+
+def test_progress_on_a_terminal_only() -> None:
+    terminal = _Terminal()
+    progress = Progress(3, terminal, delay=0, interval=0)
+    for done in (1, 2, 3):
+        progress.step(done)
+    progress.close()
+    assert terminal.getvalue() == "".join(f"\rtranslit: {i}/3 files" for i in (1, 2, 3)) + (
+        "\r\033[K"
+    )
+    pipe = io.StringIO()
+    quiet = Progress(3, pipe, delay=0)
+    quiet.step(1)
+    quiet.close()
+    assert pipe.getvalue() == ""
+
+
+def test_progress_is_erased_before_a_report_line() -> None:
+    from translit.report import Finding, Tally
+    from translit.runner import Outcome
+
+    terminal, out = _Terminal(), io.StringIO()
+    progress = Progress(2, terminal, delay=0, interval=0)
+    tally = Tally("check", "text", out, terminal, progress)
+    progress.step(1)
+    tally.add(Outcome("a.md", [Finding("a.md", 1, 1, 5, "Kiev", "Kyiv", "kyiv", "variant")]))
+    assert terminal.getvalue() == "\rtranslit: 1/2 files\r\033[K"
+    assert out.getvalue() == "a.md:1:1: Kiev -> Kyiv (kyiv: variant)\n"
+
+
+# --- the other commands -------------------------------------------------------
+
+
+def test_lookup(run: Cli) -> None:
+    result = run("lookup", "Kiev", "Łukaszenki", "Minsky")
+    assert result.code == 0
+    assert result.text.splitlines() == [
+        "Kiev\tKyiv\tkyiv\tvariant Kiev (en)",
+        "Łukaszenki\tLukashenka\talyaksandr-lukashenka\tinflected form of variant Łukaszenka (pl)",
+        "Minsky\t-\tunknown",
+    ]
+
+
+def test_variants(run: Cli, normalizer: translit.Normalizer) -> None:
+    result = run("variants", "homiel")
+    rows = [line.split("\t") for line in result.text.splitlines()]
+    expected = {(f, r) for f, e, r in normalizer.variants() if e == "homiel"}
+    assert result.code == 0 and {(f, r) for f, r in rows} == expected
+    assert ["gomel", "variant Gomel (en)"] in rows
+    _one_error_line(run("variants", "kiev"), "kiev: unknown entity; did you mean kyiv?")
+
+
+def test_validate(run: Cli, tmp_path: Path) -> None:
+    _write(tmp_path / "house.yaml", HOUSE)
+    _write(tmp_path / "clash.yaml", "entities:\n  - id: k2\n    type: place\n    name: K2\n"
+                                    "    variants:\n      en: [Kiev]\n")  # fmt: skip
+    _write(tmp_path / "broken.yaml", "entities:\n  - id: [\n")
+    ok = run("validate", "house.yaml")
+    assert (ok.code, ok.text) == (0, "house.yaml: ok\n")
+    clash = run("validate", "house.yaml", "clash.yaml")
+    assert clash.code == 2 and clash.text == "house.yaml: ok\n"
+    assert clash.err.startswith("translit: clash.yaml:6: 'kiev' is claimed by 'k2' and by 'kyiv'")
+    _one_error_line(run("validate", "broken.yaml"), "broken.yaml:3: not valid YAML")
+
+
+def test_transliterate_still_works(run: Cli, tmp_path: Path) -> None:
+    result = run("transliterate", "--scheme", "be-lacinka", stdin="Гомель\r\n".encode())
+    assert (result.code, result.out) == (0, b"Homiel\r\n")
+    _write(tmp_path / "a.txt", "Гомель")
+    assert run("transliterate", "--scheme", "be-lacinka", "a.txt").out == b"Homiel"
+    _one_error_line(run("transliterate", "--scheme", "nope", stdin=b"x"), "nope")
+
+
+# --- as a program ---------------------------------------------------------------
+
+
+def _program(*args: str, stdin: str = "", cwd: Path) -> subprocess.CompletedProcess[str]:
+    return subprocess.run(
+        [sys.executable, "-m", "translit", *args],
+        input=stdin, capture_output=True, text=True, cwd=cwd, check=False,
+    )  # fmt: skip
+
+
+def test_python_m_version_and_help(tmp_path: Path) -> None:
+    version = _program("--version", cwd=tmp_path)
+    assert (version.returncode, version.stdout) == (0, f"translit {translit.__version__}\n")
+    for command in ("normalize", "lookup", "variants", "validate", "transliterate"):
+        shown = _program(command, "--help", cwd=tmp_path)
+        assert shown.returncode == 0 and f"translit {command}" in shown.stdout
+        assert "example" in shown.stdout, command
+    usage = _program("normalize", "--bogus", cwd=tmp_path)
+    assert usage.returncode == 2 and "Traceback" not in usage.stderr
+
+
+def test_program_error_is_one_line(tmp_path: Path) -> None:
+    _write(tmp_path / "a.md", "Kiev\n")
+    (tmp_path / "a.md").chmod(0o444)
+    done = _program("normalize", "-i", "a.md", cwd=tmp_path)
+    assert done.returncode == 2 and "Traceback" not in done.stderr
+    assert done.stderr.splitlines()[0] == (
+        "translit: a.md: read-only, left unchanged; make it writable or exclude it"
+    )

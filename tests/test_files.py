@@ -1,0 +1,163 @@
+"""Reading, atomic writing and discovery of files (translit.files)."""
+
+from __future__ import annotations
+
+import errno
+import os
+import shutil
+import stat
+import subprocess
+from pathlib import Path
+
+import pytest
+
+from translit import files
+from translit.files import FileError, Skipped, decode, discover, read, write_atomic
+
+
+def test_decode_keeps_bom_and_line_endings() -> None:
+    data = b"\xef\xbb\xbfKiev\r\nx\ry\n"
+    doc = decode(data, "a.txt")
+    assert doc.bom and doc.text == "Kiev\r\nx\ry\n"
+    assert doc.encode(doc.text) == data
+
+
+def test_decode_refuses_binary_and_invalid_utf8() -> None:
+    with pytest.raises(Skipped, match=r"a.bin: binary file"):
+        decode(b"GIF89a\x00\x01", "a.bin")
+    with pytest.raises(Skipped, match=r"b.txt:2: not valid UTF-8"):
+        decode(b"ok\nKiev \xff\n", "b.txt")
+    decode(b"x" * files.SNIFF + b"\x00", "late-nul.txt")  # only the first 8 KB are sniffed
+
+
+def test_read_vanished_file_is_skipped(tmp_path: Path) -> None:
+    with pytest.raises(Skipped, match=r"gone\.txt: vanished"):
+        read(tmp_path / "gone.txt")
+
+
+def test_read_folder_is_an_error(tmp_path: Path) -> None:
+    with pytest.raises(FileError, match="is a folder"):
+        read(tmp_path)
+
+
+def _leftovers(folder: Path) -> list[str]:
+    return sorted(p.name for p in folder.iterdir())
+
+
+def test_write_atomic_keeps_mode_and_leaves_no_temp_file(tmp_path: Path) -> None:
+    target = tmp_path / "a.md"
+    target.write_bytes(b"Kiev\n")
+    target.chmod(0o640)
+    write_atomic(target, b"Kyiv\n")
+    assert target.read_bytes() == b"Kyiv\n"
+    assert stat.S_IMODE(target.stat().st_mode) == 0o640
+    assert _leftovers(tmp_path) == ["a.md"]
+
+
+def test_write_atomic_through_a_symlink_writes_the_target(tmp_path: Path) -> None:
+    real = tmp_path / "real.md"
+    real.write_bytes(b"Kiev\n")
+    link = tmp_path / "link.md"
+    link.symlink_to(real)
+    write_atomic(link, b"Kyiv\n")
+    assert link.is_symlink() and real.read_bytes() == b"Kyiv\n"
+
+
+@pytest.mark.parametrize("failing", ["fsync", "replace", "chmod"])
+def test_failed_write_leaves_original_and_no_temp_file(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, failing: str
+) -> None:
+    target = tmp_path / "a.md"
+    target.write_bytes(b"Kiev\n")
+
+    def disk_full(*args: object) -> None:
+        raise OSError(errno.ENOSPC, "No space left on device")
+
+    monkeypatch.setattr(os, failing, disk_full)
+    with pytest.raises(FileError, match=r"a.md: cannot write \(No space left on device\)"):
+        write_atomic(target, b"Kyiv\n")
+    monkeypatch.undo()
+    assert target.read_bytes() == b"Kiev\n"
+    assert _leftovers(tmp_path) == ["a.md"]
+
+
+def test_interrupted_write_leaves_original(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    target = tmp_path / "a.md"
+    target.write_bytes(b"Kiev\n")
+
+    def interrupt(*args: object) -> None:
+        raise KeyboardInterrupt
+
+    monkeypatch.setattr(os, "replace", interrupt)
+    with pytest.raises(KeyboardInterrupt):
+        write_atomic(target, b"Kyiv\n")
+    assert target.read_bytes() == b"Kiev\n" and _leftovers(tmp_path) == ["a.md"]
+
+
+def test_read_only_file_is_not_written(tmp_path: Path) -> None:
+    target = tmp_path / "a.md"
+    target.write_bytes(b"Kiev\n")
+    target.chmod(0o444)  # as root, os.access still says writable: the mode bits decide
+    with pytest.raises(FileError, match=r"a\.md: read-only"):
+        write_atomic(target, b"Kyiv\n")
+    assert target.read_bytes() == b"Kiev\n"
+
+
+def test_unwritable_folder_is_an_error(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    target = tmp_path / "a.md"
+    target.write_bytes(b"Kiev\n")
+
+    def denied(*args: object, **kwargs: object) -> None:
+        raise PermissionError(errno.EACCES, "Permission denied")
+
+    monkeypatch.setattr(files.tempfile, "mkstemp", denied)
+    with pytest.raises(FileError, match=r"a.md: cannot write \(Permission denied\)"):
+        write_atomic(target, b"Kyiv\n")
+    assert target.read_bytes() == b"Kiev\n"
+
+
+def test_file_changed_since_reading_is_not_overwritten(tmp_path: Path) -> None:
+    target = tmp_path / "a.md"
+    target.write_bytes(b"Kiev\n")
+    _, stamp = read(target)
+    target.write_bytes(b"Kiev, edited meanwhile\n")
+    with pytest.raises(Skipped, match="changed while translit ran"):
+        write_atomic(target, b"Kyiv\n", stamp)
+    assert target.read_bytes() == b"Kiev, edited meanwhile\n"
+
+
+def _tree(root: Path) -> None:
+    for name in ("a.md", "sub/b.txt", ".hidden/c.md", "ignored/d.md", "e.log"):
+        (root / name).parent.mkdir(parents=True, exist_ok=True)
+        (root / name).write_text("Kiev\n", encoding="utf-8")
+    (root / ".gitignore").write_text("ignored/\n*.log\n", encoding="utf-8")
+    (root / "link.md").symlink_to(root / "a.md")
+
+
+def _names(found: list[Path], root: Path) -> list[str]:
+    return sorted(p.relative_to(root).as_posix() for p in found)
+
+
+def test_discover_in_a_git_repository_honours_gitignore(tmp_path: Path) -> None:
+    if shutil.which("git") is None:
+        pytest.fail("git is needed for this test")
+    _tree(tmp_path)
+    subprocess.run(["git", "init", "-q", str(tmp_path)], check=True)
+    assert _names(discover([str(tmp_path)]), tmp_path) == [
+        ".gitignore", ".hidden/c.md", "a.md", "sub/b.txt"
+    ]  # fmt: skip
+
+
+def test_discover_outside_git_skips_hidden_folders(tmp_path: Path) -> None:
+    _tree(tmp_path)
+    assert _names(discover([str(tmp_path)]), tmp_path) == [
+        ".gitignore", "a.md", "e.log", "ignored/d.md", "sub/b.txt"
+    ]  # fmt: skip
+
+
+def test_discover_named_files_once_and_missing_paths(tmp_path: Path) -> None:
+    (tmp_path / "a.md").write_text("x", encoding="utf-8")
+    a = str(tmp_path / "a.md")
+    assert discover([a, a, str(tmp_path)]) == [Path(a)]
+    with pytest.raises(FileError, match=r"nope\.md: no such file or folder"):
+        discover([str(tmp_path / "nope.md")])

@@ -1,0 +1,75 @@
+"""Protected spans per file type, and suppression comments (tests/cases/markup.yaml)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+import pytest
+import yaml
+
+import translit
+from translit.markup import kind_of, merge, protected_spans
+from translit.runner import Job, fix_text
+
+CASES: list[dict[str, Any]] = yaml.safe_load(
+    (Path(__file__).parent / "cases" / "markup.yaml").read_text(encoding="utf-8")
+)
+
+
+@pytest.mark.parametrize("case", CASES, ids=[c["name"] for c in CASES])
+def test_markup_case(case: dict[str, Any], normalizer: translit.Normalizer) -> None:
+    fixed, mentions = fix_text(normalizer, case["input"], case["kind"], Job())
+    assert fixed == case.get("expected", case["input"])
+    assert translit.apply_mentions(case["input"], mentions) == fixed
+
+
+@pytest.mark.parametrize("case", CASES, ids=[c["name"] for c in CASES])
+def test_spans_are_sorted_merged_and_inside_the_text(case: dict[str, Any]) -> None:
+    text = case["input"]
+    spans = protected_spans(text, case["kind"])
+    assert spans == merge(spans)
+    assert all(0 <= start < end <= len(text) for start, end in spans)
+
+
+def _protected(text: str, kind: str) -> list[str]:
+    return [text[start:end] for start, end in protected_spans(text, kind)]
+
+
+def test_rst_hyperlink_protects_only_the_target() -> None:
+    text = "`Kiev <https://example.org/>`_ and :ref:`Kiev <kyiv-page>` and :strong:`Kiev`"
+    assert _protected(text, "rst") == ["`", "<https://example.org/>`_", ":ref:`", "<kyiv-page>`",
+                                       ":strong:`"]  # fmt: skip
+
+
+def test_markdown_link_title_and_target_are_one_span() -> None:
+    assert _protected('[Kiev](/kiev "Kiev")', "markdown") == ['(/kiev "Kiev")']
+
+
+def test_front_matter_protects_keys_and_other_values() -> None:
+    text = "---\ntitle: Kiev\nslug: kiev\n---\nbody"
+    assert _protected(text, "markdown") == ["---\ntitle: ", "\nslug: kiev\n---\n"]
+
+
+def test_toml_front_matter() -> None:
+    text = '+++\ntitle = "Kiev"\nslug = "kiev"\n+++\nKiev'
+    assert _protected(text, "markdown") == ["+++\ntitle = ", '\nslug = "kiev"\n+++\n']
+
+
+def test_suppression_in_other_comment_syntaxes() -> None:
+    for line in ("-- translit: ignore", "% translit: ignore", "/* translit: ignore */",
+                 "; translit: ignore", "x = 1  // translit: ignore"):  # fmt: skip
+        text = f"Kiev {line}\nKiev\n"
+        assert _protected(text, "plain") == [f"Kiev {line}\n"], line
+
+
+def test_crlf_lines_are_whole_lines() -> None:
+    text = "a\r\n# translit: ignore-next-line\r\nKiev\r\nKiev"
+    assert _protected(text, "plain") == ["Kiev\r\n"]
+
+
+def test_kind_of() -> None:
+    names = ("a.MD", "b.markdown", "c.mdx", "d.rst", "e.txt", "Makefile", "f.py", "g.json", "h")
+    assert [kind_of(p) for p in names] == [
+        "markdown", "markdown", "markdown", "rst", "plain", "code", "code", "code", "plain"
+    ]  # fmt: skip

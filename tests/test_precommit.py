@@ -1,0 +1,139 @@
+"""The hooks of .pre-commit-hooks.yaml, run by the real pre-commit framework.
+
+A session fixture commits a copy of this checkout (its working tree, so
+uncommitted work is tested too) to a temporary git repository; each test makes
+a project repository whose .pre-commit-config.yaml points at that copy, and
+runs ``pre-commit``. pre-commit builds the hook's virtual environment once per
+session (PRE_COMMIT_HOME is a session temporary folder); that needs the package
+index for hatchling and the dependencies.
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+import yaml
+
+ROOT = Path(__file__).resolve().parents[1]
+SOURCES = ["src", "pyproject.toml", "aliases.yaml", "README.md", "LICENSE"]
+SOURCES += [".pre-commit-hooks.yaml"]
+GIT_ENV = {
+    "GIT_AUTHOR_NAME": "translit tests",
+    "GIT_AUTHOR_EMAIL": "tests@example.org",
+    "GIT_COMMITTER_NAME": "translit tests",
+    "GIT_COMMITTER_EMAIL": "tests@example.org",
+    "GIT_CONFIG_NOSYSTEM": "1",
+    "GIT_CONFIG_GLOBAL": os.devnull,
+}
+
+
+def _git(cwd: Path, *args: str) -> str:
+    done = subprocess.run(
+        ["git", *args], cwd=cwd, env={**os.environ, **GIT_ENV},
+        capture_output=True, text=True, check=True,
+    )  # fmt: skip
+    return done.stdout.strip()
+
+
+@pytest.fixture(scope="session")
+def hook_repo(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, str, Path]:
+    """(a committed copy of this checkout, its commit, PRE_COMMIT_HOME)."""
+    if shutil.which("git") is None:
+        pytest.fail("pre-commit needs git")
+    repo = tmp_path_factory.mktemp("hook-repo")
+    for name in SOURCES:
+        source = ROOT / name
+        if source.is_dir():
+            ignore = shutil.ignore_patterns("__pycache__", "*.pyc", "*.egg-info")
+            shutil.copytree(source, repo / name, ignore=ignore)
+        else:
+            shutil.copy2(source, repo / name)
+    _git(repo, "init", "-q")
+    _git(repo, "add", "-A")
+    _git(repo, "commit", "-q", "-m", "translit under test")
+    return repo, _git(repo, "rev-parse", "HEAD"), tmp_path_factory.mktemp("pre-commit-home")
+
+
+@pytest.fixture
+def project(tmp_path: Path, hook_repo: tuple[Path, str, Path]) -> Path:
+    """A git repository using both hooks of the copy."""
+    repo, rev, _ = hook_repo
+    hooks = [{"id": "translit-normalize"}, {"id": "translit-check"}]
+    config = {"repos": [{"repo": str(repo), "rev": rev, "hooks": hooks}]}
+    (tmp_path / ".pre-commit-config.yaml").write_text(yaml.safe_dump(config), encoding="utf-8")
+    _git(tmp_path, "init", "-q")
+    return tmp_path
+
+
+def _pre_commit(
+    cwd: Path, hook_repo: tuple[Path, str, Path], *args: str
+) -> subprocess.CompletedProcess[str]:
+    _git(cwd, "add", "-A")
+    env = {**os.environ, **GIT_ENV, "PRE_COMMIT_HOME": str(hook_repo[2])}
+    return subprocess.run(
+        [sys.executable, "-m", "pre_commit", *args, "--color", "never"],
+        cwd=cwd, env=env, capture_output=True, text=True, check=False,
+    )  # fmt: skip
+
+
+FILES = {
+    "story.md": b"# Lukashenko in Kiev\r\n\r\n```\r\nKiev = 1\r\n```\r\n",
+    "notes.txt": b"Gomel and Lukashenko's\nno final newline: Kiev",
+    "clean.md": b"Kyiv and Lukashenka\n",
+    "app.py": b'CITY = "Kiev"  # translit: ignore\n',
+}
+FIXED = {
+    "story.md": b"# Lukashenka in Kyiv\r\n\r\n```\r\nKiev = 1\r\n```\r\n",
+    "notes.txt": b"Homiel and Lukashenka's\nno final newline: Kyiv",
+    "clean.md": b"Kyiv and Lukashenka\n",
+    "app.py": b'CITY = "Kiev"  # translit: ignore\n',
+}
+
+
+def _write_files(project: Path) -> None:
+    for name, data in FILES.items():
+        (project / name).write_bytes(data)
+    (project / "logo.png").write_bytes(b"\x89PNG\r\n\x1a\n\x00\x00Kiev")
+
+
+def test_translit_normalize_hook_fixes_then_passes(
+    project: Path, hook_repo: tuple[Path, str, Path]
+) -> None:
+    _write_files(project)
+    (project / "clean.md").chmod(0o640)
+    first = _pre_commit(project, hook_repo, "run", "translit-normalize", "--all-files")
+    assert first.returncode == 1, first.stdout + first.stderr
+    assert "translit normalize" in first.stdout and "Failed" in first.stdout
+    assert "story.md:1:3: Lukashenko -> Lukashenka" in first.stdout
+    assert {name: (project / name).read_bytes() for name in FILES} == FIXED
+    assert (project / "logo.png").read_bytes().endswith(b"Kiev")  # binary: not given to the hook
+    assert (project / "clean.md").stat().st_mode & 0o777 == 0o640
+    second = _pre_commit(project, hook_repo, "run", "translit-normalize", "--all-files")
+    assert second.returncode == 0, second.stdout + second.stderr
+    assert "Passed" in second.stdout
+
+
+def test_translit_check_hook_reports_only(project: Path, hook_repo: tuple[Path, str, Path]) -> None:
+    _write_files(project)
+    files = ["--files", "story.md", "clean.md"]
+    failed = _pre_commit(project, hook_repo, "run", "translit-check", *files)
+    assert failed.returncode == 1, failed.stdout + failed.stderr
+    assert "story.md:1:17: Kiev -> Kyiv (kyiv: variant Kiev (en))" in failed.stdout
+    assert (project / "story.md").read_bytes() == FILES["story.md"]
+    passed = _pre_commit(project, hook_repo, "run", "translit-check", "--files", "clean.md")
+    assert passed.returncode == 0, passed.stdout + passed.stderr
+
+
+def test_try_repo(tmp_path: Path, hook_repo: tuple[Path, str, Path]) -> None:
+    _git(tmp_path, "init", "-q")
+    (tmp_path / "a.md").write_bytes(b"Kiev\n")
+    repo, rev, _ = hook_repo
+    args = ("try-repo", str(repo), "translit-normalize", "--ref", rev, "--files", "a.md")
+    first = _pre_commit(tmp_path, hook_repo, *args)
+    assert first.returncode == 1 and (tmp_path / "a.md").read_bytes() == b"Kyiv\n"
+    assert _pre_commit(tmp_path, hook_repo, *args).returncode == 0
