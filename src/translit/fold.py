@@ -87,11 +87,17 @@ def fold(text: str) -> tuple[str, list[int] | None]:
     character it came from. It is None when the key has the input's length and
     positions correspond one to one.
 
-    ASCII text is only lowered; in other text each run of non-ASCII characters
-    goes through the table, so English prose folds at nearly ``str.lower`` speed.
+    ASCII text is only lowered; text whose only non-ASCII characters the table
+    changes are ’ ‘ and the no-break space (English prose with typographic
+    punctuation) gets three ``str.replace`` and ``str.lower``; in other text each
+    run of non-ASCII characters goes through the table.
     """
     if text.isascii():
         return text.lower(), None
+    if _NEEDS_TABLE.search(text) is None:  # English prose with typographic punctuation
+        return text.replace("\u2019", "'").replace("\u2018", "'").replace(
+            "\u00a0", " "
+        ).lower(), None
     key = _NON_ASCII.sub(_fold_run, text).lower()
     if len(key) == len(text):
         return key, None
@@ -106,10 +112,23 @@ def fold(text: str) -> tuple[str, list[int] | None]:
 
 
 _NON_ASCII = re.compile(r"[^\x00-\x7f]+")
+_COMMON = (0x2019, 0x2018, 0xA0)  # ’ ‘ and the no-break space: replaced directly
+# characters the table changes, other than the common typographic ones below
+_NEEDS_TABLE = re.compile(
+    "["
+    + "".join(re.escape(chr(cp)) for cp in sorted(_TABLE) if cp > 0x7F and cp not in _COMMON)
+    + "]"
+)
 
 
 def _fold_run(match: re.Match[str]) -> str:
-    return match.group().translate(_TABLE)
+    run = match.group()
+    if len(run) == 1:  # mostly a typographic quote or dash between ASCII words
+        return _SINGLE.get(run, run)
+    return run.translate(_TABLE)
+
+
+_SINGLE = {chr(cp): folded for cp, folded in _TABLE.items() if cp > 0x7F}
 
 
 def fold_word(text: str) -> str:

@@ -26,7 +26,7 @@ from dataclasses import dataclass
 
 from .casing import restyle
 from .fold import fold, is_word_char
-from .index import Index, Target
+from .index import Index, Target, WordForm
 from .mention import Mention
 from .protect import CodeSpans, code_spans, in_technical_token
 
@@ -55,10 +55,18 @@ def scan(index: Index, text: str, style: str, replace_inflected: bool = False) -
         return []
     code = CodeSpans(code_spans(text)) if "`" in text or "~~~" in text else None
     mentions: list[Mention] = []
+    simple = offsets is None and code is None
     pos = 0
     for start in sorted(hits):
         if start < pos:
             continue
+        if simple:
+            quick = _simple(index, key, text, start, hits[start], style, replace_inflected)
+            if quick is not None:
+                if quick is not _NONE:
+                    mentions.append(quick)
+                    pos = quick.end
+                continue
         cands = _phrases(index, key, hits, start)
         if len(cands) > 1:
             cands.sort(key=lambda c: _order(key, c))
@@ -78,6 +86,50 @@ def scan(index: Index, text: str, style: str, replace_inflected: bool = False) -
     return mentions
 
 
+_NONE = Mention(0, 0, "", "", "", "")  # _simple's answer "no mention here"
+
+
+def _simple(
+    index: Index,
+    key: str,
+    text: str,
+    start: int,
+    entries: list[Hit],
+    style: str,
+    replace_inflected: bool,
+) -> Mention | None:
+    """The common case, decided without the general machinery: one word, not the start
+    of a longer phrase, one target needing no context, in plain surroundings. Returns
+    the mention, ``_NONE`` for "no mention here", or None to use the general path."""
+    if len(entries) != 1:
+        return None
+    end, word, inflected = entries[0]
+    words = (word,)
+    if words in index.prefixes or (end < len(key) and key[end] == "s"):
+        return None
+    targets = index.phrases.get(words)
+    if targets is None:
+        return _NONE
+    target = targets[0]
+    if len(targets) != 1 or target.next_words is not None:
+        return None
+    info = index.entities[target.entity]
+    if info.not_when or not _plain_surroundings(key, start, end):
+        return None
+    if target.part != "full" and _after_given_name(index, key, start):
+        return _NONE
+    written = text[start:end]
+    if inflected:
+        replacement = (
+            restyle(written, info.canonical(target.part, style)) if replace_inflected else written
+        )
+        reason = "inflected form of " + target.reason
+    else:
+        replacement = restyle(written, info.canonical(target.part, style))
+        reason = target.reason
+    return Mention(start, end, written, replacement, target.entity, reason, target.part, inflected)
+
+
 def _order(key: str, cand: _Candidate) -> tuple[int, bool]:
     """Longest first; a name with a genitive -s counts the -s, and wins over an inflection."""
     genitive = not cand.inflected and cand.end < len(key) and key[cand.end] == "s"
@@ -94,29 +146,55 @@ def _word_hits(index: Index, key: str, weak: bool = False) -> dict[int, list[Hit
     """Whole-word forms of the table found at anchor hits, longest first at each start.
 
     *weak* also takes inflected forms that are common words of another language.
+    This is the hot loop: one pass of the automaton, one dictionary lookup per hit.
     """
     hits: dict[int, list[Hit]] = {}
     forms = index.forms
+    genitive = index.genitive
+    token = _TOKEN.match
     for last, anchor in index.automaton.iter(key):
         start = last - len(anchor) + 1
-        if start and (key[start - 1].isalnum() or key[start - 1] == "_"):
-            continue
-        token = _TOKEN.match(key, last + 1)
-        assert token is not None
-        stop = token.end()
-        ends = [stop]
-        if "'" in token.group() or "-" in token.group():
-            ends += [last + 1 + m.start() for m in _JOINERS.finditer(token.group())][::-1]
-        found: list[Hit] = []
-        for end in ends:
-            form = forms.get(key[start:end])
+        if start:
+            before = key[start - 1]
+            if before.isalnum() or before == "_":
+                continue
+        stop = token(key, last + 1).end()  # type: ignore[union-attr]
+        word = key[start:stop]
+        if "'" in word or "-" in word:
+            found = _joined_hits(forms, genitive, key, start, stop, weak)
+        else:
+            form = forms.get(word)
             if form is not None and (weak or not form[2]):
-                found.append((end, form[0], form[1]))
-            elif end == stop and key[end - 1] == "s" and key[start : end - 1] in index.genitive:
-                found.append((end - 1, key[start : end - 1], False))
+                found = [(stop, form[0], form[1])]
+            elif word[-1] == "s" and word[:-1] in genitive:
+                found = [(stop - 1, word[:-1], False)]
+            else:
+                continue
         if found:
             hits[start] = found
     return hits
+
+
+def _joined_hits(
+    forms: dict[str, WordForm],
+    genitive: frozenset[str],
+    key: str,
+    start: int,
+    stop: int,
+    weak: bool,
+) -> list[Hit]:
+    """Hits of a token with an apostrophe or hyphen inside: the whole token (Wit-Rusland,
+    L'viv), or its part before each joiner (Kiev-based, Kiev'e), longest first."""
+    word = key[start:stop]
+    ends = [stop, *[start + m.start() for m in _JOINERS.finditer(word)][::-1]]
+    found: list[Hit] = []
+    for end in ends:
+        form = forms.get(key[start:end])
+        if form is not None and (weak or not form[2]):
+            found.append((end, form[0], form[1]))
+        elif end == stop and word[-1] == "s" and word[:-1] in genitive:
+            found.append((end - 1, word[:-1], False))
+    return found
 
 
 _JOINERS = re.compile(r"['-]")
@@ -159,7 +237,11 @@ def _accept(index: Index, key: str, cand: _Candidate, capitalized: bool) -> Targ
                 continue
         if target.next_words is not None and not _in_context(key, cand, target):
             continue
-        if len(cand.words) == 1 and target.part != "full" and _after_given_name(index, key, cand):
+        if (
+            len(cand.words) == 1
+            and target.part != "full"
+            and _after_given_name(index, key, cand.start)
+        ):
             continue
         if genitive and not capitalized:
             continue
@@ -220,14 +302,12 @@ def _in_context(key: str, cand: _Candidate, target: Target) -> bool:
     return after in (target.next_words or ()) or before in (target.previous_words or ())
 
 
-def _after_given_name(index: Index, key: str, cand: _Candidate) -> bool:
+def _after_given_name(index: Index, key: str, s: int) -> bool:
     """Right after a given name and one space: then it names someone else."""
-    s = cand.start
-    if s < 2 or key[s - 1] != " " or not key[s - 2].isalnum():
+    if s < 2 or key[s - 1] != " " or not key[s - 2].isalpha():
         return False
-    lo = max(0, s - 40)  # given names are short; never scan far back
-    k = max(key.rfind(" ", lo, s - 1), key.rfind("\n", lo, s - 1), lo - 1)
-    return key[k + 1 : s - 1].lstrip("([{\"'«“‘") in index.given_names
+    word = key[max(0, s - 40) : s - 1].rpartition(" ")[2]  # given names are short
+    return word.rpartition("\n")[2].lstrip("([{\"'«“‘") in index.given_names
 
 
 def _original_span(text: str, offsets: list[int] | None, start: int, end: int) -> tuple[int, int]:
