@@ -73,9 +73,9 @@ def build_index(
         infos[eid] = dataclasses.replace(infos[eid], initials=frozenset(letters))
     prefixes = frozenset(p[:i] for p in phrases for i in range(1, len(p)))
     all_words = {word for phrase in phrases for word in phrase}
-    forms, anchors = word_forms(all_words, langs)
+    forms = word_forms(all_words, langs)
     automaton = ahocorasick.Automaton()
-    for anchor in sorted(anchors):
+    for anchor in sorted(forms.anchors):
         automaton.add_word(anchor, anchor)
     automaton.make_automaton()
     return Index(

@@ -11,9 +11,42 @@ from dataclasses import dataclass
 
 import ahocorasick
 
-__all__ = ["EntityInfo", "Index", "Target", "WordForm"]
+__all__ = ["EntityInfo", "Index", "Target", "WordForm", "WordForms", "lookup"]
 
 WordForm = tuple[str, bool, bool]  # the word of the table, inflected, weak
+
+
+@dataclass
+class WordForms:
+    """The written forms of the table's words, compactly.
+
+    ``words``: each word of the table, mapped to itself. ``stems``: stem → (the
+    word it belongs to, the endings that may follow it); a form is a stem plus
+    one of its endings. ``weak``: inflected forms that are common words of
+    another language. ``longest_ending``: how far back from a word's end a stem
+    can start. ``anchors``: the automaton's keys.
+    """
+
+    words: dict[str, WordForm]
+    stems: dict[str, tuple[str, frozenset[str]]]
+    weak: frozenset[str]
+    longest_ending: int
+    anchors: set[str]
+
+
+def lookup(forms: WordForms, word: str, weak: bool = False) -> tuple[str, bool] | None:
+    """(the table's word, inflected) for a folded *word*, or None; a weak form only
+    when *weak*."""
+    found = forms.words.get(word)
+    if found is not None:
+        return found[0], False
+    for cut in range(len(word) - 1, max(0, len(word) - forms.longest_ending) - 1, -1):
+        stem = forms.stems.get(word[:cut])
+        if stem is not None and word[cut:] in stem[1]:
+            if word in forms.weak and not weak:
+                return None
+            return stem[0], True
+    return None
 
 
 @dataclass(frozen=True, slots=True)
@@ -57,7 +90,7 @@ class Index:
 
     phrases: dict[tuple[str, ...], list[Target]]
     prefixes: frozenset[tuple[str, ...]]
-    forms: dict[str, WordForm]  # every written form of a word -> the word, inflected, weak
+    forms: WordForms  # every written form of the table's words
     genitive: frozenset[str]  # words of German spellings, which take a genitive -s
     entities: dict[str, EntityInfo]
     given_names: frozenset[str]

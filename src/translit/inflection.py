@@ -67,6 +67,9 @@ def _rules(doc: Map, name: str) -> list[Rule]:
         forms = item.get("forms") if isinstance(item, Map) else None
         if not isinstance(forms, list) or not isinstance(item.get("ending"), str):
             raise TableError(name, line, "a rule needs 'ending' and 'forms'", "fix the rule")
+        odd = [f for f in forms if not isinstance(f, str)]
+        if odd:  # YAML reads on, no, yes as booleans
+            raise TableError(name, line, f"ending {odd[0]!r} is not text", "quote it")
         ending = fold_word(item["ending"]) if item["ending"] else ""
         after = fold_word(str(item.get("after", ""))) if item.get("after") else ""
         result.append(

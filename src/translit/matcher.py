@@ -26,7 +26,7 @@ from dataclasses import dataclass
 
 from .casing import restyle
 from .fold import fold, is_word_char
-from .index import Index, Target, WordForm
+from .index import Index, Target, WordForms, lookup
 from .mention import Mention
 from .protect import CodeSpans, code_spans, in_technical_token
 
@@ -150,6 +150,7 @@ def _word_hits(index: Index, key: str, weak: bool = False) -> dict[int, list[Hit
     """
     hits: dict[int, list[Hit]] = {}
     forms = index.forms
+    words = forms.words
     genitive = index.genitive
     token = _TOKEN.match
     for last, anchor in index.automaton.iter(key):
@@ -163,8 +164,9 @@ def _word_hits(index: Index, key: str, weak: bool = False) -> dict[int, list[Hit
         if "'" in word or "-" in word:
             found = _joined_hits(forms, genitive, key, start, stop, weak)
         else:
-            form = forms.get(word)
-            if form is not None and (weak or not form[2]):
+            base = words.get(word)
+            form = (word, False) if base is not None else lookup(forms, word, weak)
+            if form is not None:
                 found = [(stop, form[0], form[1])]
             elif word[-1] == "s" and word[:-1] in genitive:
                 found = [(stop - 1, word[:-1], False)]
@@ -176,7 +178,7 @@ def _word_hits(index: Index, key: str, weak: bool = False) -> dict[int, list[Hit
 
 
 def _joined_hits(
-    forms: dict[str, WordForm],
+    forms: WordForms,
     genitive: frozenset[str],
     key: str,
     start: int,
@@ -189,8 +191,8 @@ def _joined_hits(
     ends = [stop, *[start + m.start() for m in _JOINERS.finditer(word)][::-1]]
     found: list[Hit] = []
     for end in ends:
-        form = forms.get(key[start:end])
-        if form is not None and (weak or not form[2]):
+        form = lookup(forms, key[start:end], weak)
+        if form is not None:
             found.append((end, form[0], form[1]))
         elif end == stop and word[-1] == "s" and word[:-1] in genitive:
             found.append((end - 1, word[:-1], False))

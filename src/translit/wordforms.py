@@ -1,29 +1,31 @@
 """Every written form of every word of the table, and the anchors the automaton seeks.
 
 A word of the table (``lukashenko``) is written as itself or inflected
-(``lukashenki``, ``lukashenkos``, see :mod:`translit.inflection`). All these
-forms go into one dictionary, whole form → (the word, inflected?, weak?). The
-automaton does not hold the forms: it holds *anchors*, the shortest prefixes
+(``lukashenki``, ``lukashenkos``, see :mod:`translit.inflection`). The words
+go into one dictionary, and their stems into another, each stem with the set of
+endings that may follow it (sets shared between stems): a form is found by
+its longest stem, and no form is stored, so a table of 100,000 words stays
+small. The automaton holds neither: it holds *anchors*, the shortest prefixes
 that every form of a word shares (its shortest stem, at least
 :data:`MIN_ANCHOR` letters), and no anchor that another anchor begins. So a
 name in the text is one automaton hit, at its first letter; the matcher then
-reads the whole word there and looks it up. The cost of a hit does not grow with
-the number of forms, and the automaton stays small.
+reads the whole word there and looks it up.
 
 A *weak* form is also a common word of a language that did not generate it
 (German *Buche* is not the Czech locative of Bucha): ``canonical()`` takes it,
 running text does not.
 
->>> forms, anchors = word_forms({"minsk"}, {"minsk": {"en"}})
->>> forms["minsk"], forms["minskem"], "mins" in anchors
-(('minsk', False, False), ('minsk', True, False), True)
+>>> from translit.index import lookup
+>>> forms = word_forms({"minsk"}, {"minsk": {"en"}})
+>>> lookup(forms, "minsk"), lookup(forms, "minskem"), "mins" in forms.anchors
+(('minsk', False), ('minsk', True), True)
 """
 
 from __future__ import annotations
 
 from .casing import is_cyrillic
 from .common_words import CommonWords
-from .index import WordForm as Form
+from .index import WordForms
 from .inflection import load_rules, word_stems
 
 __all__ = ["MIN_ANCHOR", "word_forms"]
@@ -34,7 +36,7 @@ MIN_ANCHOR = 4
 _INTERNATIONAL = {"en", "und"}  # canonical forms, English press and scheme outputs
 
 
-def word_forms(words: set[str], langs: dict[str, set[str]]) -> tuple[dict[str, Form], set[str]]:
+def word_forms(words: set[str], langs: dict[str, set[str]]) -> WordForms:
     """The forms of *words* and the automaton's anchors.
 
     A Latin word takes the endings of its own languages (*langs*), and of every
@@ -43,8 +45,11 @@ def word_forms(words: set[str], langs: dict[str, set[str]]) -> tuple[dict[str, F
     """
     rules = load_rules()
     common = CommonWords.load()
-    forms: dict[str, Form] = {word: (word, False, False) for word in words}
+    stems: dict[str, tuple[str, frozenset[str]]] = {}
+    pool: dict[frozenset[str], frozenset[str]] = {}  # one copy of each set of endings
+    weak: set[str] = set()
     starts: set[str] = set()
+    longest = 0
     for word in sorted(words):
         script = "Cyrl" if is_cyrillic(word) else "Latn"
         own = langs.get(word, set())
@@ -53,17 +58,29 @@ def word_forms(words: set[str], langs: dict[str, set[str]]) -> tuple[dict[str, F
             for r in rules.get(script, ())
             if script == "Cyrl" or own & _INTERNATIONAL or r.language in own
         )
-        stems = word_stems(word, usable)
-        shortest = min((len(s) for s in stems), default=len(word))
-        width = max(MIN_ANCHOR, shortest)
-        starts.add(word[:width])
-        for stem, endings in stems.items():
+        found = word_stems(word, usable)
+        shortest = min((len(s) for s in found), default=len(word))
+        starts.add(word[: max(MIN_ANCHOR, shortest)])
+        for stem, endings in found.items():
             for ending, by in endings.items():
                 form = stem + ending
-                if form not in forms:
-                    forms[form] = (word, True, common.clashes(form, by | own))
-                    starts.add(form[:width])
-    return forms, _minimal(starts)
+                if common.clashes(form, by | own):
+                    weak.add(form)
+                if shortest < MIN_ANCHOR:  # forms may part before the anchor's length
+                    starts.add(form[:MIN_ANCHOR])
+            names = frozenset(endings)
+            longest = max(longest, *map(len, names)) if names else longest
+            old = stems.get(stem)
+            if old is not None and old[0] != word:
+                names |= old[1]
+            stems[stem] = (old[0] if old else word, pool.setdefault(names, names))
+    return WordForms(
+        {word: (word, False, False) for word in words},
+        stems,
+        frozenset(weak - words),
+        longest,
+        _minimal(starts),
+    )
 
 
 def _minimal(prefixes: set[str]) -> set[str]:
@@ -73,3 +90,4 @@ def _minimal(prefixes: set[str]) -> set[str]:
         if not any(prefix[:i] in result for i in range(1, len(prefix))):
             result.add(prefix)
     return result
+
