@@ -18,6 +18,7 @@ in Polish news, and is Putin.
 
 from __future__ import annotations
 
+import bisect
 import gzip
 from functools import lru_cache
 from importlib import resources
@@ -31,6 +32,7 @@ class CommonWords:
     def __init__(self, languages: list[str], masks: dict[str, int]) -> None:
         self._bits = {lang: 1 << i for i, lang in enumerate(languages)}
         self._masks = masks
+        self._sorted = sorted(masks)
 
     @staticmethod
     @lru_cache(maxsize=1)
@@ -43,6 +45,12 @@ class CommonWords:
             word, _, mask = line.partition("\t")
             masks[word] = int(mask, 16)
         return CommonWords(header.lstrip("#").split(), masks)
+
+    def starting_with(self, prefix: str) -> list[str]:
+        """The common words that begin with *prefix*."""
+        i = bisect.bisect_left(self._sorted, prefix)
+        j = bisect.bisect_left(self._sorted, prefix + "\U0010ffff", i)
+        return self._sorted[i:j]
 
     def clashes(self, word: str, own: set[str] | frozenset[str]) -> bool:
         """True when folded *word* is common in a language outside *own*.

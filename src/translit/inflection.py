@@ -29,7 +29,7 @@ from .errors import TableError
 from .fold import fold_word
 from .yamlfile import Map, Seq, load_text
 
-__all__ = ["MIN_STEM", "Rule", "load_rules", "word_stems"]
+__all__ = ["MIN_STEM", "Endings", "Rule", "Stemmer", "load_rules", "word_stems"]
 
 MIN_STEM = 3
 
@@ -78,9 +78,12 @@ def _rules(doc: Map, name: str) -> list[Rule]:
     return result
 
 
-def word_stems(word: str, rules: tuple[Rule, ...]) -> dict[str, dict[str, set[str]]]:
+Endings = dict[str, set[str]]  # ending -> the languages whose rules allow it
+
+
+def word_stems(word: str, rules: tuple[Rule, ...]) -> dict[str, Endings]:
     """For a folded *word*: each stem, the endings that may follow it, and their languages."""
-    stems: dict[str, dict[str, set[str]]] = {}
+    stems: dict[str, Endings] = {}
     for rule in rules:
         if not word.endswith(rule.ending):
             continue
@@ -92,3 +95,40 @@ def word_stems(word: str, rules: tuple[Rule, ...]) -> dict[str, dict[str, set[st
             if form and form != rule.ending:
                 endings.setdefault(form, set()).add(rule.language)
     return stems
+
+
+class Stemmer:
+    """:func:`word_stems` for many words, fast: rules grouped by ending, and the result
+    for each (word ending, languages) remembered, since words share their endings.
+
+    >>> stemmer = Stemmer(load_rules()["Latn"])
+    >>> sorted(stemmer.stems("putin", None)["putin"])[:3]
+    ['a', 'ai', 'am']
+    """
+
+    def __init__(self, rules: tuple[Rule, ...]) -> None:
+        self._by_ending: dict[str, list[Rule]] = {}
+        for rule in rules:
+            self._by_ending.setdefault(rule.ending, []).append(rule)
+        self._reach = 1 + max((len(e) for e in self._by_ending), default=0)
+        self._memo: dict[tuple[str, frozenset[str] | None], list[tuple[int, Endings]]] = {}
+
+    def stems(self, word: str, languages: frozenset[str] | None) -> dict[str, Endings]:
+        """Stems of *word* by the rules of *languages* (None: every language)."""
+        tail = word[-self._reach :]
+        key = (tail, languages)
+        found = self._memo.get(key)
+        if found is None:
+            rules = tuple(
+                r
+                for n in range(len(tail) + 1)
+                for r in self._by_ending.get(tail[len(tail) - n :] if n else "", ())
+                if languages is None or r.language in languages
+            )
+            found = [
+                (len(tail) - len(stem), endings)
+                for stem, endings in word_stems(tail, rules).items()
+                if len(stem) > 0 or len(word) > len(tail)
+            ]
+            self._memo[key] = found
+        return {word[: len(word) - cut]: endings for cut, endings in found if len(word) > cut}

@@ -26,7 +26,7 @@ from __future__ import annotations
 from .casing import is_cyrillic
 from .common_words import CommonWords
 from .index import WordForms
-from .inflection import load_rules, word_stems
+from .inflection import Stemmer, load_rules
 
 __all__ = ["MIN_ANCHOR", "word_forms"]
 
@@ -43,7 +43,7 @@ def word_forms(words: set[str], langs: dict[str, set[str]]) -> WordForms:
     language when it is an international form (canonical, English, a scheme's
     output); a Cyrillic word takes the endings of all three Cyrillic languages.
     """
-    rules = load_rules()
+    stemmers = {script: Stemmer(rules) for script, rules in load_rules().items()}
     common = CommonWords.load()
     stems: dict[str, tuple[str, frozenset[str]]] = {}
     pool: dict[frozenset[str], frozenset[str]] = {}  # one copy of each set of endings
@@ -53,21 +53,18 @@ def word_forms(words: set[str], langs: dict[str, set[str]]) -> WordForms:
     for word in sorted(words):
         script = "Cyrl" if is_cyrillic(word) else "Latn"
         own = langs.get(word, set())
-        usable = tuple(
-            r
-            for r in rules.get(script, ())
-            if script == "Cyrl" or own & _INTERNATIONAL or r.language in own
-        )
-        found = word_stems(word, usable)
+        every = script == "Cyrl" or bool(own & _INTERNATIONAL)
+        stemmer = stemmers.get(script)
+        found = stemmer.stems(word, None if every else frozenset(own)) if stemmer else {}
         shortest = min((len(s) for s in found), default=len(word))
         starts.add(word[: max(MIN_ANCHOR, shortest)])
         for stem, endings in found.items():
-            for ending, by in endings.items():
-                form = stem + ending
-                if common.clashes(form, by | own):
-                    weak.add(form)
-                if shortest < MIN_ANCHOR:  # forms may part before the anchor's length
-                    starts.add(form[:MIN_ANCHOR])
+            for common_word in common.starting_with(stem):  # few: no form is built
+                by = endings.get(common_word[len(stem) :])
+                if by is not None and common.clashes(common_word, by | own):
+                    weak.add(common_word)
+            if shortest < MIN_ANCHOR:  # forms may part before the anchor's length
+                starts.update((stem + ending)[:MIN_ANCHOR] for ending in endings)
             names = frozenset(endings)
             longest = max(longest, *map(len, names)) if names else longest
             old = stems.get(stem)
