@@ -9,8 +9,10 @@ a new key, so a stale entry is never used.
 Each entry is one file, ``index-<key>.pickle`` in the user's cache folder
 (``$TRANSLIT_CACHE_DIR``, else ``$XDG_CACHE_HOME/translit``, else
 ``~/.cache/translit``; ``%LOCALAPPDATA%\\translit`` on Windows), holding a magic
-line, the SHA-256 of the payload, and the pickled payload. A file that is
-truncated, altered or unreadable fails that check and is rebuilt, never trusted.
+line, the SHA-256 of the payload, and the pickled payload: the key and the
+compiled table. A file that is truncated, altered, unreadable, holds another
+key (copied from another table) or another kind of object is rebuilt, never
+trusted.
 Entries are written to a temporary file in the same folder and renamed into
 place, so two processes building at once each leave a complete file. Set
 ``TRANSLIT_NO_CACHE=1`` to bypass the cache.
@@ -72,7 +74,7 @@ def table_key(paths: Iterable[str | Path], options: str) -> str:
     return digest.hexdigest()
 
 
-def _load(path: Path) -> Any:
+def _load(path: Path, key: str = "") -> Any:
     try:
         raw = path.read_bytes()
     except OSError:
@@ -84,13 +86,14 @@ def _load(path: Path) -> Any:
     if hashlib.sha256(payload).hexdigest().encode() != raw[len(_MAGIC) : head]:
         return None
     try:
-        return pickle.loads(payload)
+        stored_key, value = pickle.loads(payload)
     except Exception:
         return None
+    return value if stored_key == key else None  # an entry copied from another table
 
 
-def _save(path: Path, value: Any) -> None:
-    payload = pickle.dumps(value, protocol=pickle.HIGHEST_PROTOCOL)
+def _save(path: Path, key: str, value: Any) -> None:
+    payload = pickle.dumps((key, value), protocol=pickle.HIGHEST_PROTOCOL)
     data = _MAGIC + hashlib.sha256(payload).hexdigest().encode() + b"\n" + payload
     try:
         path.parent.mkdir(parents=True, exist_ok=True, mode=0o700)
@@ -106,13 +109,14 @@ def _save(path: Path, value: Any) -> None:
         pass  # a read-only or full cache folder only costs a rebuild next time
 
 
-def cached(key: str, build: Callable[[], T]) -> T:
-    """The value cached under *key*, or ``build()`` saved under it."""
+def cached(key: str, build: Callable[[], T], kind: type[T]) -> T:
+    """The value cached under *key* (an instance of *kind*), or ``build()`` saved under it."""
     if os.environ.get("TRANSLIT_NO_CACHE"):
         return build()
     path = cache_dir() / f"index-{key}.pickle"
-    value = _load(path)
-    if value is None:
-        value = build()
-        _save(path, value)
-    return value  # type: ignore[no-any-return]
+    value = _load(path, key)
+    if isinstance(value, kind):
+        return value
+    value = build()
+    _save(path, key, value)
+    return value

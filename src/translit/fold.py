@@ -11,7 +11,8 @@ Steps, per character, in this order:
    Cyrillic letters keep theirs, except ``ё`` → ``е`` (often written without dots);
 3. typographic apostrophes and primes (``’ ʼ ʹ ′ ‘``) → ``'``; Unicode hyphens → ``-``;
 4. no-break and typographic spaces → one space each (tabs and line breaks stay);
-5. combining marks, the soft hyphen and zero-width characters are dropped.
+5. combining marks, the soft hyphen, zero-width characters and the
+   left-to-right / right-to-left marks are dropped.
 
 Only step 5 changes the length. Text without such characters (nearly all text)
 folds with one ``str.translate`` and offsets map one to one; otherwise
@@ -38,7 +39,11 @@ _SPECIAL = {
 _APOSTROPHES = "\u2019\u2018\u02bc\u02b9\u2032\u00b4\u02bb\u02c8"
 _HYPHENS = "\u2010\u2011"
 _SPACES = "\u00a0\u1680\u202f\u205f\u3000" + "".join(map(chr, range(0x2000, 0x200B)))
-_DROPPED = "\u00ad\u200b\u200c\u200d\u2060\ufeff\u034f"
+_DROPPED = (
+    "\u00ad\u200b\u200c\u200d\u2060\ufeff\u034f"  # soft hyphen, zero-width, grapheme joiner
+    "\u200e\u200f\u061c"  # bidi marks (paired embeddings and isolates are not dropped:
+    # a replacement that swallowed one would unbalance the text's direction)
+)
 
 
 def _build_table() -> dict[int, str]:

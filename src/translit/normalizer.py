@@ -64,7 +64,7 @@ class Normalizer:
         except OSError:  # a missing table: compiling it reports the error properly
             self._index = _compile(paths)
         else:
-            self._index = cached(key, lambda: _compile(paths))
+            self._index = cached(key, lambda: _compile(paths), Index)
         self._style = self._check_style(style)
         self._replace_inflected = replace_inflected
 
