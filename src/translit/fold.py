@@ -113,7 +113,14 @@ def fold(text: str) -> tuple[str, list[int] | None]:
         if folded:
             chars.append(folded)
             offsets.append(i)
+        elif ch in _CYRILLIC_MARKS and i and "\u0400" <= text[i - 1] <= "\u04ff":
+            composed = unicodedata.normalize("NFC", text[i - 1] + ch)  # decomposed й ї ў ё
+            if len(composed) == 1 and chars:
+                chars[-1] = _TABLE.get(ord(composed), composed).lower()
     return "".join(chars), offsets
+
+
+_CYRILLIC_MARKS = "\u0306\u0308"  # breve, diaeresis
 
 
 _NON_ASCII = re.compile(r"[^\x00-\x7f]+")

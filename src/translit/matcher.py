@@ -23,10 +23,14 @@ from __future__ import annotations
 import re
 import unicodedata
 from dataclasses import dataclass
+from unicodedata import combining
+
+import ahocorasick
 
 from .casing import restyle
 from .fold import fold, is_word_char
 from .index import Index, Target, WordForms, lookup
+from .limits import MAX_FORM_LENGTH
 from .mention import Mention
 from .protect import CodeSpans, code_spans, in_technical_token
 
@@ -149,17 +153,29 @@ def _word_hits(index: Index, key: str, weak: bool = False) -> dict[int, list[Hit
     This is the hot loop: one pass of the automaton, one dictionary lookup per hit.
     """
     hits: dict[int, list[Hit]] = {}
+    if index.automaton.kind == ahocorasick.EMPTY:
+        return hits
     forms = index.forms
     words = forms.words
     genitive = index.genitive
     token = _TOKEN.match
+    n = len(key)
     for last, anchor in index.automaton.iter(key):
         start = last - len(anchor) + 1
         if start:
             before = key[start - 1]
-            if before.isalnum() or before == "_":
+            if before.isalnum() or before == "_" or combining(before):
                 continue
-        stop = token(key, last + 1).end()  # type: ignore[union-attr]
+        # no form is longer than MAX_FORM_LENGTH: never read further (a run of
+        # "Kiev-Kiev-..." would otherwise be read again at every hit)
+        stop = token(key, last + 1, min(n, start + _LONGEST)).end()  # type: ignore[union-attr]
+        if stop == start + _LONGEST and stop < n:
+            # the cap cut a long run (Kiev-Kiev-...): keep its whole words only
+            stop = max(key.rfind("-", last + 1, stop), key.rfind("'", last + 1, stop))
+            if stop < 0:
+                continue  # one word longer than any form
+        if stop < n and combining(key[stop]):
+            continue  # a mark after the last letter: part of a longer word
         word = key[start:stop]
         if "'" in word or "-" in word:
             found = _joined_hits(forms, genitive, key, start, stop, weak)
@@ -200,6 +216,8 @@ def _joined_hits(
 
 
 _JOINERS = re.compile(r"['-]")
+_BIDI = "\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069"
+_LONGEST = MAX_FORM_LENGTH + 16  # the longest form of a table, with an ending
 
 
 def _phrases(index: Index, key: str, hits: dict[int, list[Hit]], start: int) -> list[_Candidate]:
@@ -305,11 +323,12 @@ def _in_context(key: str, cand: _Candidate, target: Target) -> bool:
 
 
 def _after_given_name(index: Index, key: str, s: int) -> bool:
-    """Right after a given name and one space: then it names someone else."""
-    if s < 2 or key[s - 1] != " " or not key[s - 2].isalpha():
+    """Right after a given name and one space: then it names someone else. Bidi
+    isolates and embeddings around the given name do not hide it."""
+    if s < 2 or key[s - 1] != " ":
         return False
     word = key[max(0, s - 40) : s - 1].rpartition(" ")[2]  # given names are short
-    return word.rpartition("\n")[2].lstrip("([{\"'«“‘") in index.given_names
+    return word.rpartition("\n")[2].strip(_BIDI).lstrip("([{\"'«“‘") in index.given_names
 
 
 def _original_span(text: str, offsets: list[int] | None, start: int, end: int) -> tuple[int, int]:

@@ -13,7 +13,10 @@ from .index import Index
 from .matcher import match_whole, scan
 from .mention import Mention, apply_mentions
 
-__all__ = ["Normalizer"]
+__all__ = ["MAX_NAME", "Normalizer"]
+
+MAX_NAME = 1000
+"""Longest input ``canonical()`` considers a name, in characters."""
 
 
 class Normalizer:
@@ -128,6 +131,8 @@ class Normalizer:
         ('Volodymyr Zelenskyy', None)
         """
         chosen = self._check_style(style)
+        if len(name) > MAX_NAME:
+            return None
         for candidate in _spellings(name):
             found = self._canonical(candidate, chosen)
             if found is not None:
@@ -139,11 +144,14 @@ class Normalizer:
         words = name.replace(",", " ").split()
         if not words:
             return None
-        initials = []
-        while len(words) > 1 and _is_initial(words[0]):
-            initials.append(words.pop(0))
-        while len(words) > 1 and _is_initial(words[-1]):
-            initials.append(words.pop())
+        first = 0
+        while first < len(words) - 1 and _is_initial(words[first]):
+            first += 1
+        last = len(words)
+        while last - first > 1 and _is_initial(words[last - 1]):
+            last -= 1
+        initials = words[:first] + words[last:]
+        words = words[first:last]
         orders = [words] if len(words) < 2 else [words, [*words[1:], words[0]]]
         for order in orders:
             found = match_whole(self._index, " ".join(order))

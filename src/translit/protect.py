@@ -57,9 +57,8 @@ def code_spans(text: str) -> list[tuple[int, int]]:
     if "```" in text or "~~~" in text:
         spans.extend(fence_spans(text))
     if "`" in text:
-        for match in _INLINE.finditer(text):
-            if not any(s <= match.start() < e for s, e in spans):
-                spans.append(match.span())
+        fences = CodeSpans(sorted(spans))
+        spans.extend(m.span() for m in _INLINE.finditer(text) if not fences.overlaps(*m.span()))
     spans.sort()
     return spans
 

@@ -8,6 +8,7 @@ a table either loads completely or not at all.
 from __future__ import annotations
 
 import re
+import unicodedata
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -30,11 +31,10 @@ __all__ = [
 ]
 
 ENTITY_TYPES = ("person", "place", "country", "organisation", "adjective", "other")
-MAX_FORM_LENGTH = 200
-"""Longest name form accepted, in characters."""
-MAX_ENTITIES = 200_000
-"""Most entities in one table file."""
+from .limits import MAX_ENTITIES, MAX_FORM_LENGTH  # noqa: E402
 
+_ODD = {"Cc", "Cf", "Zl", "Zp", "Cs", "Co", "Cn"}  # controls, format, separators, unassigned
+_BIDI = set("\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069")
 _ID = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*\Z")
 _LANG = re.compile(r"[a-z]{2,3}(?:-[A-Za-z]{4})?\Z")
 _STYLE = re.compile(r"[A-Za-z][A-Za-z0-9_-]*\Z")
@@ -204,6 +204,13 @@ def _text(value: Any, path: str, line: int, what: str) -> str:
         raise TableError(path, line, f"{what} spans lines", "write it on one line")
     if value != value.strip() or "  " in value:
         raise TableError(path, line, f"{what} {value!r} has stray spaces", "use single spaces")
+    odd = next((ch for ch in value if unicodedata.category(ch) in _ODD or ch in _BIDI), None)
+    if odd is not None:
+        raise TableError(
+            path, line, f"{what} {value!r} has the control character U+{ord(odd):04X}", "remove it"
+        )
+    if not any(ch.isalpha() for ch in value):
+        raise TableError(path, line, f"{what} {value!r} has no letter", "write a name")
     return value
 
 
@@ -312,6 +319,8 @@ def _ambiguous(value: Any, path: str, line: int) -> list[Ambiguous]:
                 raise TableError(path, entry_line, f"'{key}' must be a list", "use [word, ...]")
             words[key] = tuple(_text(w, path, entry_line, f"{key} word") for w in raw)
         lang = entry.get("lang", "und")
+        if not isinstance(lang, str) or not (lang == "und" or _LANG.match(lang)):
+            raise TableError(path, entry_line, f"bad language tag {lang!r}", "use e.g. pl, be-Latn")
         result.append(
             Ambiguous(
                 _text(entry["form"], path, entry_line, "form"),

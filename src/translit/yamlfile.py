@@ -11,20 +11,15 @@ so are anchors and aliases, which would let a small file expand into a huge one.
 
 from __future__ import annotations
 
-import re
 from pathlib import Path
 from typing import Any
 
 import yaml
 
 from .errors import TableError
+from .limits import MAX_BYTES, MAX_DEPTH, MAX_NODES
 
 __all__ = ["MAX_BYTES", "MAX_DEPTH", "Map", "Seq", "load_file", "load_text"]
-
-MAX_BYTES = 32 * 1024 * 1024
-"""Largest table file read, in bytes."""
-MAX_DEPTH = 32
-"""Deepest nesting of mappings and sequences accepted."""
 
 _PLAIN_TAGS = {
     "tag:yaml.org,2002:str": str,
@@ -94,23 +89,43 @@ def load_text(text: str, name: str) -> Any:
     return _build(node, name, set(), 0)
 
 
-_QUOTED = re.compile(r"'[^'\n]*'|\"(?:[^\"\\\n]|\\.)*\"|#[^\n]*")
-
-
 def _check_nesting(text: str, name: str) -> None:
-    """Refuse deep nesting before the parser sees it: libyaml recurses in C and a few
-    hundred thousand brackets would crash the process instead of raising."""
-    depth = deepest = 0
-    for char in _QUOTED.sub("", text):
-        if char in "[{":
-            depth += 1
-            deepest = max(deepest, depth)
-        elif char in "]}":
-            depth -= 1
-    indent = max((len(line) - len(line.lstrip(" ")) for line in text.split("\n")), default=0)
-    if deepest > MAX_DEPTH or indent > 4 * MAX_DEPTH:
-        line = 1
-        raise TableError(name, line, f"nested deeper than {MAX_DEPTH}", "flatten the structure")
+    """Refuse deep nesting and huge documents before composing: libyaml's composer
+    recurses in C (a few hundred thousand levels crash the process) and builds every
+    node in memory. Its event parser is iterative, so one pass over the events
+    measures depth and size cheaply, and names the line."""
+    depth = nodes = 0
+    starts = (yaml.SequenceStartEvent, yaml.MappingStartEvent)
+    ends = (yaml.SequenceEndEvent, yaml.MappingEndEvent)
+    try:
+        for event in yaml.parse(text, Loader=_Loader):
+            if isinstance(event, starts):
+                depth += 1
+                nodes += 1
+                if depth > MAX_DEPTH:
+                    line = _line(event)
+                    raise TableError(
+                        name, line, f"nested deeper than {MAX_DEPTH}", "flatten the structure"
+                    )
+            elif isinstance(event, ends):
+                depth -= 1
+            elif isinstance(event, yaml.ScalarEvent):
+                nodes += 1
+            if nodes > MAX_NODES:
+                line = _line(event)
+                raise TableError(
+                    name, line, f"more than {MAX_NODES} values", "split the table in several files"
+                )
+    except yaml.MarkedYAMLError:
+        return  # composing reports it, with its line
+    except yaml.YAMLError as exc:
+        position = getattr(exc, "position", None)
+        line = text[:position].count("\n") + 1 if isinstance(position, int) else None
+        raise TableError(name, line, f"not valid YAML ({exc})", "fix the file") from exc
+
+
+def _line(event: yaml.Event) -> int | None:
+    return event.start_mark.line + 1 if event.start_mark is not None else None
 
 
 def _build(node: yaml.Node, name: str, seen: set[int], depth: int) -> Any:
@@ -147,12 +162,15 @@ def _build(node: yaml.Node, name: str, seen: set[int], depth: int) -> Any:
     assert isinstance(node, yaml.ScalarNode)
     if node.tag == "tag:yaml.org,2002:str":
         return node.value
-    return _scalar(node)
+    return _scalar(node, name)
 
 
-def _scalar(node: yaml.ScalarNode) -> Any:
+def _scalar(node: yaml.ScalarNode, name: str = "") -> Any:
     loader = yaml.SafeLoader("")
     try:
         return loader.construct_object(node)
+    except ValueError as exc:  # a number of thousands of digits, a date out of range
+        line = node.start_mark.line + 1
+        raise TableError(name, line, f"cannot read {node.value[:20]!r}...", "quote it") from exc
     finally:
         loader.dispose()
