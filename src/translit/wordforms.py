@@ -48,6 +48,7 @@ def word_forms(words: set[str], langs: dict[str, set[str]]) -> WordForms:
     stems: dict[str, tuple[str, frozenset[str]]] = {}
     pool: dict[frozenset[str], frozenset[str]] = {}  # one copy of each set of endings
     weak: set[str] = set()
+    strong: set[str] = set()
     starts: set[str] = set()
     longest = 0
     for word in sorted(words):
@@ -61,8 +62,9 @@ def word_forms(words: set[str], langs: dict[str, set[str]]) -> WordForms:
         for stem, endings in found.items():
             for common_word in common.starting_with(stem):  # few: no form is built
                 by = endings.get(common_word[len(stem) :])
-                if by is not None and common.clashes(common_word, by | own):
-                    weak.add(common_word)
+                if by is not None:  # weak unless some word of the table makes it safely
+                    clash = common.clashes(common_word, by | own)
+                    (weak if clash else strong).add(common_word)
             if shortest < MIN_ANCHOR:  # forms may part before the anchor's length
                 starts.update((stem + ending)[:MIN_ANCHOR] for ending in endings)
             names = frozenset(endings)
@@ -74,7 +76,7 @@ def word_forms(words: set[str], langs: dict[str, set[str]]) -> WordForms:
     return WordForms(
         {word: (word, False, False) for word in words},
         stems,
-        frozenset(weak - words),
+        frozenset(weak - strong - words),
         longest,
         _minimal(starts),
     )
