@@ -34,7 +34,10 @@ _COMMAND_HELP = {
   echo 'Lukashenko visited Kiev' | translit normalize
   translit normalize --check docs/          # report; exit 1 if a name would change
   translit normalize --diff README.md       # the changes as a unified diff
-  translit normalize --in-place docs/ *.md  # fix the files; exit 1 if one changed"""),
+  translit normalize --in-place docs/ *.md  # fix the files; exit 1 if one changed
+  translit normalize --jsonl --field text --field meta.title news.jsonl -o clean.jsonl
+  translit normalize --csv --column body --jobs 4 news.csv > clean.csv
+  translit normalize --parquet --column text news.parquet --output clean.parquet"""),
     "lookup": ("the canonical form, entity and reason for names",
                "example:\n  translit lookup Lukashenko Гомель 'Svetlana Tikhanovskaya'"),
     "variants": ("every spelling the tables match for an entity",
@@ -77,13 +80,14 @@ def _parser() -> argparse.ArgumentParser:
                       help="report of --check and --in-place: text, json (one object a line), "
                       "github (workflow annotations)")  # fmt: skip
     norm.add_argument("--jobs", "-j", type=int, default=os.cpu_count() or 1, metavar="N",
-                      help="processes for many files (default: the number of cores)")  # fmt: skip
+                      help="processes for many files or a corpus (default: the cores)")  # fmt: skip
     norm.add_argument("--stdin-filename", metavar="NAME",
                       help="a name for stdin, for reports and its file type (.md)")  # fmt: skip
     norm.add_argument("--allow", action="append", default=[], metavar="FORM",
                       help="a spelling to leave as written (adds to the config's)")  # fmt: skip
     norm.add_argument("--exclude", action="append", default=[], metavar="GLOB",
                       help="files to leave alone (adds to the config's)")  # fmt: skip
+    _corpus_options(norm)
     for name in ("normalize", "lookup", "variants"):
         commands[name].add_argument("--style", help="output style (default: the config's, or en)")
         commands[name].add_argument("--aliases", action="append", default=[], metavar="FILE",
@@ -101,6 +105,25 @@ def _parser() -> argparse.ArgumentParser:
     return parser
 
 
+def _corpus_options(norm: argparse.ArgumentParser) -> None:
+    group = norm.add_argument_group("corpora: JSON Lines, CSV, Parquet (README: Corpora)")
+    kinds = group.add_mutually_exclusive_group()
+    for kind, text in (("jsonl", "JSON Lines, one record a line"), ("csv", "CSV with a header"),
+                       ("parquet", "Parquet (pip install 'translit[parquet]')")):
+        kinds.add_argument(f"--{kind}", dest="corpus", action="store_const", const=kind,
+                           help=f"the input is {text}")
+    group.add_argument("--field", "--column", dest="fields", action="append", default=[],
+                       metavar="NAME", help="a field to normalize (repeatable; a.b: nested field)")
+    group.add_argument("--mentions", metavar="FIELD",
+                       help="add each record's mentions as a list under FIELD")
+    group.add_argument("--output", "-o", metavar="FILE",
+                       help="write to FILE (atomically) instead of standard output")
+    group.add_argument("--on-error", choices=("stop", "skip"), default="stop",
+                       help="a bad record stops the run (exit 2; default) or is skipped")
+    group.add_argument("--batch-size", type=int, default=10_000, metavar="N",
+                       help="records per batch sent to a process (default 10000)")  # fmt: skip
+
+
 def _config(args: argparse.Namespace) -> Config:
     from .config import resolve
 
@@ -109,9 +132,16 @@ def _config(args: argparse.Namespace) -> Config:
 
 def _normalize(args: argparse.Namespace) -> int:
     from .files import discover
+    from .markup import kind_of
     from .report import Progress, Tally
-    from .runner import Job, allowed, fix_bytes, run
+    from .runner import STREAM_AFTER, Job, allowed, fix_bytes, run, stream_text
 
+    if args.corpus:
+        return _corpus(args)
+    for flag, value in (("--field", args.fields), ("--mentions", args.mentions),
+                        ("--output", args.output), ("--on-error", args.on_error != "stop")):
+        if value:
+            raise _UsageError(f"{flag} goes with --jsonl, --csv or --parquet")  # fmt: skip
     mode, paths = args.mode or "stdout", args.paths or ["-"]
     stdin = paths == ["-"]
     if "-" in paths and not stdin:
@@ -126,7 +156,15 @@ def _normalize(args: argparse.Namespace) -> int:
     normalizer, style = config.normalizer(args.aliases, args.style)
     job = Job(mode, style, allowed([*config.allow, *args.allow]))
     if stdin:
-        outcome = fix_bytes(normalizer, job, args.stdin_filename or "<stdin>", _stdin())
+        name = args.stdin_filename or "<stdin>"
+        data = _stdin(STREAM_AFTER)
+        if len(data) == STREAM_AFTER and mode == "stdout" and kind_of(name) == "plain":
+            sys.stdout.flush()
+            stream_text(normalizer, job, name, sys.stdin.buffer, sys.stdout.buffer, head=data)
+            return 0
+        if len(data) == STREAM_AFTER:
+            data += _stdin()
+        outcome = fix_bytes(normalizer, job, name, data)
         if outcome.warning:  # the only input cannot be passed through
             raise _UsageError(outcome.warning.replace(", skipped", "") + "; pass UTF-8 text")
         Tally(mode, args.format, sys.stdout, sys.stderr).add(outcome)
@@ -144,9 +182,58 @@ def _normalize(args: argparse.Namespace) -> int:
     return tally.exit_code
 
 
-def _stdin() -> bytes:
+def _stdin(size: int = -1) -> bytes:
     buffer = getattr(sys.stdin, "buffer", None)
-    return buffer.read() if buffer is not None else sys.stdin.read().encode("utf-8")
+    return buffer.read(size) if buffer is not None else sys.stdin.read(size).encode("utf-8")
+
+
+def _corpus(args: argparse.Namespace) -> int:
+    from .corpus import Spec
+    from .files import FileError
+    from .parallel import Recipe, Stopped, normalizer_for, run_corpus
+    from .runner import allowed
+
+    kind, paths = args.corpus, args.paths or ["-"]
+    if args.mode:
+        raise _UsageError(f"--{kind} writes the normalized corpus; --check, --diff and "
+                          "--in-place are for text files")  # fmt: skip
+    if not args.fields:
+        raise _UsageError(f"--{kind} needs the fields to normalize: --field NAME (repeatable)")
+    fields = tuple(dict.fromkeys(args.fields))
+    mentions = args.mentions
+    if mentions is not None and any(f == mentions or f.startswith(f"{mentions}.") for f in fields):
+        raise _UsageError(f"--mentions {mentions}: name a field other than those normalized")
+    if kind != "jsonl" and len(paths) > 1:
+        raise _UsageError(f"--{kind} reads one file at a time; run once per file")
+    if kind == "parquet" and ("-" in paths or not args.output):
+        raise _UsageError("--parquet reads a file and writes one: name both (--output FILE)")
+    if "-" in paths and len(paths) > 1:
+        raise _UsageError("'-' (standard input) cannot be mixed with file names; run twice")
+    if args.jobs < 1 or args.batch_size < 1:
+        raise _UsageError("--jobs and --batch-size take 1 or more")
+    for path in paths:
+        if path != "-" and not os.path.isfile(path):
+            raise FileError(f"{path}: no such file; check the path")
+    if kind == "parquet":  # Arrow's default allocator keeps freed memory; the system one does not
+        os.environ.setdefault("ARROW_DEFAULT_MEMORY_POOL", "system")
+    config = _config(args)
+    normalizer, style = config.normalizer(args.aliases, args.style)
+    recipe = Recipe(tuple(str(p) for p in [*config.aliases, *args.aliases]))
+    normalizer_for(recipe, normalizer)  # this process has it; forked workers inherit it
+    allow = allowed([*config.allow, *args.allow])
+    spec = Spec(fields, mentions, style, allow, args.on_error == "skip")
+    try:
+        counts = run_corpus(kind, paths, spec, recipe, jobs=args.jobs, records=args.batch_size,
+                            output=args.output, err=sys.stderr)  # fmt: skip
+    except Stopped as exc:
+        _stderr(f"translit: {exc}; fix it or pass --on-error skip")
+        _stderr(exc.counts.summary())
+        return 2
+    for name in args.fields:
+        if counts.read and not counts.seen[name]:
+            _stderr(f"translit: warning: no record has a text {name!r}; check the name")
+    _stderr(counts.summary())
+    return 0
 
 
 def _stderr(message: str) -> None:

@@ -1,0 +1,301 @@
+"""``translit normalize --jsonl/--csv/--parquet``: the named fields change, nothing else;
+bad records; atomic output; plain text streamed from standard input."""
+
+from __future__ import annotations
+
+import io
+import json
+import os
+import random
+import subprocess
+import sys
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+import pytest
+import yaml
+
+import translit
+from translit import cli, formats, runner
+from translit.corpus import Counts, Spec, fix_line
+from translit.runner import Job, allowed, fix_bytes, stream_text
+
+CASES = Path(__file__).parent / "cases" / "corpus"
+JSONL: list[dict[str, Any]] = yaml.safe_load((CASES / "jsonl.yaml").read_text(encoding="utf-8"))
+CSV: list[dict[str, Any]] = yaml.safe_load((CASES / "csv.yaml").read_text(encoding="utf-8"))
+
+
+@dataclass
+class Run:
+    code: int
+    out: bytes
+    err: str
+
+    @property
+    def lines(self) -> list[str]:
+        return self.out.decode("utf-8").splitlines(keepends=True)
+
+
+Cli = Callable[..., Run]
+
+
+@pytest.fixture
+def run(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> Cli:
+    """Run ``translit ARGS`` in-process in *tmp_path*; standard input is bytes."""
+    monkeypatch.chdir(tmp_path)
+
+    def call(*args: str, stdin: bytes = b"") -> Run:
+        out, err = io.BytesIO(), io.BytesIO()
+        streams = [io.TextIOWrapper(b, encoding="utf-8", newline="") for b in (out, err)]
+        monkeypatch.setattr(sys, "stdin", io.TextIOWrapper(io.BytesIO(stdin), encoding="utf-8"))
+        monkeypatch.setattr(sys, "stdout", streams[0])
+        monkeypatch.setattr(sys, "stderr", streams[1])
+        try:
+            code = cli.main(["normalize", *args])
+        except SystemExit as exc:  # argparse
+            code = int(exc.code or 0)
+        for stream in streams:
+            stream.flush()
+        return Run(code, out.getvalue(), err.getvalue().decode("utf-8"))
+
+    return call
+
+
+def _fields(case: dict[str, Any], flag: str) -> list[str]:
+    args = [a for name in case[flag + "s"] for a in (f"--{flag}", name)]
+    return args + (["--mentions", case["mentions"]] if case.get("mentions") else [])
+
+
+# --- JSON Lines -------------------------------------------------------------
+
+
+@pytest.mark.parametrize("case", JSONL, ids=[c["name"] for c in JSONL])
+def test_jsonl_case(case: dict[str, Any], run: Cli, normalizer: translit.Normalizer) -> None:
+    expected = case.get("expected", case["input"])
+    spec = Spec(tuple(case["fields"]), case.get("mentions"))
+    line = case["input"].encode("utf-8")
+    assert fix_line(normalizer, spec, line + b"\r\n", Counts()) == expected.encode() + b"\r\n"
+    result = run("--jsonl", *_fields(case, "field"), stdin=line)  # no final newline
+    assert (result.code, result.out.decode("utf-8")) == (0, expected)
+    if "mentions" not in case:  # normalizing the output again changes nothing
+        assert fix_line(normalizer, spec, expected.encode(), Counts()) == expected.encode()
+
+
+def test_jsonl_output_parses_and_only_the_fields_differ(run: Cli) -> None:
+    articles = sorted((Path(__file__).parent / "corpus").glob("*.txt"))
+    records = [
+        {"id": i, "text": text, "meta": {"source": path.name, "title": text[:60]}}
+        for i, path in enumerate(articles)
+        for text in path.read_text(encoding="utf-8").split("\n")
+        if text.strip()
+    ]
+    data = "".join(json.dumps(r, ensure_ascii=False) + "\n" for r in records).encode()
+    result = run("--jsonl", "--field", "text", "--field", "meta.title", stdin=data)
+    assert result.code == 0
+    out = [json.loads(line) for line in result.lines]
+    normalizer = translit.Normalizer()
+    for old, new in zip(records, out, strict=True):
+        assert new["text"] == normalizer.normalize(old["text"])
+        assert new["meta"]["title"] == normalizer.normalize(old["meta"]["title"])
+        assert list(new) == list(old) and new["meta"]["source"] == old["meta"]["source"]
+    changed = sum(old != new for old, new in zip(records, out, strict=True))
+    assert changed > 10
+    assert result.err == f"translit: {len(records)} records read, {changed} changed (" + (
+        result.err.split("(", 1)[1]
+    )
+    assert result.err.endswith(" names), 0 skipped\n")
+
+
+BAD = b'{"text": "Kiev"}\nnot json\n{"text": "Gomel"}\n{"text": "Kiev \xff"}\n{"text": "Minsk"}\n'
+
+
+def test_bad_record_stops_the_run_by_default(run: Cli, tmp_path: Path) -> None:
+    (tmp_path / "news.jsonl").write_bytes(BAD)
+    result = run("--jsonl", "--field", "text", "news.jsonl")
+    assert result.code == 2
+    assert result.out == b'{"text": "Kyiv"}\n'
+    assert result.err.splitlines() == [
+        "translit: news.jsonl:2: not valid JSON (Expecting value, column 1); "
+        "fix it or pass --on-error skip",
+        "translit: 1 record read, 1 changed (1 name), 0 skipped",
+    ]
+
+
+def test_bad_records_are_skipped_and_reported(run: Cli) -> None:
+    result = run("--jsonl", "--field", "text", "--on-error", "skip", stdin=BAD)
+    assert result.code == 0
+    assert result.lines == ['{"text": "Kyiv"}\n', '{"text": "Homiel"}\n', '{"text": "Minsk"}\n']
+    assert result.err.splitlines() == [
+        "translit: warning: <stdin>:2: not valid JSON (Expecting value, column 1), skipped",
+        "translit: warning: <stdin>:4: not valid UTF-8 (byte 16), skipped",
+        "translit: 3 records read, 2 changed (2 names), 2 skipped",
+    ]
+
+
+def test_a_line_too_long_is_a_bad_record_never_read_whole(
+    run: Cli, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(formats, "MAX_RECORD", 100)
+    long = b'{"text": "' + b"Kiev " * 200 + b'"}\n'
+    result = run("--jsonl", "--field", "text", "--on-error", "skip",
+                 stdin=b'{"text": "Kiev"}\n' + long + b'{"text": "Gomel"}')  # fmt: skip
+    assert result.out == b'{"text": "Kyiv"}\n{"text": "Homiel"}'
+    assert "<stdin>:2: longer than 100 bytes, skipped" in result.err
+
+
+def test_many_files_in_order_and_a_field_never_seen(run: Cli, tmp_path: Path) -> None:
+    for name, text in (("b.jsonl", "Gomel"), ("a.jsonl", "Kiev")):
+        (tmp_path / name).write_text(json.dumps({"text": text, "body": 1}) + "\n")
+    result = run("--jsonl", "--field", "text", "--field", "body", "b.jsonl", "a.jsonl")
+    assert result.lines == ['{"text": "Homiel", "body": 1}\n', '{"text": "Kyiv", "body": 1}\n']
+    assert "warning: no record has a text 'body'; check the name" in result.err
+
+
+def test_output_file_is_written_atomically(run: Cli, tmp_path: Path) -> None:
+    (tmp_path / "in.jsonl").write_bytes(BAD)
+    (tmp_path / "out.jsonl").write_text("previous\n")
+    (tmp_path / "out.jsonl").chmod(0o640)
+    failed = run("--jsonl", "--field", "text", "in.jsonl", "--output", "out.jsonl")
+    assert failed.code == 2 and failed.out == b""
+    assert (tmp_path / "out.jsonl").read_text() == "previous\n"  # a stopped run writes nothing
+    done = run("--jsonl", "--field", "text", "in.jsonl", "-o", "out.jsonl", "--on-error", "skip")
+    assert done.code == 0 and done.out == b""
+    assert (tmp_path / "out.jsonl").read_bytes().count(b"\n") == 3
+    assert (tmp_path / "out.jsonl").stat().st_mode & 0o777 == 0o640
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["in.jsonl", "out.jsonl"]
+
+
+# --- CSV --------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("case", CSV, ids=[c["name"] for c in CSV])
+def test_csv_case(case: dict[str, Any], run: Cli, tmp_path: Path) -> None:
+    name = case.get("file", "news.csv")
+    (tmp_path / name).write_bytes(case["input"].encode("utf-8"))
+    result = run("--csv", *_fields(case, "column"), name)
+    assert result.code == 0, result.err
+    assert result.out.decode("utf-8") == case.get("expected", case["input"])
+
+
+def test_csv_bad_rows(run: Cli, tmp_path: Path) -> None:
+    data = 'id,text\n1,Kiev\n2,"two\nlines",extra\n3,"Gomel"x\n4,\xff\n5,Kiev\n6,"open\n'
+    (tmp_path / "n.csv").write_bytes(data.encode("latin-1"))
+    stopped = run("--csv", "--column", "text", "n.csv")
+    assert (stopped.code, stopped.out) == (2, b"id,text\n1,Kyiv\n")
+    assert stopped.err.startswith("translit: n.csv:3: 3 fields where the header has 2; fix it")
+    skipped = run("--csv", "--column", "text", "n.csv", "--on-error", "skip")
+    assert (skipped.code, skipped.out) == (0, b"id,text\n1,Kyiv\n5,Kyiv\n")
+    lines = skipped.err.splitlines()
+    assert [line.split(": ")[1] for line in lines[:-1]] == ["warning"] * 4
+    assert [line.split(": ")[2] for line in lines[:-1]] == [
+        "n.csv:3", "n.csv:5", "n.csv:6", "n.csv:8"
+    ]  # fmt: skip
+    assert lines[-1] == "translit: 2 records read, 2 changed (2 names), 4 skipped"
+
+
+def test_csv_unknown_column_and_usage_errors(run: Cli, tmp_path: Path) -> None:
+    (tmp_path / "n.csv").write_text("id,text\n1,Kiev\n")
+    missing = run("--csv", "--column", "body", "n.csv")
+    assert missing.code == 2
+    assert missing.err == "translit: n.csv: no column 'body'; the columns are: id, text\n"
+    for args, needle in [
+        (("--csv", "--column", "text", "n.csv", "n.csv"), "one file at a time"),
+        (("--csv", "n.csv"), "needs the fields"),
+        (("--csv", "--column", "text", "--check", "n.csv"), "--check, --diff and --in-place"),
+        (("--csv", "--column", "text", "--mentions", "text", "n.csv"), "other than"),
+        (("--jsonl", "--field", "meta.title", "--mentions", "meta", "n.csv"), "other than"),
+        (("--field", "text", "n.csv"), "--field goes with --jsonl"),
+        (("--output", "x", "n.csv"), "--output goes with --jsonl"),
+        (("--jsonl", "--field", "text", "nope.jsonl"), "nope.jsonl: no such file"),
+        (("--parquet", "--column", "text", "n.csv"), "--output FILE"),
+    ]:
+        result = run(*args)
+        assert result.code == 2 and needle in result.err, (args, result.err)
+    assert run("--csv", "--column", "text", stdin=b"").out == b""
+
+
+# --- Parquet ----------------------------------------------------------------
+
+
+def test_parquet_round_trip(run: Cli, tmp_path: Path) -> None:
+    pa = pytest.importorskip("pyarrow")
+    pq = pytest.importorskip("pyarrow.parquet")
+    texts = ["Lukashenko visited Kiev", None, "Minsk", "Gomel", "", "Тихановская"] * 5
+    schema = pa.schema([("id", pa.int64()), ("text", pa.large_string()), ("n", pa.float64())],
+                       metadata={b"origin": b"test"})  # fmt: skip
+    table = pa.table([list(range(30)), texts, [0.5] * 30], schema=schema)
+    pq.write_table(table, tmp_path / "in.parquet", compression="zstd", row_group_size=7)
+    result = run("--parquet", "--column", "text", "--mentions", "found", "in.parquet",
+                 "--output", "out.parquet", "--batch-size", "4")  # fmt: skip
+    assert result.code == 0, result.err
+    assert result.err == "translit: 30 records read, 10 changed (15 names), 0 skipped\n"
+    out = pq.ParquetFile(tmp_path / "out.parquet")
+    assert out.metadata.row_group(0).column(0).compression == "ZSTD"
+    assert out.schema_arrow.metadata == {b"origin": b"test"}
+    rows = out.read().to_pylist()
+    normalizer = translit.Normalizer()
+    assert [r["id"] for r in rows] == list(range(30))
+    assert [r["text"] for r in rows] == [t if t is None else normalizer.normalize(t) for t in texts]
+    assert rows[0]["found"][1] == {"field": "text", "start": 19, "end": 23, "text": "Kiev",
+                                   "replacement": "Kyiv", "entity": "kyiv"}  # fmt: skip
+    assert rows[1]["found"] == [] and rows[5]["found"][0]["replacement"] == "Тихановская"
+    wrong = run("--parquet", "--column", "id", "in.parquet", "-o", "x.parquet")
+    assert wrong.code == 2 and "column 'id' holds int64, not strings" in wrong.err
+    assert not (tmp_path / "x.parquet").exists()
+
+
+# --- plain text, streamed ---------------------------------------------------
+
+PIECES = [
+    "Lukashenko visited Kiev. ", "Alexander\nLukashenko said. ", "Gomel # translit: ignore\n",
+    "# translit: ignore-next-line\nKiev\n", "<!-- translit: off -->\n", "<!-- translit: on -->\n",
+    "see https://kiev.ua/x?translit:off ", "Kiev [sic] and ", "\n", "\n\n", "```\nKiev = 1\n",
+    "```\n", "`Kiev` ", "Svetlana Tikhanovskaya ", "Kiev\r\n", "Gomel\r", "ordinary words ",
+]  # fmt: skip
+
+
+@pytest.mark.parametrize("seed", range(8))
+@pytest.mark.parametrize("size", [50, 400, 5000])
+def test_streamed_text_equals_whole_text(
+    normalizer: translit.Normalizer, seed: int, size: int
+) -> None:
+    rng = random.Random(seed)
+    data = "".join(rng.choice(PIECES) for _ in range(rng.randint(100, 3000))).encode()
+    job = Job(allow=allowed(["Gomel"]) if seed % 2 else frozenset())
+    out = io.BytesIO()
+    stream_text(normalizer, job, "<stdin>", io.BytesIO(data), out, size=size, context=200)
+    assert out.getvalue() == fix_bytes(normalizer, job, "<stdin>", data).output
+
+
+def test_cli_streams_long_standard_input(run: Cli, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(runner, "STREAM_AFTER", 64)
+    data = "\ufeff" + "Lukashenko visited Kiev.\r\n<!-- translit: off -->\nKiev\n" * 50
+    whole = fix_bytes(translit.Normalizer(), Job(), "<stdin>", data.encode()).output
+    assert run(stdin=data.encode()).out == whole
+    assert run("--stdin-filename", "a.md", stdin=b"`Kiev` " * 20).out == b"`Kiev` " * 20
+    bad = run(stdin=b"Kiev\n" * 30 + b"\xff\n")
+    assert bad.code == 2 and bad.err == "translit: <stdin>:31: not valid UTF-8; pass UTF-8 text\n"
+    binary = run(stdin=b"Kiev\x00" * 30)
+    assert binary.code == 2 and "binary file" in binary.err
+
+
+def test_plain_normalize_imports_no_corpus_machinery(tmp_path: Path) -> None:
+    code = (
+        "import sys; from translit import cli; code = cli.main(['normalize']); "
+        "heavy = {'csv', 'dask', 'pyarrow', 'pandas', 'translit.corpus'} & set(sys.modules); "
+        "sys.exit(1 if heavy or code else 0)"
+    )
+    done = subprocess.run([sys.executable, "-c", code], input=b"Kiev\n", cwd=tmp_path,
+                          capture_output=True, check=False, env={**os.environ})  # fmt: skip
+    assert (done.returncode, done.stdout) == (0, b"Kyiv\n"), done.stderr
+
+
+def test_an_edited_alias_table_is_read_again(run: Cli, tmp_path: Path) -> None:
+    table = "entities:\n- id: zzyzx\n  type: place\n  name: Zzyzx\n  variants:\n    en: [{}]\n"
+    for variant in ("Zyzzx", "Zizix"):
+        (tmp_path / "house.yaml").write_text(table.format(variant))
+        result = run("--jsonl", "--field", "t", "--aliases", "house.yaml",
+                     stdin=b'{"t": "Zyzzx Zizix"}')  # fmt: skip
+        assert json.loads(result.out)["t"] == "Zyzzx Zizix".replace(variant, "Zzyzx")
