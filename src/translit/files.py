@@ -25,7 +25,6 @@ from __future__ import annotations
 import contextlib
 import os
 import stat
-import subprocess
 import tempfile
 from collections.abc import Iterable
 from dataclasses import dataclass
@@ -182,6 +181,8 @@ def _list_folder(folder: Path) -> list[Path]:
 def _git_files(folder: Path) -> list[Path] | None:
     """The files git sees under *folder* (tracked and untracked, not ignored), or None."""
     command = ["git", "-C", str(folder), "ls-files", "-z", "--cached", "--others"]
+    import subprocess
+
     try:
         done = subprocess.run(
             [*command, "--exclude-standard"], capture_output=True, check=False, timeout=120

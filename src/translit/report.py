@@ -25,8 +25,6 @@ a.md:2:20: Kiev -> Kyiv (kyiv: variant Kiev (en))
 from __future__ import annotations
 
 import bisect
-import difflib
-import json
 import re
 import time
 from collections.abc import Iterable
@@ -88,6 +86,8 @@ def render(finding: Finding, style: str) -> str:
     f = finding
     message = f"{f.old} -> {f.new} ({f.entity}: {f.reason})"
     if style == "json":
+        import json
+
         return json.dumps(asdict(f), ensure_ascii=False)
     if style == "github":
         where = (
@@ -121,6 +121,8 @@ def unified_diff(path: str, old: str, new: str) -> str:
     name = path.lstrip("/")
     label = ("<stdin>", "<stdin>") if path == "<stdin>" else (f"a/{name}", f"b/{name}")
     out = []
+    import difflib
+
     for line in difflib.unified_diff(split_lines(old), split_lines(new), *label, lineterm=""):
         if line.startswith(("---", "+++", "@@")):
             out.append(line + "\n")

@@ -24,7 +24,6 @@ import bisect
 import re
 import signal
 from collections.abc import Iterable, Iterator, Sequence
-from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import IO, TYPE_CHECKING, cast
@@ -170,6 +169,8 @@ def run(
         return
     workers = min(jobs, len(paths))
     chunk = max(1, min(4, len(paths) // (workers * 4)))  # small: Ctrl-C waits for chunks begun
+    from concurrent.futures import ProcessPoolExecutor  # only for many files: keeps start-up short
+
     pool = ProcessPoolExecutor(workers, initializer=_init_worker, initargs=(normalizer, job))
     try:
         for done, outcome in enumerate(pool.map(fix_file, paths, chunksize=chunk), 1):
