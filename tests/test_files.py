@@ -161,3 +161,29 @@ def test_discover_named_files_once_and_missing_paths(tmp_path: Path) -> None:
     assert discover([a, a, str(tmp_path)]) == [Path(a)]
     with pytest.raises(FileError, match=r"nope\.md: no such file or folder"):
         discover([str(tmp_path / "nope.md")])
+
+
+@pytest.mark.parametrize("moment", ["before-rename", "during-write"])
+def test_sigterm_mid_write_leaves_the_original_whole(tmp_path: Path, moment: str) -> None:
+    """A real SIGTERM (no Python cleanup) while a file is being fixed: the original
+    stays byte for byte; no truncated file takes its place."""
+    import subprocess
+    import sys
+
+    target = tmp_path / "a.md"
+    original = ("Lukashenko visited Kiev.\n" * 2000).encode()
+    target.write_bytes(original)
+    hook = "os.replace" if moment == "before-rename" else "os.fsync"
+    code = f"""
+import os, signal, sys
+from translit.cli import main
+def die(*args, **kwargs):
+    os.kill(os.getpid(), signal.SIGTERM)
+{hook} = die
+sys.exit(main(["normalize", "--in-place", "--jobs", "1", {str(target)!r}]))
+"""
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, cwd=tmp_path)
+    assert done.returncode == -15  # killed by SIGTERM
+    assert target.read_bytes() == original
+    leftovers = [p.name for p in tmp_path.iterdir() if p.name != "a.md"]
+    assert all(name.endswith(".tmp") or name.startswith(".") for name in leftovers)
