@@ -118,8 +118,8 @@ def _simple(
     if len(targets) != 1 or target.next_words is not None:
         return None
     info = index.entities[target.entity]
-    if info.not_when or not _plain_surroundings(key, start, end):
-        return None
+    if key[start:end] in info.not_when or not _plain_surroundings(key, start, end):
+        return None  # the word opens or ends a fixed expression: the general path decides
     if target.part != "full" and _after_given_name(index, key, start):
         return _NONE
     written = text[start:end]
