@@ -7,8 +7,6 @@ import json
 import os
 import subprocess
 import sys
-from collections.abc import Callable
-from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
@@ -16,46 +14,17 @@ import pytest
 import yaml
 
 import translit
-from translit import cli, files
+from helpers import Cli, Run, cli_runner
+from translit import files
 from translit.report import Progress
 
 CASES = Path(__file__).parent / "cases" / "cli"
 
 
-@dataclass
-class Run:
-    code: int
-    out: bytes
-    err: str
-
-    @property
-    def text(self) -> str:
-        return self.out.decode("utf-8")
-
-
-Cli = Callable[..., Run]
-
-
 @pytest.fixture
 def run(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> Cli:
     """Run ``translit ARGS`` in-process in *tmp_path*; standard input is bytes."""
-    monkeypatch.chdir(tmp_path)
-
-    def call(*args: str, stdin: bytes = b"") -> Run:
-        out, err = io.BytesIO(), io.BytesIO()
-        streams = [io.TextIOWrapper(b, encoding="utf-8", newline="") for b in (out, err)]
-        monkeypatch.setattr(sys, "stdin", io.TextIOWrapper(io.BytesIO(stdin), encoding="utf-8"))
-        monkeypatch.setattr(sys, "stdout", streams[0])
-        monkeypatch.setattr(sys, "stderr", streams[1])
-        try:
-            code = cli.main(list(args))
-        except SystemExit as exc:  # argparse
-            code = int(exc.code or 0)
-        for stream in streams:
-            stream.flush()
-        return Run(code, out.getvalue(), err.getvalue().decode("utf-8"))
-
-    return call
+    return cli_runner(monkeypatch, tmp_path)
 
 
 def _write(path: Path, data: bytes | str) -> Path:

@@ -9,8 +9,6 @@ import os
 import random
 import subprocess
 import sys
-from collections.abc import Callable
-from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
@@ -18,7 +16,8 @@ import pytest
 import yaml
 
 import translit
-from translit import cli, formats, runner
+from helpers import Cli, cli_runner
+from translit import formats, runner
 from translit.corpus import Counts, Spec, fix_line
 from translit.runner import Job, allowed, fix_bytes, stream_text
 
@@ -27,40 +26,10 @@ JSONL: list[dict[str, Any]] = yaml.safe_load((CASES / "jsonl.yaml").read_text(en
 CSV: list[dict[str, Any]] = yaml.safe_load((CASES / "csv.yaml").read_text(encoding="utf-8"))
 
 
-@dataclass
-class Run:
-    code: int
-    out: bytes
-    err: str
-
-    @property
-    def lines(self) -> list[str]:
-        return self.out.decode("utf-8").splitlines(keepends=True)
-
-
-Cli = Callable[..., Run]
-
-
 @pytest.fixture
 def run(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> Cli:
-    """Run ``translit ARGS`` in-process in *tmp_path*; standard input is bytes."""
-    monkeypatch.chdir(tmp_path)
-
-    def call(*args: str, stdin: bytes = b"") -> Run:
-        out, err = io.BytesIO(), io.BytesIO()
-        streams = [io.TextIOWrapper(b, encoding="utf-8", newline="") for b in (out, err)]
-        monkeypatch.setattr(sys, "stdin", io.TextIOWrapper(io.BytesIO(stdin), encoding="utf-8"))
-        monkeypatch.setattr(sys, "stdout", streams[0])
-        monkeypatch.setattr(sys, "stderr", streams[1])
-        try:
-            code = cli.main(["normalize", *args])
-        except SystemExit as exc:  # argparse
-            code = int(exc.code or 0)
-        for stream in streams:
-            stream.flush()
-        return Run(code, out.getvalue(), err.getvalue().decode("utf-8"))
-
-    return call
+    """Run ``translit normalize ARGS`` in-process in *tmp_path*; standard input is bytes."""
+    return cli_runner(monkeypatch, tmp_path, "normalize")
 
 
 def _fields(case: dict[str, Any], flag: str) -> list[str]:

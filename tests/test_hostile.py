@@ -51,6 +51,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 import translit
+from helpers import display_forms
 from translit.stream import normalize_stream
 from translit.table import MAX_FORM_LENGTH, bundled_table_path
 from translit.yamlfile import MAX_BYTES, MAX_DEPTH
@@ -93,31 +94,12 @@ def _check_all(text: str, n: translit.Normalizer = N) -> str:
     return out
 
 
-def _display_forms() -> list[str]:
-    """Every form of the bundled table as written there (names, originals, variants...)."""
-    data = yaml.safe_load(Path(bundled_table_path()).read_text("utf-8"))
-    forms: list[str] = []
-    for entity in data["entities"]:
-        forms.append(entity["name"])
-        forms.extend([entity["surname"]] if "surname" in entity else [])
-        for key in ("original", "variants"):
-            for values in entity.get(key, {}).values():
-                for value in [values] if isinstance(values, (str, dict)) else values:
-                    forms.append(value["form"] if isinstance(value, dict) else value)
-        forms.extend(a["form"] for a in entity.get("ambiguous", []))
-        forms.extend(entity.get("not_when", []))
-        for style in entity.get("styles", {}).values():
-            forms.extend([style] if isinstance(style, str) else style.values())
-    forms.extend(data.get("negatives", []))
-    return forms
-
-
 def _canonical_forms() -> list[str]:
     data = yaml.safe_load(Path(bundled_table_path()).read_text("utf-8"))
     return [e[k] for e in data["entities"] for k in ("name", "surname") if k in e]
 
 
-DISPLAY = _display_forms()
+DISPLAY = display_forms()
 CANONICAL = _canonical_forms()
 VARIANTS = sorted({form for form, _, _ in N.variants()})
 

@@ -7,33 +7,16 @@ property: 300 in the default ``ci`` profile, 20,000 with HYPOTHESIS_PROFILE=long
 
 from __future__ import annotations
 
-from pathlib import Path
-
-import yaml
 from hypothesis import given
 from hypothesis import strategies as st
 
 import translit
-from translit.table import bundled_table_path
+from helpers import display_forms
 
 NORMALIZER = translit.Normalizer()
 
 
-def _table_forms() -> list[str]:
-    data = yaml.safe_load(Path(bundled_table_path()).read_text("utf-8"))
-    forms: list[str] = []
-    for entity in data["entities"]:
-        forms.append(entity["name"])
-        forms.extend([entity["surname"]] if "surname" in entity else [])
-        for key in ("original", "variants"):
-            for values in entity.get(key, {}).values():
-                forms.extend([values] if isinstance(values, str) else values)
-        forms.extend(a["form"] for a in entity.get("ambiguous", []))
-        forms.extend(entity.get("not_when", []))
-    return forms
-
-
-FORMS = _table_forms()
+FORMS = display_forms()
 PIECES = st.one_of(
     st.sampled_from(FORMS),
     st.sampled_from(FORMS).map(str.upper),

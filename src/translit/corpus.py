@@ -127,6 +127,21 @@ def mention_dicts(name: str, found: Sequence[Mention], keep: Sequence[Mention]) 
     ]  # fmt: skip
 
 
+
+def _fix_field(
+    normalizer: Normalizer, spec: Spec, counts: Counts, name: str, value: str, listed: list[Any]
+) -> str | None:
+    """One field of a record: counted, its mentions listed if asked; the new value, or
+    None when nothing changes."""
+    counts.seen[name] += 1
+    new, keep, found = fix_value(normalizer, spec, value)
+    if spec.mentions is not None:
+        listed += mention_dicts(name, found, keep)
+    if not keep:
+        return None
+    counts.names += len(keep)
+    return new
+
 def fix_line(normalizer: Normalizer, spec: Spec, line: bytes, counts: Counts) -> bytes:
     """One JSON Lines line (with its line ending) fixed; :class:`Malformed` if it is not JSON."""
     body = line.rstrip(b"\r\n")
@@ -151,13 +166,9 @@ def fix_line(normalizer: Normalizer, spec: Spec, line: bytes, counts: Counts) ->
         path, value = _lookup(record, name)
         if not isinstance(value, str):
             continue
-        counts.seen[name] += 1
-        new, keep, found = fix_value(normalizer, spec, value)
-        if keep:
+        new = _fix_field(normalizer, spec, counts, name, value, listed)
+        if new is not None:
             edits.append((path, new))
-            counts.names += len(keep)
-        if spec.mentions is not None:
-            listed += mention_dicts(name, found, keep)
     counts.changed += bool(edits)
     if not edits and spec.mentions is None:
         return line
@@ -285,13 +296,9 @@ def fix_row(normalizer: Normalizer, spec: Spec, layout: Layout, raw: str, counts
     edits: dict[int, str] = {}
     listed: list[Any] = []
     for name, index in layout.columns:
-        counts.seen[name] += 1
-        new, keep, found = fix_value(normalizer, spec, fields[index])
-        if keep:
+        new = _fix_field(normalizer, spec, counts, name, fields[index], listed)
+        if new is not None:
             edits[index] = new
-            counts.names += len(keep)
-        if spec.mentions is not None:
-            listed += mention_dicts(name, found, keep)
     counts.changed += bool(edits)
     if not edits and spec.mentions is None:
         return raw
