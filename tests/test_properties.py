@@ -100,3 +100,11 @@ def test_streaming_equals_all_at_once(text: str, size: int) -> None:
     chunks = [text[i : i + 7] for i in range(0, len(text), 7)]
     streamed = "".join(normalize_stream(NORMALIZER, chunks, size=size, context=60))
     assert streamed == NORMALIZER.normalize(text)
+
+
+@given(TEXTS, st.booleans())
+def test_short_path_finds_what_the_general_path_finds(text: str, inflected: bool) -> None:
+    from translit.matcher import scan, scan_general
+
+    index = NORMALIZER._index
+    assert scan(index, text, "en", inflected) == scan_general(index, text, "en", inflected)

@@ -1,7 +1,7 @@
 """The compiled-table cache: compile a table once, load it in milliseconds afterwards.
 
-The key is a SHA-256 of the library version, the Python version, the automaton
-library's build, the *contents* of the alias tables in use, and the size and
+The key is a SHA-256 of the library version, the Python version, the *contents*
+of the alias tables in use, and the size and
 modification time of the package's modules, schemes, language files, given names
 and common words. A changed table, an edited data file or an upgraded translit gives
 a new key, so a stale entry is never used.
@@ -10,7 +10,8 @@ Each entry is one file, ``index-<key>.pickle`` in the user's cache folder
 (``$TRANSLIT_CACHE_DIR``, else ``$XDG_CACHE_HOME/translit``, else
 ``~/.cache/translit``; ``%LOCALAPPDATA%\\translit`` on Windows), holding a magic
 line, the SHA-256 of the payload, and the pickled payload: the key and the
-compiled table. A file that is truncated, altered, unreadable, holds another
+compiled table (plain Python objects: the automaton is rebuilt from its anchors
+when loaded). A file that is truncated, altered, unreadable, holds another
 key (copied from another table) or another kind of object is rebuilt, never
 trusted.
 Entries are written to a temporary file in the same folder and renamed into
@@ -59,13 +60,10 @@ def _package_files() -> list[str]:
 
 def table_key(paths: Iterable[str | Path], options: str) -> str:
     """The cache key of a table compiled from *paths* with *options*."""
-    import ahocorasick
-
     from . import __version__
 
     digest = hashlib.sha256()
-    engine = Path(str(ahocorasick.__file__))  # its file name and size tell its build
-    digest.update(f"{__version__}|{sys.version}|{engine.name}|{engine.stat().st_size}".encode())
+    digest.update(f"{__version__}|{sys.version}".encode())
     digest.update(options.encode())
     for path in paths:
         data = Path(path).read_bytes()

@@ -18,10 +18,9 @@ import dataclasses
 import re
 from collections.abc import Iterable, Sequence
 
-import ahocorasick
-
 from .casing import is_cyrillic
 from .errors import TableError
+from .finder import Finder
 from .fold import fold_word
 from .index import EntityInfo, Index, Target
 from .table import Entity, Form
@@ -74,10 +73,6 @@ def build_index(
     prefixes = frozenset(p[:i] for p in phrases for i in range(1, len(p)))
     all_words = {word for phrase in phrases for word in phrase}
     forms = word_forms(all_words, langs)
-    automaton = ahocorasick.Automaton()
-    for anchor in sorted(forms.anchors):
-        automaton.add_word(anchor, anchor)
-    automaton.make_automaton()
     return Index(
         phrases,
         prefixes,
@@ -85,7 +80,7 @@ def build_index(
         frozenset(w for w in all_words if "de" in langs.get(w, ()) and w[-1] not in "sxzß"),
         infos,
         frozenset(given_keys),
-        automaton,
+        Finder(set(forms.words) | forms.anchors),
         tuple(styles),
     )
 

@@ -41,7 +41,7 @@ from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any, Literal, NamedTuple
 
-from .mention import Mention, apply_mentions
+from .mention import Mention, splice
 from .runner import kept
 
 if TYPE_CHECKING:
@@ -114,7 +114,7 @@ def fix_value(
     """*value* normalized, the mentions that changed it, and every mention found."""
     found = normalizer.find(value, style=spec.style)
     keep = kept(value, found, "plain", spec.allow)
-    return (apply_mentions(value, keep) if keep else value), keep, found
+    return (splice(value, keep) if keep else value), keep, found
 
 
 def mention_dicts(name: str, found: Sequence[Mention], keep: Sequence[Mention]) -> list[Any]:

@@ -29,7 +29,7 @@ from __future__ import annotations
 import re
 import unicodedata
 
-__all__ = ["fold", "fold_word", "is_word_char"]
+__all__ = ["KEY_WORD", "fold", "fold_word", "is_word_char"]
 
 _SPECIAL = {
     "ł": "l", "Ł": "l", "đ": "d", "Đ": "d", "ø": "o", "Ø": "o", "ı": "i", "İ": "i",
@@ -141,6 +141,10 @@ def _fold_run(match: re.Match[str]) -> str:
 
 
 _SINGLE = {chr(cp): folded for cp, folded in _TABLE.items() if cp > 0x7F}
+
+
+KEY_WORD = re.compile(r"\w*(?:['-]\w+)*")
+"""A word of a key, with the apostrophes and hyphens inside it (``kiev-based``)."""
 
 
 def fold_word(text: str) -> str:

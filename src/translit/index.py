@@ -2,17 +2,18 @@
 
 :mod:`translit.compiler` builds an :class:`Index` from alias tables;
 :mod:`translit.cache` stores it pickled, so loading one imports only this
-module, the automaton and the matcher.
+module, the automaton and the matcher. The automaton itself is rebuilt from
+its patterns on first use (:mod:`translit.finder`).
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-from typing import NamedTuple
+from dataclasses import dataclass, field
+from typing import Any, NamedTuple
 
-import ahocorasick
+from .finder import Finder
 
-__all__ = ["EntityInfo", "Index", "Target", "WordForm", "WordForms", "lookup"]
+__all__ = ["EntityInfo", "Index", "Quick", "Target", "WordForm", "WordForms", "lookup"]
 
 WordForm = tuple[str, bool, bool]  # the word of the table, inflected, weak
 
@@ -85,6 +86,21 @@ class EntityInfo:
         return forms.get("name", self.name)
 
 
+class Quick(NamedTuple):
+    """A word that names one thing by itself, whatever its neighbours: what the
+    matcher's short path needs to write its mention."""
+
+    canonical: str  # in the style it was made for
+    entity: str
+    part: str
+    reason: str
+    not_when: dict[str, tuple[tuple[str, int], ...]]  # the entity's fixed expressions
+    expressions: tuple[tuple[str, int], ...]  # those with this word, and where it is in them
+    heads: tuple[str, ...]  # what comes before this word in one of them ("viktor ")
+    tails: tuple[str, ...]  # and what from this word on ("lukashenko")
+    surname: bool  # a person's surname alone: not after another person's given name
+
+
 @dataclass
 class Index:
     """Everything the matcher needs, built once per :class:`~translit.Normalizer`."""
@@ -95,5 +111,51 @@ class Index:
     genitive: frozenset[str]  # words of German spellings, which take a genitive -s
     entities: dict[str, EntityInfo]
     given_names: frozenset[str]
-    automaton: ahocorasick.Automaton
+    finder: Finder  # the automaton: every word of the table and its anchors
     styles: tuple[str, ...]
+    _quick: dict[str, tuple[dict[str, Quick], list[Quick | None]]] = field(
+        default_factory=dict, init=False, repr=False, compare=False
+    )
+
+    def quick(self, style: str) -> tuple[dict[str, Quick], list[Quick | None]]:
+        """The words that name one thing alone (one target, no context needed, not the
+        start of a longer phrase, no joiner inside), with their mention in *style*: by
+        word, and by the number of the finder's pattern."""
+        cached = self._quick.get(style)
+        if cached is None:
+            found: dict[str, Quick] = {}
+            for words, targets in self.phrases.items():
+                target = targets[0]
+                word = words[0]
+                if (
+                    len(words) == 1
+                    and len(targets) == 1
+                    and target.next_words is None
+                    and words not in self.prefixes
+                    and "'" not in word
+                    and "-" not in word
+                ):
+                    info = self.entities[target.entity]
+                    spots = info.not_when.get(word, ())
+                    heads = tuple({phrase[:at] for phrase, at in spots})
+                    tails = tuple({phrase[at:] for phrase, at in spots})
+                    canonical = info.canonical(target.part, style)
+                    found[word] = Quick(
+                        canonical,
+                        target.entity,
+                        target.part,
+                        target.reason,
+                        info.not_when,
+                        spots,
+                        heads,
+                        tails,
+                        target.part != "full",
+                    )
+            cached = found, [found.get(p) for p in self.finder.patterns]
+            self._quick[style] = cached
+        return cached
+
+    def __getstate__(self) -> dict[str, Any]:
+        state = dict(self.__dict__)
+        state["_quick"] = {}
+        return state

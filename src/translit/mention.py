@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 from typing import NamedTuple
 
-__all__ = ["Mention", "apply_mentions"]
+__all__ = ["Mention", "apply_mentions", "splice"]
 
 
 class Mention(NamedTuple):
@@ -45,13 +45,24 @@ def apply_mentions(text: str, mentions: Iterable[Mention]) -> str:
     >>> apply_mentions("Kiev-based", [m])
     'Kyiv-based'
     """
-    parts: list[str] = []
+    mentions = list(mentions)
     pos = 0
     for mention in mentions:
         if mention.start < pos or text[mention.start : mention.end] != mention.text:
             raise ValueError(f"mention {mention!r} does not fit the text at {pos}")
-        parts.append(text[pos : mention.start])
-        parts.append(mention.replacement)
         pos = mention.end
+    return splice(text, mentions)
+
+
+def splice(text: str, mentions: list[Mention]) -> str:
+    """:func:`apply_mentions` for mentions known to fit (the matcher's own)."""
+    parts: list[str] = []
+    pos = 0
+    for mention in mentions:
+        replacement = mention[3]
+        if replacement != mention[2]:
+            parts.append(text[pos : mention[0]])
+            parts.append(replacement)
+            pos = mention[1]
     parts.append(text[pos:])
     return "".join(parts)

@@ -11,7 +11,7 @@ from .cache import cached, table_key
 from .fold import fold_word
 from .index import Index
 from .matcher import match_whole, scan
-from .mention import Mention, apply_mentions
+from .mention import Mention, splice
 
 __all__ = ["MAX_NAME", "Normalizer"]
 
@@ -98,7 +98,7 @@ class Normalizer:
 
     def normalize(self, text: str, *, style: str | None = None) -> str:
         """*text* with every mention rewritten to its canonical form; the rest byte-identical."""
-        return apply_mentions(text, self.find(text, style=style))
+        return splice(text, self.find(text, style=style))
 
     def normalize_stream(
         self, chunks: Iterable[str], *, style: str | None = None

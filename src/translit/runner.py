@@ -31,7 +31,7 @@ from typing import IO, TYPE_CHECKING, cast
 from .files import BOM, SNIFF, FileError, Skipped, decode, read, write_atomic
 from .fold import fold_word
 from .markup import _DIRECTIVE, _URL, kind_of, merge, protected_spans
-from .mention import Mention, apply_mentions
+from .mention import Mention, splice
 from .report import Finding, Progress, findings, unified_diff
 from .stream import CONTEXT, normalize_stream
 
@@ -77,7 +77,7 @@ def allowed(forms: Iterable[str]) -> frozenset[str]:
 def fix_text(normalizer: Normalizer, text: str, kind: str, job: Job) -> tuple[str, list[Mention]]:
     """*text* fixed, and the mentions that changed it."""
     keep = kept(text, normalizer.find(text, style=job.style), kind, job.allow)
-    return (apply_mentions(text, keep), keep) if keep else (text, [])
+    return (splice(text, keep), keep) if keep else (text, [])
 
 
 def kept(

@@ -1,0 +1,55 @@
+"""The matcher's short path gives exactly the general path's mentions.
+
+Run over every text the tests hold: the case files, the dev sentences and the
+corpus articles (the property test in test_properties.py adds generated text).
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+import yaml
+
+import translit
+from translit.matcher import scan, scan_general
+
+HERE = Path(__file__).parent
+
+
+def _texts() -> list[str]:
+    texts: list[str] = []
+    for name in ("normalize.yaml", "negatives.yaml"):
+        texts += [c["input"] for c in yaml.safe_load((HERE / "cases" / name).read_text("utf-8"))]
+    dev = yaml.safe_load((HERE / "data" / "dev_texts.yaml").read_text("utf-8"))
+    texts += [c["input"] for c in dev]
+    texts += [p.read_text("utf-8") for p in sorted((HERE / "corpus").glob("*.txt"))]
+    return texts
+
+
+TEXTS = _texts()
+
+
+def test_the_texts_are_there() -> None:
+    assert len(TEXTS) > 100
+    assert any(len(t) > 5000 for t in TEXTS)  # the corpus articles
+
+
+@pytest.mark.parametrize("style", ["en", "fr"])
+@pytest.mark.parametrize("replace_inflected", [False, True])
+def test_short_path_equals_general_path(
+    normalizer: translit.Normalizer, style: str, replace_inflected: bool
+) -> None:
+    index = normalizer._index
+    for text in TEXTS:
+        assert scan(index, text, style, replace_inflected) == scan_general(
+            index, text, style, replace_inflected
+        ), text[:80]
+
+
+def test_a_pattern_with_a_joiner_takes_the_general_path(normalizer: translit.Normalizer) -> None:
+    # "wit-rusland" is a pattern with a hyphen: the short path gives way, same result
+    text = "In Wit-Rusland en Oekraïne: Loekasjenko."
+    index = normalizer._index
+    assert scan(index, text, "en") == scan_general(index, text, "en")
+    assert [m.text for m in scan(index, text, "en")][:1] == ["Wit-Rusland"]
