@@ -7,9 +7,12 @@ corpus articles (the property test in test_properties.py adds generated text).
 from __future__ import annotations
 
 from pathlib import Path
+from typing import Any
 
 import pytest
 import yaml
+from hypothesis import given
+from hypothesis import strategies as st
 
 import translit
 from translit.matcher import scan, scan_general
@@ -53,3 +56,31 @@ def test_a_pattern_with_a_joiner_takes_the_general_path(normalizer: translit.Nor
     index = normalizer._index
     assert scan(index, text, "en") == scan_general(index, text, "en")
     assert [m.text for m in scan(index, text, "en")][:1] == ["Wit-Rusland"]
+
+
+_INDEX = translit.Normalizer()._index
+_WORDS = sorted({word for phrase in _INDEX.phrases for word in phrase})
+_PHRASES = sorted(" ".join(phrase) for phrase in _INDEX.phrases if len(phrase) > 1)
+_GIVEN = sorted(_INDEX.given_names)[:200]
+
+
+@given(
+    st.lists(
+        st.tuples(
+            st.sampled_from(_WORDS + _PHRASES + _GIVEN + ["the", "x", "kievan", "rus"]),
+            st.sampled_from([" ", "  ", "\n", "\n\n", ", ", "'s ", "’s ", "-", ". ", "s ", ""]),
+            st.sampled_from([str.lower, str.title, str.upper]),
+        ),
+        max_size=12,
+    ),
+    st.booleans(),
+)
+def test_short_path_equals_general_path_on_dense_names(
+    parts: list[tuple[str, str, Any]], replace_inflected: bool
+) -> None:
+    """Words and phrases of the table and given names, back to back: every way
+    phrases can start, continue and stop."""
+    text = "".join(case(word) + gap for word, gap, case in parts)
+    assert scan(_INDEX, text, "en", replace_inflected) == scan_general(
+        _INDEX, text, "en", replace_inflected
+    )

@@ -13,7 +13,16 @@ from typing import Any, NamedTuple
 
 from .finder import Finder
 
-__all__ = ["EntityInfo", "Index", "Quick", "Target", "WordForm", "WordForms", "lookup"]
+__all__ = [
+    "EntityInfo",
+    "Index",
+    "Quick",
+    "QuickTable",
+    "Target",
+    "WordForm",
+    "WordForms",
+    "lookup",
+]
 
 WordForm = tuple[str, bool, bool]  # the word of the table, inflected, weak
 
@@ -96,9 +105,17 @@ class Quick(NamedTuple):
     reason: str
     not_when: dict[str, tuple[tuple[str, int], ...]]  # the entity's fixed expressions
     expressions: tuple[tuple[str, int], ...]  # those with this word, and where it is in them
-    heads: tuple[str, ...]  # what comes before this word in one of them ("viktor ")
-    tails: tuple[str, ...]  # and what from this word on ("lukashenko")
+    opens: tuple[str, ...]  # those that begin with this word ("minsk mazowiecki")
+    heads: tuple[str, ...]  # what comes before this word in the others ("viktor ")
     surname: bool  # a person's surname alone: not after another person's given name
+
+
+class QuickTable(NamedTuple):
+    """The quick words of one style, for the matcher's short path."""
+
+    by_word: dict[str, Quick]
+    by_pattern: list[Quick | None]  # by the number of the finder's pattern
+    words: list[str | None]  # the pattern, when it is a whole word of the table
 
 
 @dataclass
@@ -113,14 +130,13 @@ class Index:
     given_names: frozenset[str]
     finder: Finder  # the automaton: every word of the table and its anchors
     styles: tuple[str, ...]
-    _quick: dict[str, tuple[dict[str, Quick], list[Quick | None]]] = field(
+    _quick: dict[str, QuickTable] = field(
         default_factory=dict, init=False, repr=False, compare=False
     )
 
-    def quick(self, style: str) -> tuple[dict[str, Quick], list[Quick | None]]:
+    def quick(self, style: str) -> QuickTable:
         """The words that name one thing alone (one target, no context needed, not the
-        start of a longer phrase, no joiner inside), with their mention in *style*: by
-        word, and by the number of the finder's pattern."""
+        start of a longer phrase, no joiner inside), with their mention in *style*."""
         cached = self._quick.get(style)
         if cached is None:
             found: dict[str, Quick] = {}
@@ -137,8 +153,8 @@ class Index:
                 ):
                     info = self.entities[target.entity]
                     spots = info.not_when.get(word, ())
-                    heads = tuple({phrase[:at] for phrase, at in spots})
-                    tails = tuple({phrase[at:] for phrase, at in spots})
+                    opens = tuple({phrase for phrase, at in spots if not at})
+                    heads = tuple({phrase[:at] for phrase, at in spots if at})
                     canonical = info.canonical(target.part, style)
                     found[word] = Quick(
                         canonical,
@@ -147,11 +163,16 @@ class Index:
                         target.reason,
                         info.not_when,
                         spots,
+                        opens,
                         heads,
-                        tails,
                         target.part != "full",
                     )
-            cached = found, [found.get(p) for p in self.finder.patterns]
+            patterns = self.finder.patterns
+            cached = QuickTable(
+                found,
+                [found.get(p) for p in patterns],
+                [p if p in self.forms.words and p.isalnum() else None for p in patterns],
+            )
             self._quick[style] = cached
         return cached
 

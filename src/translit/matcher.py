@@ -95,20 +95,28 @@ def _short_path(
     This is the hot loop, written for speed: for a name written as in the table,
     a few comparisons and one list lookup.
     """
-    by_word, by_pattern = index.quick(style)
+    by_word, by_pattern, pattern_words = index.quick(style)
     joined = index.finder.joined
     forms = index.forms
+    genitive = index.genitive
     word_end = KEY_WORD.match
     mentions: list[Mention] = []
     rest: Hits = {}
     n = len(key)
     chain = -1  # end of the last hit left to the general path
+    lonely = -1  # start of that hit when it can only begin a phrase (a given name) and
+    # no phrase reaches it from the left
+    phrases = index.phrases
     for pattern, start, end in found:
         if pattern >= joined:
             return None
         before = key[start - 1] if start else " "
         if before not in _BEFORE and (before.isalnum() or before == "_" or combining(before)):
             continue  # not the start of a word
+        linked = chain >= 0 and not key[chain:start].strip(_GAP)
+        if lonely >= 0 and not linked:
+            del rest[lonely]  # "Maria" and no surname after it: the general path finds nothing
+        lonely = -1
         stop = end
         after = key[stop] if stop < n else " "
         entry = by_pattern[pattern]
@@ -126,17 +134,20 @@ def _short_path(
         if (
             entry is None
             or before not in _BEFORE
-            or (chain >= 0 and not key[chain:start].strip(_GAP))
+            or linked
             or (
                 after not in _SPACE
                 and not plain_surroundings(key, start, stop)
                 and not (after == "'" and _possessive(forms, key, start, stop))
             )
         ):
-            hits = _read(forms, index.genitive, key, start, end)
+            word = pattern_words[pattern] if stop == end and after != "'" else None
+            hits = [(end, word, False)] if word else _read(forms, genitive, key, start, end)
             if hits:
                 rest[start] = hits
-                chain = max(e for e, _, _ in hits)
+                chain = hits[0][0]  # the longest
+                if not linked and all((word,) not in phrases for _, word, _ in hits):
+                    lonely = start
             continue
         chain = -1
         if inflected:
@@ -144,11 +155,9 @@ def _short_path(
             if expressions is not None and inside(key, start, expressions):
                 continue
         elif (
-            entry.heads
-            and key.endswith(entry.heads, 0, start)
-            and key.startswith(entry.tails, start)
-            and inside(key, start, entry.expressions)
-        ):
+            (entry.opens and key.startswith(entry.opens, start))
+            or (entry.heads and key.endswith(entry.heads, 0, start))
+        ) and inside(key, start, entry.expressions):
             continue
         if entry.surname and before == " " and after_given_name(index, key, start):
             continue
@@ -166,6 +175,8 @@ def _short_path(
                 (start, stop, written, replacement, entry.entity, reason, entry.part, inflected),
             )
         )
+    if lonely >= 0:
+        del rest[lonely]
     return mentions, rest
 
 
