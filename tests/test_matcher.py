@@ -68,7 +68,9 @@ _GIVEN = sorted(_INDEX.given_names)[:200]
     st.lists(
         st.tuples(
             st.sampled_from(_WORDS + _PHRASES + _GIVEN + ["the", "x", "kievan", "rus"]),
-            st.sampled_from([" ", "  ", "\n", "\n\n", ", ", "'s ", "’s ", "-", ". ", "s ", ""]),
+            st.sampled_from(
+                [" ", "  ", "\n", "\n\n", ", ", "'s ", "’s ", "-", ". ", "s ", "", "\u2069 ", " ("]
+            ),
             st.sampled_from([str.lower, str.title, str.upper]),
         ),
         max_size=12,

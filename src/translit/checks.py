@@ -23,12 +23,12 @@ from .fold import KEY_WORD, is_word_char
 from .index import Index, Target
 from .protect import in_technical_token
 
-__all__ = ["accept", "after_given_name", "inside", "plain_surroundings"]
+__all__ = ["BIDI", "accept", "after_given_name", "inside", "plain_surroundings"]
 
 _PLAIN_BEFORE = frozenset(" \t\n\r(\"'«“‘[")
 _PLAIN_AFTER = frozenset(" \t\n\r,.;:!?)]}\"'»”’")
 _SPACE = frozenset(" \t\n\r")
-_BIDI = "\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069"
+BIDI = "\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069"
 _OPENERS = "([{\"'«“‘"
 
 
@@ -98,7 +98,7 @@ def after_given_name(index: Index, key: str, start: int) -> bool:
     space = key.rfind(" ", floor, start - 1)
     word = key[space + 1 if space >= 0 else floor : start - 1]
     if not word.isalpha():
-        word = word.rpartition("\n")[2].strip(_BIDI).lstrip(_OPENERS)
+        word = word.rpartition("\n")[2].strip(BIDI).lstrip(_OPENERS)
     return word in index.given_names
 
 

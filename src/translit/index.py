@@ -116,6 +116,8 @@ class QuickTable(NamedTuple):
     by_word: dict[str, Quick]
     by_pattern: list[Quick | None]  # by the number of the finder's pattern
     words: list[str | None]  # the pattern, when it is a whole word of the table
+    given_ends: frozenset[str] | None  # the last three letters of each given name (None
+    # when one is shorter): a word that does not end so is no given name
 
 
 @dataclass
@@ -172,6 +174,9 @@ class Index:
                 found,
                 [found.get(p) for p in patterns],
                 [p if p in self.forms.words and p.isalnum() else None for p in patterns],
+                None
+                if any(len(name) < 3 for name in self.given_names)
+                else frozenset(name[-3:] for name in self.given_names),
             )
             self._quick[style] = cached
         return cached

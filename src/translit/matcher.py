@@ -25,7 +25,7 @@ import unicodedata
 from unicodedata import combining
 
 from .casing import restyle
-from .checks import accept, after_given_name, inside, plain_surroundings
+from .checks import BIDI, accept, after_given_name, inside, plain_surroundings
 from .finder import Found
 from .fold import KEY_WORD, fold
 from .index import Index, Target, WordForms, lookup
@@ -95,7 +95,7 @@ def _short_path(
     This is the hot loop, written for speed: for a name written as in the table,
     a few comparisons and one list lookup.
     """
-    by_word, by_pattern, pattern_words = index.quick(style)
+    by_word, by_pattern, pattern_words, given_ends = index.quick(style)
     joined = index.finder.joined
     forms = index.forms
     genitive = index.genitive
@@ -142,7 +142,13 @@ def _short_path(
             )
         ):
             word = pattern_words[pattern] if stop == end and after != "'" else None
-            hits = [(end, word, False)] if word else _read(forms, genitive, key, start, end)
+            if word:  # the pattern is the whole word
+                rest[start] = [(end, word, False)]
+                chain = end
+                if not linked and (word,) not in phrases:
+                    lonely = start
+                continue
+            hits = _read(forms, genitive, key, start, end)
             if hits:
                 rest[start] = hits
                 chain = hits[0][0]  # the longest
@@ -159,7 +165,16 @@ def _short_path(
             or (entry.heads and key.endswith(entry.heads, 0, start))
         ) and inside(key, start, entry.expressions):
             continue
-        if entry.surname and before == " " and after_given_name(index, key, start):
+        if (
+            entry.surname
+            and before == " "
+            and (
+                given_ends is None
+                or key[start - 4 : start - 1] in given_ends
+                or key[start - 2] in BIDI  # after_given_name strips them
+            )
+            and after_given_name(index, key, start)
+        ):
             continue
         written = text[start:stop]
         if inflected:
