@@ -49,6 +49,8 @@ class CommonWords:
     def starting_with(self, prefix: str) -> list[str]:
         """The common words that begin with *prefix*."""
         i = bisect.bisect_left(self._sorted, prefix)
+        if i == len(self._sorted) or not self._sorted[i].startswith(prefix):
+            return []  # most stems begin no common word: one search, not two
         j = bisect.bisect_left(self._sorted, prefix + "\U0010ffff", i)
         return self._sorted[i:j]
 

@@ -22,6 +22,7 @@ from .casing import is_cyrillic
 from .errors import TableError
 from .finder import Finder
 from .fold import fold_word
+from .gcpause import paused_gc
 from .index import EntityInfo, Index, Target
 from .table import Entity, Form
 from .wordforms import word_forms
@@ -29,6 +30,7 @@ from .wordforms import word_forms
 __all__ = ["build_index"]
 
 
+@paused_gc()
 def build_index(
     entities: Iterable[Entity],
     styles: Iterable[str],
@@ -43,9 +45,11 @@ def build_index(
     infos: dict[str, EntityInfo] = {}
     given_keys = {fold_word(name) for name in given_names}
     langs: dict[str, set[str]] = {}
+    keys = _Keys()
+    negative_words = _by_word(negatives)
     for entity in entities:
         for form in entity.forms:
-            for word in _words(form.text):
+            for word in keys.words(form.text):
                 langs.setdefault(word, set()).add(form.lang)
         infos[entity.id] = EntityInfo(
             entity.id,
@@ -54,18 +58,18 @@ def build_index(
             entity.surname,
             entity.wikidata,
             entity.styles,
-            _by_word([*entity.not_when, *negatives]),
+            _by_word([*entity.not_when, *negatives]) if entity.not_when else negative_words,
         )
         if entity.type == "person":
-            targets = _person_targets(entity, given_keys)
+            targets = _person_targets(entity, given_keys, keys)
         else:
-            unsafe = {_words(a.form) for a in entity.ambiguous}
+            unsafe = {keys.words(a.form) for a in entity.ambiguous}
             targets = [
-                (_words(f.text), _target(entity.id, "name", f))
+                (keys.words(f.text), _target(entity.id, "name", f))
                 for f in entity.forms
-                if _words(f.text) not in unsafe
+                if keys.words(f.text) not in unsafe
             ]
-            targets += _ambiguous_targets(entity, "name")
+            targets += _ambiguous_targets(entity, "name", keys)
         for words, target in targets:
             _add(phrases, words, target)
     for eid, letters in _initials(phrases).items():
@@ -107,8 +111,25 @@ def _by_word(phrases: Iterable[str]) -> dict[str, tuple[tuple[str, int], ...]]:
     return {word: tuple(items) for word, items in index.items()}
 
 
-def _words(text: str) -> tuple[str, ...]:
-    return tuple(_key(w) for w in fold_word(text).split(" "))
+class _Keys(dict[str, str]):
+    """The key of each word of the table, and the phrase of each form, folded once:
+    a table of 100,000 forms repeats its words (given names, surnames, words like
+    Novy), and a form is split into words several times while it is compiled."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self._phrases: dict[str, tuple[str, ...]] = {}
+
+    def __missing__(self, word: str) -> str:
+        key = self[word] = _key(word)
+        return key
+
+    def words(self, text: str) -> tuple[str, ...]:
+        """The phrase of a form: the keys of its folded words."""
+        phrase = self._phrases.get(text)
+        if phrase is None:
+            phrase = self._phrases[text] = tuple([self[w] for w in fold_word(text).split(" ")])
+        return phrase
 
 
 def _key(word: str) -> str:
@@ -130,18 +151,20 @@ def _target(entity: str, part: str, form: Form, **context: frozenset[str]) -> Ta
     return Target(entity, part, _reason(form), form.where, **context)
 
 
-def _person_targets(entity: Entity, given_keys: set[str]) -> list[tuple[tuple[str, ...], Target]]:
+def _person_targets(
+    entity: Entity, given_keys: set[str], keys: _Keys
+) -> list[tuple[tuple[str, ...], Target]]:
     surnames: dict[tuple[str, bool], Form] = {}
     givens: dict[tuple[tuple[str, ...], bool], Form] = {}
     for form in entity.forms:
         words = form.text.split(" ")
         cyr = is_cyrillic(form.text)
-        surnames.setdefault((_key(words[-1]), cyr), _part(form, words[-1]))
+        surnames.setdefault((keys[words[-1]], cyr), _part(form, words[-1]))
         if len(words) > 1:
-            given = tuple(_key(w) for w in words[:-1])
+            given = tuple([keys[w] for w in words[:-1]])
             givens.setdefault((given, cyr), _part(form, " ".join(words[:-1])))
             given_keys.add(" ".join(given))
-    ambiguous = {_key(a.form): a for a in entity.ambiguous}
+    ambiguous = {keys[a.form]: a for a in entity.ambiguous}
     result: list[tuple[tuple[str, ...], Target]] = []
     for (surname, cyr), form in surnames.items():
         amb = ambiguous.get(surname)
@@ -153,10 +176,12 @@ def _person_targets(entity: Entity, given_keys: set[str]) -> list[tuple[tuple[st
                 if given_form.rule and given_form.rule != form.rule:
                     full = dataclasses.replace(full, rule=f"{given_form.rule} + {form.rule}")
                 result.append(((*given, surname), _target(entity.id, "full", full)))
-    return result + _ambiguous_targets(entity, "surname")
+    return result + _ambiguous_targets(entity, "surname", keys)
 
 
-def _ambiguous_targets(entity: Entity, part: str) -> list[tuple[tuple[str, ...], Target]]:
+def _ambiguous_targets(
+    entity: Entity, part: str, keys: _Keys
+) -> list[tuple[tuple[str, ...], Target]]:
     result = []
     for amb in entity.ambiguous:
         form = Form(amb.form, amb.lang, "ambiguous form", amb.where)
@@ -164,7 +189,7 @@ def _ambiguous_targets(entity: Entity, part: str) -> list[tuple[tuple[str, ...],
             "next_words": frozenset(fold_word(w) for w in amb.next),
             "previous_words": frozenset(fold_word(w) for w in amb.previous),
         }
-        result.append((_words(amb.form), _target(entity.id, part, form, **context)))
+        result.append((keys.words(amb.form), _target(entity.id, part, form, **context)))
     return result
 
 

@@ -110,8 +110,10 @@ class Stemmer:
         self._by_ending: dict[str, list[Rule]] = {}
         for rule in rules:
             self._by_ending.setdefault(rule.ending, []).append(rule)
-        self._reach = 1 + max((len(e) for e in self._by_ending), default=0)
+        self._lengths = sorted({len(e) for e in self._by_ending})
+        self._reach = 1 + max(self._lengths, default=0)
         self._memo: dict[tuple[str, frozenset[str] | None], list[tuple[int, Endings]]] = {}
+        self._groups: dict[tuple[str, frozenset[str] | None, str], Endings | None] = {}
 
     def stems(self, word: str, languages: frozenset[str] | None) -> dict[str, Endings]:
         """Stems of *word* by the rules of *languages* (None: every language)."""
@@ -119,16 +121,33 @@ class Stemmer:
         key = (tail, languages)
         found = self._memo.get(key)
         if found is None:
+            found = self._memo[key] = self._cuts(tail, languages)
+        return {word[: len(word) - cut]: endings for cut, endings in found}
+
+    def _cuts(self, tail: str, languages: frozenset[str] | None) -> list[tuple[int, Endings]]:
+        """For the last letters of a word: how many letters each stem cuts off, and
+        the endings after it, shortest cut first (the order :func:`word_stems` gives).
+        The tail is one letter longer than the longest ending, so every stem it
+        gives is a stem of the word, and what decides a rule is that letter."""
+        found = []
+        for cut in self._lengths:
+            if cut >= len(tail):  # a stem is never empty
+                break
+            ending = tail[len(tail) - cut :]
+            if ending not in self._by_ending:
+                continue
+            endings = self._group(ending, languages, tail[-cut - 1])
+            if endings is not None:
+                found.append((cut, endings))
+        return found
+
+    def _group(self, ending: str, languages: frozenset[str] | None, before: str) -> Endings | None:
+        """The endings that replace *ending* after the letter *before* (None: no rule
+        applies), computed once and shared by every word that ends so."""
+        key = (ending, languages, before)
+        if key not in self._groups:
             rules = tuple(
-                r
-                for n in range(len(tail) + 1)
-                for r in self._by_ending.get(tail[len(tail) - n :] if n else "", ())
-                if languages is None or r.language in languages
+                r for r in self._by_ending[ending] if languages is None or r.language in languages
             )
-            found = [
-                (len(tail) - len(stem), endings)
-                for stem, endings in word_stems(tail, rules).items()
-                if len(stem) > 0 or len(word) > len(tail)
-            ]
-            self._memo[key] = found
-        return {word[: len(word) - cut]: endings for cut, endings in found if len(word) > cut}
+            self._groups[key] = word_stems(before + ending, rules).get(before)
+        return self._groups[key]

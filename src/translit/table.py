@@ -16,6 +16,7 @@ from typing import Any
 
 from .bundled import bundled_table_path
 from .errors import TableError
+from .gcpause import paused_gc
 from .yamlfile import Map, Seq, load_file
 
 __all__ = [
@@ -93,6 +94,7 @@ class Tables:
     negatives: list[str]
 
 
+@paused_gc()
 def load_tables(paths: Iterable[str | Path]) -> Tables:
     """Load and merge tables in order."""
     entities: dict[str, Entity] = {}

@@ -24,6 +24,7 @@ from collections.abc import Iterable, Iterator
 from .casing import is_cyrillic
 from .common_words import CommonWords
 from .fold import fold_word
+from .gcpause import paused_gc
 from .press import load_press, spellings
 from .table import Ambiguous, Entity, Form
 
@@ -61,6 +62,7 @@ def _alone(entity: Entity, key: str) -> str:
     return key.rsplit(" ", 1)[-1] if entity.type == "person" else key
 
 
+@paused_gc()
 def add_generated(entities: Iterable[Entity], given_names: Iterable[str]) -> list[Entity]:
     """*entities* with their generated forms added (safe ones as variants)."""
     entities = list(entities)

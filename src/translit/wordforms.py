@@ -26,7 +26,7 @@ from __future__ import annotations
 from .casing import is_cyrillic
 from .common_words import CommonWords
 from .index import WordForms
-from .inflection import Stemmer, load_rules
+from .inflection import Endings, Stemmer, load_rules
 
 __all__ = ["MIN_ANCHOR", "word_forms"]
 
@@ -46,11 +46,10 @@ def word_forms(words: set[str], langs: dict[str, set[str]]) -> WordForms:
     stemmers = {script: Stemmer(rules) for script, rules in load_rules().items()}
     common = CommonWords.load()
     stems: dict[str, tuple[str, frozenset[str]]] = {}
-    pool: dict[frozenset[str], frozenset[str]] = {}  # one copy of each set of endings
+    pool = _Pool()
     weak: set[str] = set()
     strong: set[str] = set()
     starts: set[str] = set()
-    longest = 0
     for word in sorted(words):
         script = "Cyrl" if is_cyrillic(word) else "Latn"
         own = langs.get(word, set())
@@ -67,26 +66,60 @@ def word_forms(words: set[str], langs: dict[str, set[str]]) -> WordForms:
                     (weak if clash else strong).add(common_word)
             if shortest < MIN_ANCHOR:  # forms may part before the anchor's length
                 starts.update((stem + ending)[:MIN_ANCHOR] for ending in endings)
-            names = frozenset(endings)
-            longest = max(longest, *map(len, names)) if names else longest
+            names = pool.names(endings)
             old = stems.get(stem)
             if old is not None and old[0] != word:
-                names |= old[1]
-            stems[stem] = (old[0] if old else word, pool.setdefault(names, names))
+                names = pool.pooled(names | old[1])
+            stems[stem] = (old[0] if old else word, names)
     return WordForms(
         {word: (word, False, False) for word in words},
         stems,
         frozenset(weak - strong - words),
-        longest,
+        pool.longest,
         _minimal(starts),
     )
 
 
-def _minimal(prefixes: set[str]) -> set[str]:
-    """*prefixes* without those that another one of them begins."""
-    result: set[str] = set()
-    for prefix in sorted(prefixes, key=len):
-        if not any(prefix[:i] in result for i in range(1, len(prefix))):
-            result.add(prefix)
-    return result
+class _Pool:
+    """One copy of each set of endings, and the longest ending of them all.
 
+    The stemmer hands out the same :data:`~translit.inflection.Endings` for every
+    word that ends alike, so each is made a frozenset once, not once per word. The
+    stemmers keep those objects alive while the forms are built, so an ``id``
+    names one of them for the whole time.
+    """
+
+    def __init__(self) -> None:
+        self._sets: dict[frozenset[str], frozenset[str]] = {}
+        self._by_id: dict[int, frozenset[str]] = {}
+        self.longest = 0
+
+    def names(self, endings: Endings) -> frozenset[str]:
+        """The pooled set of the endings in *endings*."""
+        names = self._by_id.get(id(endings))
+        if names is None:
+            names = self._by_id[id(endings)] = self.pooled(frozenset(endings))
+        return names
+
+    def pooled(self, names: frozenset[str]) -> frozenset[str]:
+        """The pool's copy of *names*."""
+        if names not in self._sets:
+            self._sets[names] = names
+            self.longest = max(self.longest, *map(len, names)) if names else self.longest
+        return self._sets[names]
+
+
+def _minimal(prefixes: set[str]) -> set[str]:
+    """*prefixes* without those that another one of them begins.
+
+    In sorted order, the words that begin with a prefix come right after it; so a
+    prefix is kept unless it begins with the last prefix kept (the empty string
+    begins every word but is no word's beginning: nothing follows it here).
+    """
+    result: set[str] = set()
+    last = ""
+    for prefix in sorted(prefixes):
+        if not last or not prefix.startswith(last):
+            result.add(prefix)
+            last = prefix
+    return result
