@@ -7,6 +7,7 @@ import os
 import shutil
 import stat
 import subprocess
+import tempfile
 from pathlib import Path
 
 import pytest
@@ -110,7 +111,7 @@ def test_unwritable_folder_is_an_error(tmp_path: Path, monkeypatch: pytest.Monke
     def denied(*args: object, **kwargs: object) -> None:
         raise PermissionError(errno.EACCES, "Permission denied")
 
-    monkeypatch.setattr(files.tempfile, "mkstemp", denied)
+    monkeypatch.setattr(tempfile, "mkstemp", denied)
     with pytest.raises(FileError, match=r"a.md: cannot write \(Permission denied\)"):
         write_atomic(target, b"Kyiv\n")
     assert target.read_bytes() == b"Kiev\n"

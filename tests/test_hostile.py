@@ -32,7 +32,6 @@ examples each; ``HYPOTHESIS_PROFILE=long``: 20,000).
 
 from __future__ import annotations
 
-import hashlib
 import multiprocessing
 import os
 import pickle
@@ -52,6 +51,7 @@ from hypothesis import strategies as st
 
 import translit
 from helpers import display_forms
+from translit.cache import _MAGIC, _frame
 from translit.stream import normalize_stream
 from translit.table import MAX_FORM_LENGTH, bundled_table_path
 from translit.yamlfile import MAX_BYTES, MAX_DEPTH
@@ -736,9 +736,8 @@ def _entry_of(cache: Path, table: Path) -> Path:
 
 def _well_formed_entry(model: Path, value: object) -> bytes:
     """An entry in the cache's own file format (its magic line, a correct checksum)."""
-    magic = model.read_bytes().split(b"\n", 1)[0] + b"\n"
-    payload = pickle.dumps(value)
-    return magic + hashlib.sha256(payload).hexdigest().encode() + b"\n" + payload
+    assert model.read_bytes().startswith(_MAGIC)  # the format _frame writes
+    return _frame(pickle.dumps(value))
 
 
 @pytest.mark.parametrize("keyed", [False, True], ids=["bare", "with its key"])
@@ -764,9 +763,9 @@ def test_entry_of_another_table_is_not_trusted(cache: Path, tmp_path: Path) -> N
 def test_entry_whose_pickle_cannot_load_is_rebuilt(cache: Path, tmp_path: Path) -> None:
     _, b = _two_tables(tmp_path)
     entry = _entry_of(cache, b)
-    magic = entry.read_bytes().split(b"\n", 1)[0] + b"\n"
+    assert entry.read_bytes().startswith(_MAGIC)  # the format _frame writes
     payload = b"\x80\x04cno_such_module_here\nThing\n)\x81."  # a class that does not exist
-    entry.write_bytes(magic + hashlib.sha256(payload).hexdigest().encode() + b"\n" + payload)
+    entry.write_bytes(_frame(payload))
     assert translit.Normalizer([b], include_default=False).normalize("Grodno") == "Hrodna"
 
 

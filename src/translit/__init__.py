@@ -14,7 +14,7 @@ style ``en``), built on first use.
 
 from __future__ import annotations
 
-import threading
+import _thread  # threading itself costs a few ms of every start-up; its Lock is this one
 from typing import TYPE_CHECKING, Any
 
 from .errors import TableError, TranslitError, UnmappedCharacterError
@@ -43,7 +43,7 @@ __all__ = [
 __version__ = "0.1.0"
 
 _default: Normalizer | None = None
-_lock = threading.Lock()
+_lock = _thread.allocate_lock()
 
 
 def _normalizer() -> Normalizer:

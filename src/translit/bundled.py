@@ -6,14 +6,27 @@
 
 from __future__ import annotations
 
-from pathlib import Path
+import os
+from typing import TYPE_CHECKING
 
-__all__ = ["bundled_table_path"]
+if TYPE_CHECKING:
+    from pathlib import Path
+
+__all__ = ["bundled_table_file", "bundled_table_path"]
+
+
+def bundled_table_file() -> str:
+    """:func:`bundled_table_path` as a string: what every start-up needs, without the
+    import of pathlib."""
+    packaged = os.path.join(os.path.dirname(__file__), "aliases.yaml")
+    if os.path.isfile(packaged):
+        return packaged
+    checkout = os.path.dirname(os.path.dirname(os.path.dirname(os.path.realpath(__file__))))
+    return os.path.join(checkout, "aliases.yaml")
 
 
 def bundled_table_path() -> Path:
     """The ``aliases.yaml`` shipped in the wheel, or the checkout's one in development."""
-    packaged = Path(__file__).parent / "aliases.yaml"
-    if packaged.is_file():
-        return packaged
-    return Path(__file__).resolve().parents[2] / "aliases.yaml"
+    from pathlib import Path
+
+    return Path(bundled_table_file())

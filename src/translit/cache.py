@@ -1,107 +1,200 @@
 """The compiled-table cache: compile a table once, load it in milliseconds afterwards.
 
 The key is a SHA-256 of the library version, the Python version, the *contents*
-of the alias tables in use, and the size and
-modification time of the package's modules, schemes, language files, given names
-and common words. A changed table, an edited data file or an upgraded translit gives
-a new key, so a stale entry is never used.
+of the alias tables in use, and the name, size and modification time of the
+package's modules, schemes, language files, given names and common words. A
+changed table, an edited data file or an upgraded translit gives a new key, so
+a stale entry is never used.
 
 Each entry is one file, ``index-<key>.pickle`` in the user's cache folder
 (``$TRANSLIT_CACHE_DIR``, else ``$XDG_CACHE_HOME/translit``, else
 ``~/.cache/translit``; ``%LOCALAPPDATA%\\translit`` on Windows), holding a magic
-line, the SHA-256 of the payload, and the pickled payload: the key and the
+line, the CRC-32 of the payload, and the pickled payload: the key and the
 compiled table (plain Python objects: the automaton is rebuilt from its anchors
 when loaded). A file that is truncated, altered, unreadable, holds another
 key (copied from another table) or another kind of object is rebuilt, never
-trusted.
+trusted. (The checksum is against accidents: whoever can write the cache
+folder could write any checksum, so a cryptographic one would add nothing.)
 Entries are written to a temporary file in the same folder and renamed into
 place, so two processes building at once each leave a complete file. Set
 ``TRANSLIT_NO_CACHE=1`` to bypass the cache.
+
+Loading an entry is on the start-up path of every command, so this module
+imports neither hashlib (which loads OpenSSL) nor pathlib, pickle or tempfile
+until it needs them: the key is hashed with the interpreter's built-in SHA-256
+(small inputs), the payload is unpickled by the C unpickler.
 """
 
 from __future__ import annotations
 
-import hashlib
+import contextlib
+import functools
+import gc
+import importlib
 import os
-import pickle
 import sys
-import tempfile
+import zlib
 from collections.abc import Callable, Iterable
-from pathlib import Path
-from typing import Any, TypeVar
+from typing import TYPE_CHECKING, Any, TypeVar
+
+if TYPE_CHECKING:
+    from pathlib import Path
 
 __all__ = ["cache_dir", "cached", "table_key"]
 
-_MAGIC = b"translit-index 1\n"
+_MAGIC = b"translit-index 2\n"  # 2: a CRC-32 line instead of a SHA-256 one
 T = TypeVar("T")
 
 
 def cache_dir() -> Path:
     """The folder of cached compiled tables."""
+    from pathlib import Path
+
+    return Path(_folder())
+
+
+def _folder() -> str:
     if os.environ.get("TRANSLIT_CACHE_DIR"):
-        return Path(os.environ["TRANSLIT_CACHE_DIR"])
+        return os.environ["TRANSLIT_CACHE_DIR"]
     if sys.platform == "win32" and os.environ.get("LOCALAPPDATA"):
-        return Path(os.environ["LOCALAPPDATA"]) / "translit"
-    base = os.environ.get("XDG_CACHE_HOME") or str(Path.home() / ".cache")
-    return Path(base) / "translit"
+        return os.path.join(os.environ["LOCALAPPDATA"], "translit")
+    base = os.environ.get("XDG_CACHE_HOME")
+    if not base:
+        home = os.path.expanduser("~")
+        if home.startswith("~"):  # what Path.home() says
+            raise RuntimeError("Could not determine home directory.")
+        base = os.path.join(home, ".cache")
+    return os.path.join(base, "translit")
 
 
-def _package_files() -> list[str]:
+@functools.cache
+def _sha256() -> Callable[..., Any]:
+    """SHA-256 as the interpreter builds it in: hashlib would load OpenSSL (about 2 ms of
+    start-up) for the few kilobytes a key hashes."""
+    for name in ("_sha2", "_sha256"):  # Python 3.12 and later; 3.11
+        try:
+            found: Callable[..., Any] = importlib.import_module(name).sha256
+        except (ImportError, AttributeError):
+            continue
+        return found
+    fallback: Callable[..., Any] = importlib.import_module("hashlib").sha256
+    return fallback  # pragma: no cover - other Pythons
+
+
+def _package_files() -> str:
     """Name, size and modification time of each package file that shapes a compiled
     table (code and data): they change with an upgrade or an edit, and stat is
-    cheaper than reading."""
-    root = Path(__file__).parent
-    found = [str(p) for p in sorted(root.glob("*.py"))]  # the compiler's code, too
-    for folder in ("schemes", "languages"):
-        found += [str(p) for p in sorted((root / folder).glob("*.yaml"))]
-    found += [str(root / "given_names.yaml"), str(root / "common_words.txt.gz")]
-    return [f"{p}:{os.stat(p).st_size}:{os.stat(p).st_mtime_ns}" for p in found]
+    cheaper than reading. A file added or removed changes the list too."""
+    root = os.path.dirname(os.path.abspath(__file__))
+    found = []
+    for folder, suffix in (("", ".py"), ("schemes", ".yaml"), ("languages", ".yaml")):
+        with os.scandir(os.path.join(root, folder)) as entries:  # the compiler's code, too
+            found += sorted(e.path for e in entries if e.name.endswith(suffix))
+    found += [os.path.join(root, "given_names.yaml"), os.path.join(root, "common_words.txt.gz")]
+    stamps = []
+    for path in found:
+        info = os.stat(path)
+        stamps.append(f"{path}:{info.st_size}:{info.st_mtime_ns}")
+    return "|".join(stamps)
 
 
-def table_key(paths: Iterable[str | Path], options: str) -> str:
+def table_key(paths: Iterable[str | os.PathLike[str]], options: str) -> str:
     """The cache key of a table compiled from *paths* with *options*."""
     from . import __version__
 
-    digest = hashlib.sha256()
+    digest = _sha256()()
     digest.update(f"{__version__}|{sys.version}".encode())
     digest.update(options.encode())
     for path in paths:
-        data = Path(path).read_bytes()
-        digest.update(hashlib.sha256(data).digest())
-    digest.update("|".join(_package_files()).encode())
-    return digest.hexdigest()
+        with open(path, "rb") as handle:
+            digest.update(_sha256()(handle.read()).digest())
+    digest.update(_package_files().encode())
+    hexdigest: str = digest.hexdigest()
+    return hexdigest
 
 
-def _load(path: Path, key: str = "") -> Any:
+def _checksum(payload: bytes) -> bytes:
+    return b"%08x" % zlib.crc32(payload)
+
+
+def _frame(payload: bytes) -> bytes:
+    """An entry's bytes: the magic line, the payload's checksum line, the payload."""
+    return _MAGIC + _checksum(payload) + b"\n" + payload
+
+
+def _load(path: str | os.PathLike[str], key: str = "") -> Any:
     try:
-        raw = path.read_bytes()
+        with open(path, "rb") as handle:
+            raw = handle.read()
     except OSError:
         return None
-    head = len(_MAGIC) + 64
-    if not raw.startswith(_MAGIC) or len(raw) < head + 1:
+    head = len(_MAGIC) + 8
+    if not raw.startswith(_MAGIC) or len(raw) < head + 1 or raw[head : head + 1] != b"\n":
         return None
     payload = raw[head + 1 :]
-    if hashlib.sha256(payload).hexdigest().encode() != raw[len(_MAGIC) : head]:
+    if _checksum(payload) != raw[len(_MAGIC) : head]:
         return None
     try:
-        stored_key, value = pickle.loads(payload)
+        stored_key, value = _unpickle(payload)
     except Exception:
         return None
     return value if stored_key == key else None  # an entry copied from another table
 
 
-def _save(path: Path, key: str, value: Any) -> None:
-    payload = pickle.dumps((key, value), protocol=pickle.HIGHEST_PROTOCOL)
-    data = _MAGIC + hashlib.sha256(payload).hexdigest().encode() + b"\n" + payload
+def _unpickle(payload: bytes) -> Any:
+    """The C unpickler's result, without the garbage collector: a table is tens of
+    thousands of containers, none of them garbage, which a collection every 700
+    new ones would walk again and again (a third of the load time)."""
     try:
-        path.parent.mkdir(parents=True, exist_ok=True, mode=0o700)
-        fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=".index-", suffix=".tmp")
+        loads: Callable[[bytes], Any] = importlib.import_module("_pickle").loads
+    except ImportError:  # pragma: no cover - Pythons without the C pickle
+        loads = importlib.import_module("pickle").loads
+    enabled = gc.isenabled()
+    gc.disable()
+    try:
+        return loads(payload)
+    finally:
+        if enabled:
+            gc.enable()
+
+
+def _pickled(value: Any) -> bytes:
+    """*value* pickled so that it loads fast: named tuples are rebuilt by ``tuple.__new__``
+    (C) rather than by their ``__new__`` (a Python call each, thousands in a table)."""
+    import io
+    import pickle
+
+    class Pickler(pickle.Pickler):
+        def reducer_override(self, obj: Any) -> Any:
+            kind = type(obj)
+            if (
+                kind is not tuple
+                and isinstance(obj, tuple)
+                and hasattr(kind, "_fields")
+                and not hasattr(obj, "__dict__")
+            ):
+                return tuple.__new__, (kind, tuple(obj))
+            return NotImplemented
+
+    buffer = io.BytesIO()
+    Pickler(buffer, protocol=pickle.HIGHEST_PROTOCOL).dump(value)
+    return buffer.getvalue()
+
+
+def _save(path: str, key: str, value: Any) -> None:
+    import tempfile
+
+    data = _frame(_pickled((key, value)))
+    try:
+        os.makedirs(os.path.dirname(path), exist_ok=True, mode=0o700)
+        fd, tmp = tempfile.mkstemp(dir=os.path.dirname(path), prefix=".index-", suffix=".tmp")
         try:
             with os.fdopen(fd, "wb") as handle:
                 handle.write(data)
             os.replace(tmp, path)
         except BaseException:
-            Path(tmp).unlink(missing_ok=True)
+            with contextlib.suppress(FileNotFoundError):
+                os.unlink(tmp)
             raise
     except OSError:
         pass  # a read-only or full cache folder only costs a rebuild next time
@@ -111,7 +204,7 @@ def cached(key: str, build: Callable[[], T], kind: type[T]) -> T:
     """The value cached under *key* (an instance of *kind*), or ``build()`` saved under it."""
     if os.environ.get("TRANSLIT_NO_CACHE"):
         return build()
-    path = cache_dir() / f"index-{key}.pickle"
+    path = os.path.join(_folder(), f"index-{key}.pickle")
     value = _load(path, key)
     if isinstance(value, kind):
         return value

@@ -18,7 +18,6 @@ import argparse
 import os
 import sys
 from collections.abc import Sequence
-from pathlib import Path
 from typing import TYPE_CHECKING
 
 from . import __version__
@@ -127,7 +126,7 @@ def _corpus_options(norm: argparse.ArgumentParser) -> None:
 def _config(args: argparse.Namespace) -> Config:
     from .config import resolve
 
-    return resolve(False if args.no_config else args.config, Path.cwd().absolute())
+    return resolve(False if args.no_config else args.config, os.getcwd())
 
 
 def _normalize(args: argparse.Namespace) -> int:
@@ -169,6 +168,8 @@ def _normalize(args: argparse.Namespace) -> int:
             raise _UsageError(outcome.warning.replace(", skipped", "") + "; pass UTF-8 text")
         Tally(mode, args.format, sys.stdout, sys.stderr).add(outcome)
         return 1 if mode != "stdout" and outcome.findings else 0
+    from pathlib import Path  # for files only: standard input does without it
+
     config = config.excluding([(Path.cwd(), p) for p in args.exclude], args.aliases)
     files = [f for f in discover(paths) if not config.excludes(f)]
     progress = Progress(len(files), sys.stderr)

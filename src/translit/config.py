@@ -16,6 +16,7 @@ Command-line flags win over the file: ``--style`` replaces ``style``;
 ``--aliases``, ``--exclude`` and ``--allow`` add to the lists; ``--no-config``
 ignores the file. A bad file is a :class:`ConfigError` naming the file and key.
 
+>>> from pathlib import Path
 >>> config = parse({"style": "en", "exclude": ["*.csv", "docs/old/*"]}, Path("/repo/x.yaml"))
 >>> config.excludes(Path("/repo/data/cities.csv")), config.excludes(Path("/repo/docs/old/a.md"))
 (True, True)
@@ -31,12 +32,13 @@ import sys
 from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
 from fnmatch import fnmatchcase
-from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from .errors import TranslitError
 
 if TYPE_CHECKING:
+    from pathlib import Path
+
     from .normalizer import Normalizer
 
 __all__ = ["KEYS", "Config", "ConfigError", "find_config", "load_config", "parse", "resolve"]
@@ -83,6 +85,8 @@ class Config:
 
     def excluding(self, patterns: Sequence[tuple[Path, str]], tables: Sequence[str]) -> Config:
         """This config with more ``exclude`` patterns (each with its folder) and tables."""
+        from pathlib import Path
+
         more = tuple(Path(table) for table in tables)
         return replace(self, exclude=self.exclude + tuple(patterns), aliases=self.aliases + more)
 
@@ -92,6 +96,8 @@ class Config:
         if os.path.realpath(path) in {os.path.realpath(p) for p in (self.path, *self.aliases) if p}:
             return True
         absolute = os.path.abspath(path)
+        from pathlib import Path
+
         for root, pattern in self.exclude:
             parts = Path(os.path.relpath(absolute, root)).as_posix().split("/")
             core = pattern.strip("/")
@@ -104,35 +110,59 @@ class Config:
         return False
 
 
-def resolve(explicit: str | bool | None, cwd: Path) -> Config:
+def resolve(explicit: str | bool | None, cwd: str | os.PathLike[str]) -> Config:
     """The config: the file *explicit* names, none if it is False, else the one found from *cwd*."""
     if explicit is False:
         return Config()
-    path = Path(explicit) if isinstance(explicit, str) else find_config(cwd)
+    if isinstance(explicit, str):
+        from pathlib import Path
+
+        path: Path | None = Path(explicit)
+    else:
+        path = find_config(cwd)
     if path is not None and not path.is_file():
         raise ConfigError(f"{path}: config file not found; check --config")
     return load_config(path)
 
 
-def find_config(start: Path) -> Path | None:
-    """The config file for *start*: the nearest up to the git root, or None."""
-    for folder in [start, *start.parents]:
-        found = [p for p in (folder / ".translit.yaml",) if p.is_file()]
-        if (folder / "pyproject.toml").is_file() and _toml_table(folder / "pyproject.toml"):
-            found.append(folder / "pyproject.toml")
+def find_config(start: str | os.PathLike[str]) -> Path | None:
+    """The config file for *start*: the nearest up to the git root, or None.
+
+    Every command looks, and most find none: the search is string work (os.path),
+    and pathlib is imported only for a file found."""
+    for folder in _folders(os.fspath(start)):
+        found = [p for p in (os.path.join(folder, ".translit.yaml"),) if os.path.isfile(p)]
+        pyproject = os.path.join(folder, "pyproject.toml")
+        if os.path.isfile(pyproject) and _toml_table(pyproject):
+            found.append(pyproject)
         if len(found) == 2:
             raise ConfigError(f"{found[0]}: {found[1]} configures translit too; keep only one")
         if found:
-            return found[0]
-        if (folder / ".git").exists():
+            from pathlib import Path
+
+            return Path(found[0])
+        if os.path.exists(os.path.join(folder, ".git")):
             return None
     return None
 
 
-def _toml_table(path: Path) -> dict[str, Any] | None:
+def _folders(start: str) -> list[str]:
+    """*start* and its parents, as ``[start, *Path(start).parents]`` gives them."""
+    if not os.path.isabs(start) or os.path.normpath(start) != start or start.startswith("//"):
+        from pathlib import Path  # a path for pathlib to normalize its own way
+
+        return [str(p) for p in (Path(start), *Path(start).parents)]
+    folders = [start]
+    while os.path.dirname(folders[-1]) != folders[-1]:
+        folders.append(os.path.dirname(folders[-1]))
+    return folders
+
+
+def _toml_table(path: str | Path) -> dict[str, Any] | None:
     """The ``[tool.translit]`` table of a pyproject.toml, or None."""
     try:
-        raw = path.read_bytes()
+        with open(path, "rb") as handle:
+            raw = handle.read()
     except OSError as exc:
         raise ConfigError(f"{path}: cannot read ({exc.strerror}); check its permissions") from exc
     if b"translit" not in raw:

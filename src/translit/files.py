@@ -25,10 +25,12 @@ from __future__ import annotations
 import contextlib
 import os
 import stat
-import tempfile
 from collections.abc import Iterable
 from dataclasses import dataclass
-from pathlib import Path
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:  # pathlib and tempfile are imported where used: standard input needs neither
+    from pathlib import Path
 
 __all__ = ["BOM", "Decoded", "FileError", "Skipped", "decode", "discover", "read", "write_atomic"]
 
@@ -107,6 +109,8 @@ def write_atomic(path: str | Path, data: bytes, expected: tuple[int, int] | None
         raise FileError(f"{path}: read-only, left unchanged; make it writable or exclude it")
     if expected is not None and (info.st_mtime_ns, info.st_size) != expected:
         raise Skipped(f"{path}: changed while translit ran, not written; run translit again")
+    import tempfile
+
     tmp = ""
     try:
         fd, tmp = tempfile.mkstemp(
@@ -148,6 +152,8 @@ def discover(paths: Iterable[str]) -> list[Path]:
 
     A path that does not exist is a :class:`FileError`.
     """
+    from pathlib import Path
+
     result: list[Path] = []
     seen: set[str] = set()
     for arg in paths:
@@ -169,6 +175,8 @@ def discover(paths: Iterable[str]) -> list[Path]:
 
 
 def _list_folder(folder: Path) -> list[Path]:
+    from pathlib import Path
+
     listed = _git_files(folder)
     if listed is None:
         listed = []

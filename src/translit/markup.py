@@ -29,15 +29,48 @@ suppression comments (``#``, ``//``, ``/*``, ``<!--``, ``..``, ``--``, ``%``,
 from __future__ import annotations
 
 import bisect
+import os
 import re
 import sys
-from pathlib import PurePath
+from collections.abc import Iterator
+from typing import TYPE_CHECKING
 
 from .protect import code_spans
+
+if TYPE_CHECKING:
+    from pathlib import PurePath
 
 __all__ = ["Spans", "kind_of", "merge", "protected_spans"]
 
 Spans = list[tuple[int, int]]
+
+
+class _Lazy:
+    """A regular expression compiled on first use. This module has two dozen, which
+    take milliseconds to compile at every start-up, and a plain text needs two of
+    them (markdown and rST the rest)."""
+
+    def __init__(self, pattern: str, flags: int = 0) -> None:
+        self._pattern, self._flags = pattern, flags
+        self._compiled: re.Pattern[str] | None = None
+
+    def _get(self) -> re.Pattern[str]:
+        if self._compiled is None:  # two threads may both compile: the same result
+            self._compiled = re.compile(self._pattern, self._flags)
+        return self._compiled
+
+    def finditer(self, text: str) -> Iterator[re.Match[str]]:
+        """:meth:`re.Pattern.finditer`."""
+        return self._get().finditer(text)
+
+    def match(self, text: str) -> re.Match[str] | None:
+        """:meth:`re.Pattern.match`."""
+        return self._get().match(text)
+
+    def search(self, text: str) -> re.Match[str] | None:
+        """:meth:`re.Pattern.search`."""
+        return self._get().search(text)
+
 
 _KINDS = dict.fromkeys((".md", ".markdown", ".mdx", ".mkd", ".mdown"), "markdown")
 _KINDS.update(dict.fromkeys((".rst", ".rest"), "rst"))
@@ -54,43 +87,51 @@ _KINDS.update(
         "code",
     )
 )
-_LINE = re.compile(r"[^\r\n]*(?:\r\n|\r|\n)|[^\r\n]+$")
-_URL = re.compile(r"\b(?:[a-z][a-z0-9+.-]{1,20}://|www\.|mailto:)[^\s<>\"'`]+", re.I)
-_DIRECTIVE = re.compile(r"(?:#|//|/\*|<!--|\.\.|--|%|;)[^\r\n]*?\btranslit:[ \t]*"
+# what ends the last part of a path (a name without any is one part: "<stdin>", "a.md")
+_SEPARATORS = (os.sep, os.altsep, ":" if os.name == "nt" else None)
+_LINE = _Lazy(r"[^\r\n]*(?:\r\n|\r|\n)|[^\r\n]+$")
+_URL = _Lazy(r"\b(?:[a-z][a-z0-9+.-]{1,20}://|www\.|mailto:)[^\s<>\"'`]+", re.I)
+_DIRECTIVE = _Lazy(r"(?:#|//|/\*|<!--|\.\.|--|%|;)[^\r\n]*?\btranslit:[ \t]*"
                         r"(ignore-next-line|ignore|off|on)\b")  # fmt: skip
-_SIC = re.compile(r"[\[(]sic!?[\])]", re.I)
+_SIC = _Lazy(r"[\[(]sic!?[\])]", re.I)
 # Markdown
-_FRONT = re.compile(r"(---|\+\+\+)[ \t]*\r?\n")
-_PROSE_KEY = re.compile(r"(?:title|subtitle|description|summary|excerpt|abstract|caption)"
+_FRONT = _Lazy(r"(---|\+\+\+)[ \t]*\r?\n")
+_PROSE_KEY = _Lazy(r"(?:title|subtitle|description|summary|excerpt|abstract|caption)"
                         r"[ \t]*[:=][ \t]*", re.I)  # fmt: skip
-_LINK_DEST = re.compile(r"\]\(\s*(?:<[^<>\n]*>|(?:[^()\s]|\([^()\s]*\))*)"
+_LINK_DEST = _Lazy(r"\]\(\s*(?:<[^<>\n]*>|(?:[^()\s]|\([^()\s]*\))*)"
                         r"(?:\s+(?:\"[^\"]*\"|'[^']*'|\([^()]*\)))?\s*\)")  # fmt: skip
-_REF_DEF = re.compile(r"^ {0,3}\[([^\]\n]+)\]:[^\r\n]*", re.M)
-_REF_USE = re.compile(r"\]\[([^\[\]\n]*)\]")
-_BRACKET = re.compile(r"(?<![\]\\])\[([^\[\]\n]+)\](?![(\[:])")
-_AUTOLINK = re.compile(r"<(?:[a-z][a-z0-9+.-]{1,31}:[^\s<>]*|[^\s<>@]+@[^\s<>]+)>", re.I)
-_TAG = re.compile(r"</?[a-z][a-z0-9-]*(?:\s+[^\s\"'<>/=]+(?:\s*=\s*(?:\"[^\"]*\"|'[^']*'"
+_REF_DEF = _Lazy(r"^ {0,3}\[([^\]\n]+)\]:[^\r\n]*", re.M)
+_REF_USE = _Lazy(r"\]\[([^\[\]\n]*)\]")
+_BRACKET = _Lazy(r"(?<![\]\\])\[([^\[\]\n]+)\](?![(\[:])")
+_AUTOLINK = _Lazy(r"<(?:[a-z][a-z0-9+.-]{1,31}:[^\s<>]*|[^\s<>@]+@[^\s<>]+)>", re.I)
+_TAG = _Lazy(r"</?[a-z][a-z0-9-]*(?:\s+[^\s\"'<>/=]+(?:\s*=\s*(?:\"[^\"]*\"|'[^']*'"
                   r"|[^\s\"'=<>`]+))?)*\s*/?>", re.I)  # fmt: skip
-_RAW = re.compile(r"<(pre|code|script|style|kbd|samp)\b.*?</\1\s*>", re.I | re.S)
-_LIST_ITEM = re.compile(r" {0,3}(?:[-+*]|\d{1,9}[.)])(?:[ \t]|$)")
+_RAW = _Lazy(r"<(pre|code|script|style|kbd|samp)\b.*?</\1\s*>", re.I | re.S)
+_LIST_ITEM = _Lazy(r" {0,3}(?:[-+*]|\d{1,9}[.)])(?:[ \t]|$)")
 # reStructuredText
 _CODE_DIRECTIVES = set("code code-block sourcecode literalinclude raw math highlight doctest "
                        "parsed-literal testcode testoutput testsetup ipython jupyter-execute "
                        "graphviz mermaid uml".split())  # fmt: skip
-_RST_DIRECTIVE = re.compile(r"[ \t]*\.\.[ \t]+(?:\|[^|]+\|[ \t]+)?([\w:.+-]+)::")
-_RST_TARGET = re.compile(r"^[ \t]*\.\.[ \t]+(?:_[^\r\n]*|\|[^|\n]+\|)", re.M)
-_INLINE_LITERAL = re.compile(r"``.+?``", re.S)
-_INTERPRETED = re.compile(r"(:[\w.+-]+:)?`([^`]+)`(__?|:[\w.+-]+:)?")
+_RST_DIRECTIVE = _Lazy(r"[ \t]*\.\.[ \t]+(?:\|[^|]+\|[ \t]+)?([\w:.+-]+)::")
+_RST_TARGET = _Lazy(r"^[ \t]*\.\.[ \t]+(?:_[^\r\n]*|\|[^|\n]+\|)", re.M)
+_INLINE_LITERAL = _Lazy(r"``.+?``", re.S)
+_INTERPRETED = _Lazy(r"(:[\w.+-]+:)?`([^`]+)`(__?|:[\w.+-]+:)?")
 _PROSE_ROLES = {":emphasis:", ":strong:", ":sup:", ":sub:", ":abbr:", ":title-reference:"}
-_SUBSTITUTION = re.compile(r"\|[^|\s](?:[^|\n]*[^|\s])?\|(?:__?)?")
+_SUBSTITUTION = _Lazy(r"\|[^|\s](?:[^|\n]*[^|\s])?\|(?:__?)?")
 
 
 def kind_of(path: str | PurePath) -> str:
     """``markdown``, ``rst``, ``code`` or ``plain``, from the file name's extension."""
-    name = PurePath(path)
-    if name.name in ("Makefile", "Dockerfile", "Jenkinsfile", "CMakeLists.txt"):
+    name = path if isinstance(path, str) else ""
+    if not isinstance(path, str) or any(sep and sep in path for sep in _SEPARATORS):
+        from pathlib import PurePath  # a path: its last part as pathlib cuts it
+
+        name = PurePath(path).name
+    if name in ("Makefile", "Dockerfile", "Jenkinsfile", "CMakeLists.txt"):
         return "code"
-    return _KINDS.get(name.suffix.lower(), "plain")
+    dot = name.rfind(".")
+    suffix = name[dot:] if 0 < dot < len(name) - 1 else ""  # PurePath.suffix
+    return _KINDS.get(suffix.lower(), "plain")
 
 
 def protected_spans(text: str, kind: str) -> Spans:

@@ -2,16 +2,19 @@
 
 from __future__ import annotations
 
+import sys
 from collections.abc import Iterable, Iterator, Sequence
-from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any, TypeGuard
 
-from .bundled import bundled_table_path
+from .bundled import bundled_table_file
 from .cache import cached, table_key
 from .fold import fold_word
 from .index import Index
 from .matcher import match_whole, scan
 from .mention import Mention, splice
+
+if TYPE_CHECKING:
+    from pathlib import Path
 
 __all__ = ["MAX_NAME", "Normalizer"]
 
@@ -59,9 +62,10 @@ class Normalizer:
         include_default: bool = True,
         replace_inflected: bool = False,
     ) -> None:
-        if isinstance(aliases, (str, Path)):
+        if isinstance(aliases, str) or _is_path(aliases):
             aliases = [aliases]
-        paths = ([bundled_table_path()] if include_default else []) + list(aliases)
+        paths: list[str | Path] = [bundled_table_file()] if include_default else []
+        paths += aliases
         try:
             key = table_key(paths, "")
         except OSError:  # a missing table: compiling it reports the error properly
@@ -175,6 +179,13 @@ class Normalizer:
 
     def __reduce__(self) -> tuple[Any, ...]:
         return (_restore, (self._index, self._style, self._replace_inflected))
+
+
+def _is_path(value: object) -> TypeGuard[Path]:
+    """Whether *value* is a :class:`~pathlib.Path`, without importing pathlib (3 ms of
+    start-up): a Path exists only once pathlib is imported."""
+    pathlib = sys.modules.get("pathlib")
+    return pathlib is not None and isinstance(value, pathlib.Path)
 
 
 def _restore(index: Index, style: str, replace_inflected: bool) -> Normalizer:

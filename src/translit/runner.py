@@ -22,10 +22,8 @@ from __future__ import annotations
 
 import bisect
 import re
-import signal
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
-from pathlib import Path
 from typing import IO, TYPE_CHECKING, cast
 
 from .files import BOM, SNIFF, FileError, Skipped, decode, read, write_atomic
@@ -33,9 +31,10 @@ from .fold import fold_word
 from .markup import _DIRECTIVE, _URL, kind_of, merge, protected_spans
 from .mention import Mention, splice
 from .report import Finding, Progress, findings, unified_diff
-from .stream import CONTEXT, normalize_stream
 
-if TYPE_CHECKING:
+if TYPE_CHECKING:  # what one file or standard input does not need is imported where used
+    from pathlib import Path
+
     from .normalizer import Normalizer
 
 Span = tuple[int, int]
@@ -181,6 +180,8 @@ def run(
 
 
 def _init_worker(normalizer: Normalizer, job: Job) -> None:
+    import signal
+
     signal.signal(signal.SIGINT, signal.SIG_IGN)  # the main process stops the run
     _init(normalizer, job)
 
@@ -191,10 +192,11 @@ STREAM_AFTER = 1 << 22
 
 def stream_text(
     normalizer: Normalizer, job: Job, name: str, source: IO[bytes], sink: IO[bytes],
-    *, head: bytes = b"", size: int = 1 << 20, context: int = CONTEXT,
+    *, head: bytes = b"", size: int = 1 << 20, context: int | None = None,
 ) -> None:  # fmt: skip
     """Plain text from *source* to *sink* in bounded memory: windows of about *size*
-    characters (:func:`~translit.stream.normalize_stream`), with the command line's rules (URLs,
+    characters (:func:`~translit.stream.normalize_stream`; *context*: its ``context``,
+    by default :data:`~translit.stream.CONTEXT`), with the command line's rules (URLs,
     suppression comments, allowed forms); the same bytes as :func:`fix_bytes` in
     ``stdout`` mode. A binary or non-UTF-8 input is a :class:`FileError` (what was
     before the bad byte may have been written).
@@ -208,6 +210,9 @@ def stream_text(
     """
     import codecs
 
+    from .stream import CONTEXT, normalize_stream
+
+    context = CONTEXT if context is None else context
     head += source.read(max(0, SNIFF - len(head)))
     if b"\0" in head[:SNIFF]:
         raise FileError(f"{name}: binary file (NUL byte); pass UTF-8 text")
