@@ -463,3 +463,37 @@ def test_program_error_is_one_line(tmp_path: Path) -> None:
     assert done.stderr.splitlines()[0] == (
         "translit: a.md: read-only, left unchanged; make it writable or exclude it"
     )
+
+
+# What a plain ``translit normalize`` on standard input must not import: the machinery
+# of files, corpora, reports, parallel runs, the table compiler, and the command-line
+# parser (a bare ``normalize`` is all defaults).
+_NOT_FOR_STDIN = (
+    "argparse", "concurrent.futures", "csv", "difflib", "hashlib", "json", "multiprocessing",
+    "pathlib", "pickle", "shutil", "signal", "subprocess", "tempfile", "threading", "tomllib",
+    "yaml", "translit.compiler", "translit.corpus", "translit.formats", "translit.parallel",
+    "translit.romanize", "translit.stream", "translit.table", "translit.yamlfile",
+)  # fmt: skip
+
+
+def test_normalize_on_stdin_imports_only_what_it_uses(
+    tmp_path: Path, normalizer: translit.Normalizer
+) -> None:
+    """With the compiled table in the cache (the fixture put it there), and no config."""
+    code = (
+        "import sys\n"
+        "from translit.cli import main\n"
+        "code = main(['normalize'])\n"
+        f"print(sorted(set({_NOT_FOR_STDIN!r}) & set(sys.modules)), code, file=sys.stderr)\n"
+    )
+    done = subprocess.run([sys.executable, "-c", code], input=b"Lukashenko in Kiev\n",
+                          capture_output=True, cwd=tmp_path, check=False)  # fmt: skip
+    assert done.stdout == b"Lukashenka in Kyiv\n"
+    assert done.stderr.decode().splitlines()[-1] == "[] 0"
+
+
+def test_bare_normalize_is_the_parser_defaults() -> None:
+    """``main`` skips the parser for a bare ``normalize``: the same namespace it would give."""
+    from translit.cli import _normalize_defaults, _parser
+
+    assert vars(_parser().parse_args(["normalize"])) == _normalize_defaults()

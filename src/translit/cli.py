@@ -14,16 +14,18 @@ Kiev	Kyiv	kyiv	variant Kiev (en)
 
 from __future__ import annotations
 
-import argparse
 import os
 import sys
 from collections.abc import Sequence
-from typing import TYPE_CHECKING
+from types import SimpleNamespace
+from typing import TYPE_CHECKING, Any, cast
 
 from . import __version__
 from .errors import TranslitError
 
 if TYPE_CHECKING:
+    import argparse
+
     from .config import Config
 
 __all__ = ["main"]
@@ -51,7 +53,20 @@ class _UsageError(Exception):
     pass
 
 
+def _normalize_defaults() -> dict[str, Any]:
+    """The value of each ``normalize`` option that is not given: the parser's defaults,
+    and all of a bare ``translit normalize`` (see :func:`main`)."""
+    return {
+        "command": "normalize", "paths": [], "mode": None, "format": "text",
+        "jobs": os.cpu_count() or 1, "stdin_filename": None, "allow": [], "exclude": [],
+        "corpus": None, "fields": [], "mentions": None, "output": None, "on_error": "stop",
+        "batch_size": 10_000, "style": None, "aliases": [], "config": None, "no_config": False,
+    }  # fmt: skip
+
+
 def _parser() -> argparse.ArgumentParser:
+    import argparse
+
     raw = argparse.RawDescriptionHelpFormatter
     parser = argparse.ArgumentParser(
         prog="translit",
@@ -75,16 +90,16 @@ def _parser() -> argparse.ArgumentParser:
         (("--diff",), "diff", "print a unified diff, write nothing; exit 1 if any"),
     ):
         modes.add_argument(*flags, dest="mode", action="store_const", const=mode, help=text)
-    norm.add_argument("--format", choices=("text", "json", "github"), default="text",
+    norm.add_argument("--format", choices=("text", "json", "github"),
                       help="report of --check and --in-place: text, json (one object a line), "
                       "github (workflow annotations)")  # fmt: skip
-    norm.add_argument("--jobs", "-j", type=int, default=os.cpu_count() or 1, metavar="N",
+    norm.add_argument("--jobs", "-j", type=int, metavar="N",
                       help="processes for many files or a corpus (default: the cores)")  # fmt: skip
     norm.add_argument("--stdin-filename", metavar="NAME",
                       help="a name for stdin, for reports and its file type (.md)")  # fmt: skip
-    norm.add_argument("--allow", action="append", default=[], metavar="FORM",
+    norm.add_argument("--allow", action="append", metavar="FORM",
                       help="a spelling to leave as written (adds to the config's)")  # fmt: skip
-    norm.add_argument("--exclude", action="append", default=[], metavar="GLOB",
+    norm.add_argument("--exclude", action="append", metavar="GLOB",
                       help="files to leave alone (adds to the config's)")  # fmt: skip
     _corpus_options(norm)
     for name in ("normalize", "lookup", "variants"):
@@ -95,6 +110,7 @@ def _parser() -> argparse.ArgumentParser:
         config.add_argument("--config", metavar="FILE", help="the config file (default: "
                             ".translit.yaml or pyproject.toml, up to the git root)")  # fmt: skip
         config.add_argument("--no-config", action="store_true", help="ignore config files")
+    norm.set_defaults(**{k: v for k, v in _normalize_defaults().items() if k != "command"})
     commands["lookup"].add_argument("names", nargs="+", metavar="NAME")
     commands["variants"].add_argument("entity", metavar="ENTITY", help="an entity id, e.g. kyiv")
     commands["validate"].add_argument("tables", nargs="+", metavar="TABLE")
@@ -111,15 +127,15 @@ def _corpus_options(norm: argparse.ArgumentParser) -> None:
                        ("parquet", "Parquet (pip install 'translit[parquet]')")):
         kinds.add_argument(f"--{kind}", dest="corpus", action="store_const", const=kind,
                            help=f"the input is {text}")
-    group.add_argument("--field", "--column", dest="fields", action="append", default=[],
-                       metavar="NAME", help="a field to normalize (repeatable; a.b: nested field)")
+    group.add_argument("--field", "--column", dest="fields", action="append", metavar="NAME",
+                       help="a field to normalize (repeatable; a.b: nested field)")
     group.add_argument("--mentions", metavar="FIELD",
                        help="add each record's mentions as a list under FIELD")
     group.add_argument("--output", "-o", metavar="FILE",
                        help="write to FILE (atomically) instead of standard output")
-    group.add_argument("--on-error", choices=("stop", "skip"), default="stop",
+    group.add_argument("--on-error", choices=("stop", "skip"),
                        help="a bad record stops the run (exit 2; default) or is skipped")
-    group.add_argument("--batch-size", type=int, default=10_000, metavar="N",
+    group.add_argument("--batch-size", type=int, metavar="N",
                        help="records per batch sent to a process (default 10000)")  # fmt: skip
 
 
@@ -319,7 +335,13 @@ def main(argv: Sequence[str] | None = None) -> int:
     from .config import ConfigError
     from .files import FileError, Skipped
 
-    args = _parser().parse_args(argv)
+    argv = sys.argv[1:] if argv is None else argv
+    if list(argv) == ["normalize"]:  # the usual call in a pipe: every option at its default,
+        # known without building the parser (argparse and its help machinery are a
+        # tenth of such a run)
+        args = cast("argparse.Namespace", SimpleNamespace(**_normalize_defaults()))
+    else:
+        args = _parser().parse_args(argv)
     try:
         return _COMMANDS[args.command](args)
     except (TranslitError, ValueError, ConfigError, FileError, Skipped, _UsageError) as exc:
