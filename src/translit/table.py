@@ -206,12 +206,14 @@ def _text(value: Any, path: str, line: int, what: str) -> str:
         raise TableError(path, line, f"{what} spans lines", "write it on one line")
     if value != value.strip() or "  " in value:
         raise TableError(path, line, f"{what} {value!r} has stray spaces", "use single spaces")
-    odd = next((ch for ch in value if unicodedata.category(ch) in _ODD or ch in _BIDI), None)
+    odd = None
+    if not value.isprintable():  # printable text has no control, format or odd separator
+        odd = next((ch for ch in value if unicodedata.category(ch) in _ODD or ch in _BIDI), None)
     if odd is not None:
         raise TableError(
             path, line, f"{what} {value!r} has the control character U+{ord(odd):04X}", "remove it"
         )
-    if not any(ch.isalpha() for ch in value):
+    if not value[0].isalpha() and not any(ch.isalpha() for ch in value):
         raise TableError(path, line, f"{what} {value!r} has no letter", "write a name")
     return value
 

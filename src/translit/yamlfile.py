@@ -11,6 +11,7 @@ so are anchors and aliases, which would let a small file expand into a huge one.
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
@@ -73,6 +74,144 @@ def load_file(path: str | Path) -> Any:
 
 def load_text(text: str, name: str) -> Any:
     """Parse YAML *text*; *name* is used in error messages."""
+    try:
+        return _QuickReader(text).document()
+    except _Unusual:
+        pass  # not plain data, or not valid: the careful reader finds what and where
+    return _careful_load(text, name)
+
+
+class _Unusual(Exception):
+    """Raised by the quick reader for anything but plain data within the limits."""
+
+
+class _QuickReader:
+    """Plain data straight from libyaml's events, in one pass and without recursion.
+
+    Tables are nearly always plain data: mappings with text keys, sequences and
+    untagged scalars. For those, this builds exactly what the careful reader
+    builds (the same values, the same lines) without composing a node tree and
+    walking it again, which took most of the time of loading a large table.
+    Whatever the careful reader would refuse or treat specially (an anchor, an
+    alias, a tag, a key that is not text or appears twice, a value it cannot
+    read, a second document, nesting or a size beyond the limits, invalid YAML)
+    raises :class:`_Unusual`, and the careful reader reads the text again to
+    report it with its line. The limits are counted as the events come, so
+    nothing deep or huge is ever built here either.
+    """
+
+    def __init__(self, text: str) -> None:
+        self._text = text
+        self._nodes = 0
+
+    def document(self) -> Any:
+        """The single document of the text, or None when there is none."""
+        loader = _Loader(self._text)
+        try:
+            events = iter(loader.get_event, None)
+            self._expect(events, yaml.StreamStartEvent)
+            first = next(events)
+            if type(first) is yaml.StreamEndEvent:
+                return None
+            if type(first) is not yaml.DocumentStartEvent:
+                raise _Unusual
+            root = self._node(events, loader)
+            self._expect(events, yaml.DocumentEndEvent)
+            self._expect(events, yaml.StreamEndEvent)  # another document: the careful path
+            return root
+        except yaml.YAMLError as exc:
+            raise _Unusual from exc
+        finally:
+            loader.dispose()
+
+    @staticmethod
+    def _expect(events: Iterator[yaml.Event], kind: type[yaml.Event]) -> None:
+        if type(next(events)) is not kind:
+            raise _Unusual
+
+    def _node(self, events: Iterator[yaml.Event], loader: Any) -> Any:
+        """One whole node, its collections kept on a stack rather than by recursion."""
+        stack: list[Map | Seq] = []
+        keys: list[tuple[str, int] | None] = []  # per open mapping: the key awaiting a value
+        for event in events:
+            if isinstance(event, yaml.ScalarEvent):
+                value: Any = self._scalar(event, loader)
+                line = _start_line(event)
+            elif isinstance(event, yaml.CollectionStartEvent):
+                stack.append(self._open(event, len(stack)))
+                keys.append(None)
+                continue
+            elif isinstance(event, yaml.CollectionEndEvent):
+                value = stack.pop()
+                line = value.line
+                keys.pop()
+            else:  # an alias, or an event out of place
+                raise _Unusual
+            if not stack:
+                return value
+            _place(stack[-1], keys, value, line)
+        raise _Unusual  # the events ended inside a collection
+
+    def _count(self) -> None:
+        self._nodes += 1
+        if self._nodes > MAX_NODES:
+            raise _Unusual
+
+    def _open(self, event: yaml.CollectionStartEvent, depth: int) -> Map | Seq:
+        """A new mapping or sequence, when it is untagged and not too deep."""
+        self._count()
+        if event.anchor is not None or event.tag is not None or depth >= MAX_DEPTH:
+            raise _Unusual
+        collection = Map() if type(event) is yaml.MappingStartEvent else Seq()
+        collection.line = _start_line(event)
+        collection.lines = {} if isinstance(collection, Map) else []
+        return collection
+
+    def _scalar(self, event: yaml.ScalarEvent, loader: Any) -> Any:
+        """The value of an untagged scalar: text, unless it reads as a number,
+        a boolean or null (resolved as the careful reader resolves it)."""
+        self._count()
+        if event.anchor is not None or event.tag is not None:
+            raise _Unusual
+        value = event.value
+        if event.implicit[0] and (not value or value[0] in loader.yaml_implicit_resolvers):
+            tag = loader.resolve(yaml.ScalarNode, value, event.implicit)
+            if tag != "tag:yaml.org,2002:str":
+                if tag not in _PLAIN_TAGS:
+                    raise _Unusual
+                try:
+                    return _construct(yaml.ScalarNode(tag, value, style=event.style))
+                except (ValueError, yaml.YAMLError) as exc:
+                    raise _Unusual from exc
+        return value
+
+
+def _start_line(event: yaml.Event) -> int:
+    """The line an event starts on (libyaml marks every event)."""
+    assert event.start_mark is not None
+    return event.start_mark.line + 1
+
+
+def _place(parent: Map | Seq, keys: list[tuple[str, int] | None], value: Any, line: int) -> None:
+    """Put *value* (read on *line*) in *parent*: the next item of a sequence, or in
+    a mapping a key (text, and new) or the value of the key before it."""
+    if isinstance(parent, Seq):
+        parent.append(value)
+        parent.lines.append(line)
+        return
+    key = keys[-1]
+    if key is None:
+        if type(value) is not str or value in parent:
+            raise _Unusual
+        keys[-1] = (value, line)
+    else:
+        parent[key[0]] = value
+        parent.lines[key[0]] = key[1]
+        keys[-1] = None
+
+
+def _careful_load(text: str, name: str) -> Any:
+    """Check the limits, compose a node tree and build it, naming the line of any problem."""
     _check_nesting(text, name)
     try:
         node = yaml.compose(text, Loader=_Loader)
@@ -166,11 +305,17 @@ def _build(node: yaml.Node, name: str, seen: set[int], depth: int) -> Any:
 
 
 def _scalar(node: yaml.ScalarNode, name: str = "") -> Any:
-    loader = yaml.SafeLoader("")
     try:
-        return loader.construct_object(node)
+        return _construct(node)
     except ValueError as exc:  # a number of thousands of digits, a date out of range
         line = node.start_mark.line + 1
         raise TableError(name, line, f"cannot read {node.value[:20]!r}...", "quote it") from exc
+
+
+def _construct(node: yaml.ScalarNode) -> Any:
+    """The number, boolean or null that a scalar node holds."""
+    loader = yaml.SafeLoader("")
+    try:
+        return loader.construct_object(node)
     finally:
         loader.dispose()
