@@ -102,7 +102,6 @@ class _QuickReader:
 
     def __init__(self, text: str) -> None:
         self._text = text
-        self._nodes = 0
 
     def document(self) -> Any:
         """The single document of the text, or None when there is none."""
@@ -129,16 +128,31 @@ class _QuickReader:
         if type(next(events)) is not kind:
             raise _Unusual
 
-    def _node(self, events: Iterator[yaml.Event], loader: Any) -> Any:
-        """One whole node, its collections kept on a stack rather than by recursion."""
+    @staticmethod
+    def _node(events: Iterator[yaml.Event], loader: Any) -> Any:
+        """One whole node, its collections kept on a stack rather than by recursion.
+
+        This loop runs once per event of a table, so the common cases (a text
+        scalar, an item of a sequence) take no call; the rest is in helpers.
+        """
         stack: list[Map | Seq] = []
         keys: list[tuple[str, int] | None] = []  # per open mapping: the key awaiting a value
+        resolvers = loader.yaml_implicit_resolvers  # first letters of non-text plain scalars
+        nodes = 0
         for event in events:
-            if isinstance(event, yaml.ScalarEvent):
-                value: Any = self._scalar(event, loader)
+            if type(event) is yaml.ScalarEvent:
+                nodes += 1
+                if event.anchor is not None or event.tag is not None or nodes > MAX_NODES:
+                    raise _Unusual
+                value: Any = event.value
+                if event.implicit[0] and (not value or value[0] in resolvers):
+                    value = _resolved(event, loader)
                 line = _start_line(event)
             elif isinstance(event, yaml.CollectionStartEvent):
-                stack.append(self._open(event, len(stack)))
+                nodes += 1
+                if nodes > MAX_NODES:
+                    raise _Unusual
+                stack.append(_opened(event, len(stack)))
                 keys.append(None)
                 continue
             elif isinstance(event, yaml.CollectionEndEvent):
@@ -149,41 +163,37 @@ class _QuickReader:
                 raise _Unusual
             if not stack:
                 return value
-            _place(stack[-1], keys, value, line)
+            parent = stack[-1]
+            if isinstance(parent, Seq):
+                parent.append(value)
+                parent.lines.append(line)
+            else:
+                _put(parent, keys, value, line)
         raise _Unusual  # the events ended inside a collection
 
-    def _count(self) -> None:
-        self._nodes += 1
-        if self._nodes > MAX_NODES:
-            raise _Unusual
 
-    def _open(self, event: yaml.CollectionStartEvent, depth: int) -> Map | Seq:
-        """A new mapping or sequence, when it is untagged and not too deep."""
-        self._count()
-        if event.anchor is not None or event.tag is not None or depth >= MAX_DEPTH:
-            raise _Unusual
-        collection = Map() if type(event) is yaml.MappingStartEvent else Seq()
-        collection.line = _start_line(event)
-        collection.lines = {} if isinstance(collection, Map) else []
-        return collection
+def _opened(event: yaml.CollectionStartEvent, depth: int) -> Map | Seq:
+    """A new mapping or sequence, when it is untagged and not too deep."""
+    if event.anchor is not None or event.tag is not None or depth >= MAX_DEPTH:
+        raise _Unusual
+    collection = Map() if type(event) is yaml.MappingStartEvent else Seq()
+    collection.line = _start_line(event)
+    collection.lines = {} if isinstance(collection, Map) else []
+    return collection
 
-    def _scalar(self, event: yaml.ScalarEvent, loader: Any) -> Any:
-        """The value of an untagged scalar: text, unless it reads as a number,
-        a boolean or null (resolved as the careful reader resolves it)."""
-        self._count()
-        if event.anchor is not None or event.tag is not None:
-            raise _Unusual
-        value = event.value
-        if event.implicit[0] and (not value or value[0] in loader.yaml_implicit_resolvers):
-            tag = loader.resolve(yaml.ScalarNode, value, event.implicit)
-            if tag != "tag:yaml.org,2002:str":
-                if tag not in _PLAIN_TAGS:
-                    raise _Unusual
-                try:
-                    return _construct(yaml.ScalarNode(tag, value, style=event.style))
-                except (ValueError, yaml.YAMLError) as exc:
-                    raise _Unusual from exc
-        return value
+
+def _resolved(event: yaml.ScalarEvent, loader: Any) -> Any:
+    """The value of a plain scalar that may not be text: a number, a boolean or
+    null, resolved and built as the careful reader resolves and builds it."""
+    tag = loader.resolve(yaml.ScalarNode, event.value, event.implicit)
+    if tag == "tag:yaml.org,2002:str":
+        return event.value
+    if tag not in _PLAIN_TAGS:
+        raise _Unusual
+    try:
+        return _construct(yaml.ScalarNode(tag, event.value, style=event.style))
+    except (ValueError, yaml.YAMLError) as exc:
+        raise _Unusual from exc
 
 
 def _start_line(event: yaml.Event) -> int:
@@ -192,13 +202,9 @@ def _start_line(event: yaml.Event) -> int:
     return event.start_mark.line + 1
 
 
-def _place(parent: Map | Seq, keys: list[tuple[str, int] | None], value: Any, line: int) -> None:
-    """Put *value* (read on *line*) in *parent*: the next item of a sequence, or in
-    a mapping a key (text, and new) or the value of the key before it."""
-    if isinstance(parent, Seq):
-        parent.append(value)
-        parent.lines.append(line)
-        return
+def _put(parent: Map, keys: list[tuple[str, int] | None], value: Any, line: int) -> None:
+    """Put *value* (read on *line*) in a mapping: a key (text, and new) or the
+    value of the key before it."""
     key = keys[-1]
     if key is None:
         if type(value) is not str or value in parent:
