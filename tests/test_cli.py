@@ -471,8 +471,10 @@ def test_program_error_is_one_line(tmp_path: Path) -> None:
 _NOT_FOR_STDIN = (
     "argparse", "concurrent.futures", "csv", "difflib", "hashlib", "json", "multiprocessing",
     "pathlib", "pickle", "shutil", "signal", "subprocess", "tempfile", "threading", "tomllib",
-    "yaml", "translit.compiler", "translit.corpus", "translit.formats", "translit.parallel",
-    "translit.romanize", "translit.stream", "translit.table", "translit.yamlfile",
+    "yaml", "translit.arguments", "translit.cachestore", "translit.commands",
+    "translit.compiler", "translit.configfile", "translit.corpus", "translit.formats",
+    "translit.parallel", "translit.pipe", "translit.romanize", "translit.stream",
+    "translit.syntax", "translit.table", "translit.yamlfile",
 )  # fmt: skip
 
 

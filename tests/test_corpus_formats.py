@@ -19,7 +19,8 @@ import translit
 from helpers import Cli, cli_runner
 from translit import formats, runner
 from translit.corpus import Counts, Spec, fix_line
-from translit.runner import Job, allowed, fix_bytes, stream_text
+from translit.pipe import stream_text
+from translit.runner import Job, allowed, fix_bytes
 
 CASES = Path(__file__).parent / "cases" / "corpus"
 JSONL: list[dict[str, Any]] = yaml.safe_load((CASES / "jsonl.yaml").read_text(encoding="utf-8"))

@@ -27,7 +27,6 @@ until it needs them: the key is hashed with the interpreter's built-in SHA-256
 
 from __future__ import annotations
 
-import contextlib
 import functools
 import gc
 import importlib
@@ -159,81 +158,13 @@ def _unpickle(payload: bytes) -> Any:
             gc.enable()
 
 
-def _pickled(value: Any) -> bytes:
-    """*value* pickled so that it loads fast: named tuples are rebuilt by ``tuple.__new__``
-    (C) rather than by their ``__new__`` (a Python call each, thousands in a table), and
-    a dataclass's tables of named tuples (the phrases of a compiled table) by column
-    (:func:`_columns`)."""
-    import copyreg
-    import dataclasses
-    import io
-    import pickle
-
-    class Pickler(pickle.Pickler):
-        def reducer_override(self, obj: Any) -> Any:
-            kind = type(obj)
-            if _is_named_tuple(kind) and not hasattr(obj, "__dict__"):
-                return tuple.__new__, (kind, tuple(obj))
-            if not dataclasses.is_dataclass(obj) or isinstance(obj, type):
-                return NotImplemented
-            reduced = obj.__reduce_ex__(pickle.HIGHEST_PROTOCOL)
-            if (  # what the unpickler would do: kind.__new__(kind), then update __dict__
-                isinstance(reduced, tuple)
-                and reduced[:2] == (vars(copyreg)["__newobj__"], (kind,))
-                and type(reduced[2]) is dict
-                and all(item is None for item in reduced[3:])
-                and not hasattr(kind, "__setstate__")
-            ):
-                state = dict(reduced[2])
-                tables = {}
-                for name, table in reduced[2].items():
-                    packed = _columns(table)
-                    if packed is not None:
-                        tables[name] = packed
-                        del state[name]
-                if tables:
-                    return _rebuilt, (kind, state, tables)
-            return NotImplemented
-
-    buffer = io.BytesIO()
-    Pickler(buffer, protocol=pickle.HIGHEST_PROTOCOL).dump(value)
-    return buffer.getvalue()
-
-
-def _is_named_tuple(kind: type) -> bool:
-    return kind is not tuple and issubclass(kind, tuple) and bool(getattr(kind, "_fields", ()))
-
-
 _SEPARATOR = "\0"
-
-
-def _columns(table: Any) -> tuple[Any, ...] | None:
-    """*table*, a dict whose values are lists of named tuples of one type, as columns:
-    (the type, the keys, the length of each list or None when all are 1, a list per
-    field). A field whose values are distinct strings is one string, cut where
-    :data:`_SEPARATOR` is: one decoding instead of thousands. None for another table."""
-    if type(table) is not dict or not table or any(type(v) is not list for v in table.values()):
-        return None
-    rows = [row for values in table.values() for row in values]
-    kinds = {type(row) for row in rows}
-    if len(kinds) != 1:
-        return None
-    kind = kinds.pop()
-    if not _is_named_tuple(kind) or any(hasattr(row, "__dict__") for row in rows):
-        return None
-    counts = None if all(len(v) == 1 for v in table.values()) else [len(v) for v in table.values()]
-    columns: list[Any] = []
-    for column in zip(*rows, strict=True):
-        texts = all(type(item) is str and _SEPARATOR not in item for item in column)
-        if texts and len(set(column)) == len(column):  # distinct: no sharing to lose
-            columns.append(_SEPARATOR.join(column))
-        else:
-            columns.append(list(column))
-    return kind, list(table), counts, columns
+"""What joins the values of a column of distinct strings (see :mod:`translit.cachestore`)."""
 
 
 def _table(kind: type, keys: list[Any], counts: list[int] | None, columns: list[Any]) -> Any:
-    """The table :func:`_columns` took apart; the loops are in C (map, zip)."""
+    """The table :func:`translit.cachestore.columns` took apart; the loops are in C (map,
+    zip)."""
     fields = [c.split(_SEPARATOR) if type(c) is str else c for c in columns]
     rows: Iterator[Any] = map(tuple.__new__, itertools.repeat(kind), zip(*fields, strict=True))
     if counts is None:
@@ -242,31 +173,13 @@ def _table(kind: type, keys: list[Any], counts: list[int] | None, columns: list[
 
 
 def _rebuilt(kind: type, state: dict[str, Any], tables: dict[str, tuple[Any, ...]]) -> Any:
-    """The object of *kind* whose state is *state* plus the *tables* :func:`_columns` packed."""
+    """The object of *kind* whose state is *state* plus the *tables*
+    :func:`translit.cachestore.columns` packed."""
     for name, packed in tables.items():
         state[name] = _table(*packed)
     obj = cast(Any, kind).__new__(kind)
     obj.__dict__.update({sys.intern(name): value for name, value in state.items()})
     return obj
-
-
-def _save(path: str, key: str, value: Any) -> None:
-    import tempfile
-
-    data = _frame(_pickled((key, value)))
-    try:
-        os.makedirs(os.path.dirname(path), exist_ok=True, mode=0o700)
-        fd, tmp = tempfile.mkstemp(dir=os.path.dirname(path), prefix=".index-", suffix=".tmp")
-        try:
-            with os.fdopen(fd, "wb") as handle:
-                handle.write(data)
-            os.replace(tmp, path)
-        except BaseException:
-            with contextlib.suppress(FileNotFoundError):
-                os.unlink(tmp)
-            raise
-    except OSError:
-        pass  # a read-only or full cache folder only costs a rebuild next time
 
 
 def cached(key: str, build: Callable[[], T], kind: type[T]) -> T:
@@ -278,5 +191,7 @@ def cached(key: str, build: Callable[[], T], kind: type[T]) -> T:
     if isinstance(value, kind):
         return value
     value = build()
-    _save(path, key, value)
+    from .cachestore import save  # after a build only: the load side is on every start-up
+
+    save(path, key, value)
     return value

@@ -15,20 +15,12 @@ the git repository (the folder holding ``.git``). Keys, all optional:
 Command-line flags win over the file: ``--style`` replaces ``style``;
 ``--aliases``, ``--exclude`` and ``--allow`` add to the lists; ``--no-config``
 ignores the file. A bad file is a :class:`ConfigError` naming the file and key.
-
->>> from pathlib import Path
->>> config = parse({"style": "en", "exclude": ["*.csv", "docs/old/*"]}, Path("/repo/x.yaml"))
->>> config.excludes(Path("/repo/data/cities.csv")), config.excludes(Path("/repo/docs/old/a.md"))
-(True, True)
->>> config.excludes(Path("/repo/docs/a.md"))
-False
+Reading one is :mod:`translit.configfile`'s work (imported when there is a file).
 """
 
 from __future__ import annotations
 
-import importlib
 import os
-import sys
 from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
 from fnmatch import fnmatchcase
@@ -41,10 +33,8 @@ if TYPE_CHECKING:
 
     from .normalizer import Normalizer
 
-__all__ = ["KEYS", "Config", "ConfigError", "find_config", "load_config", "parse", "resolve"]
-
-KEYS = ("style", "aliases", "exclude", "allow")
-"""The keys a config may have."""
+__all__ = ["Config", "ConfigError", "find_config", "resolve"]  # and, from configfile: KEYS,
+# load_config, parse (see __getattr__)
 
 
 class ConfigError(TranslitError):
@@ -122,6 +112,10 @@ def resolve(explicit: str | bool | None, cwd: str | os.PathLike[str]) -> Config:
         path = find_config(cwd)
     if path is not None and not path.is_file():
         raise ConfigError(f"{path}: config file not found; check --config")
+    if path is None:
+        return Config()
+    from .configfile import load_config
+
     return load_config(path)
 
 
@@ -133,7 +127,7 @@ def find_config(start: str | os.PathLike[str]) -> Path | None:
     for folder in _folders(os.fspath(start)):
         found = [p for p in (os.path.join(folder, ".translit.yaml"),) if os.path.isfile(p)]
         pyproject = os.path.join(folder, "pyproject.toml")
-        if os.path.isfile(pyproject) and _toml_table(pyproject):
+        if os.path.isfile(pyproject) and _has_table(pyproject):
             found.append(pyproject)
         if len(found) == 2:
             raise ConfigError(f"{found[0]}: {found[1]} configures translit too; keep only one")
@@ -158,70 +152,16 @@ def _folders(start: str) -> list[str]:
     return folders
 
 
-def _toml_table(path: str | Path) -> dict[str, Any] | None:
-    """The ``[tool.translit]`` table of a pyproject.toml, or None."""
-    try:
-        with open(path, "rb") as handle:
-            raw = handle.read()
-    except OSError as exc:
-        raise ConfigError(f"{path}: cannot read ({exc.strerror}); check its permissions") from exc
-    if b"translit" not in raw:
-        return None
-    toml: Any = importlib.import_module("tomllib" if sys.version_info >= (3, 11) else "tomli")
-    try:
-        doc = toml.loads(raw.decode("utf-8"))
-    except (UnicodeDecodeError, toml.TOMLDecodeError) as exc:
-        raise ConfigError(f"{path}: cannot read it as TOML ({exc}); fix the file") from exc
-    table = doc.get("tool", {}).get("translit")
-    if table is not None and not isinstance(table, dict):
-        raise ConfigError(f"{path}: tool.translit must be a table; write [tool.translit]")
-    return table
+def _has_table(pyproject: str) -> bool:
+    from .configfile import toml_table
+
+    return bool(toml_table(pyproject))
 
 
-def load_config(path: Path | None) -> Config:
-    """Read the config file *path* (None: no config)."""
-    if path is None:
-        return Config()
-    if path.name == "pyproject.toml":
-        table = _toml_table(path)
-        return Config() if table is None else parse(table, path)
-    from .yamlfile import load_file
+def __getattr__(name: str) -> Any:
+    """Reading a file (:mod:`translit.configfile`) is imported when first asked for."""
+    if name in ("KEYS", "load_config", "parse"):
+        from . import configfile
 
-    data = load_file(path)  # a TableError names the file and line
-    if data is None:
-        return Config(path)
-    if not isinstance(data, dict):
-        raise ConfigError(f"{path}:1: the file must be a mapping; write 'key: value' lines")
-    return parse(data, path, getattr(data, "lines", {}))
-
-
-def parse(data: dict[str, Any], path: Path, lines: dict[str, int] | None = None) -> Config:
-    """A :class:`Config` from the mapping *data* read from *path*."""
-    config = Config(path, lines=dict(lines or {}))
-    root = path.parent.absolute()
-    for key in data:
-        if key not in KEYS:
-            raise ConfigError(f"{config.where(key)}: unknown key; use one of {', '.join(KEYS)}")
-    style = data.get("style")
-    if style is not None and not isinstance(style, str):
-        raise ConfigError(f"{config.where('style')}: must be text; write style: en")
-    aliases = []
-    for name in _texts(data, "aliases", config):
-        table = root / name
-        if not table.is_file():
-            raise ConfigError(
-                f"{config.where('aliases')}: {name} not found; paths are relative to {path.name}"
-            )
-        aliases.append(table)
-    exclude = tuple((root, p) for p in _texts(data, "exclude", config))
-    allow = _texts(data, "allow", config)
-    return Config(path, style, tuple(aliases), exclude, tuple(allow), config.lines)
-
-
-def _texts(data: dict[str, Any], key: str, config: Config) -> list[str]:
-    value = data.get(key, [])
-    if isinstance(value, str):
-        value = [value]
-    if not isinstance(value, list) or not all(isinstance(v, str) and v for v in value):
-        raise ConfigError(f"{config.where(key)}: must be a list of text; write {key}: [...]")
-    return list(value)
+        return getattr(configfile, name)
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
