@@ -499,3 +499,13 @@ def test_bare_normalize_is_the_parser_defaults() -> None:
     from translit.cli import _normalize_defaults, _parser
 
     assert vars(_parser().parse_args(["normalize"])) == _normalize_defaults()
+
+
+def test_the_program_on_stdin(tmp_path: Path) -> None:
+    """As the program (``main()`` without arguments), normalize pauses the collector while
+    it starts: the output and exit codes are those of the in-process runs."""
+    plain = _program("normalize", stdin="Lukashenko in Kiev\n", cwd=tmp_path)
+    assert (plain.returncode, plain.stdout, plain.stderr) == (0, "Lukashenka in Kyiv\n", "")
+    check = _program("normalize", "--check", stdin="Kiev\n", cwd=tmp_path)
+    assert check.returncode == 1
+    assert check.stdout == "<stdin>:1:1: Kiev -> Kyiv (kyiv: variant Kiev (en))\n"
