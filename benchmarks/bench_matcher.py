@@ -44,8 +44,8 @@ Then: start-up (median of 10 ``echo Kiev | translit normalize``, ``python -c pas
 scale, ``Normalizer()`` in a fresh process) and the peak RSS of ``translit normalize``
 on a 200 MB file (``--quick``: 20 MB).
 
-Needs ``pip install pyahocorasick flashtext regex`` (pyahocorasick and regex are
-translit's own dependencies).
+Needs ``pip install -e '.[bench]'`` (flashtext and pyahocorasick; regex is one of
+translit's own dependencies). translit itself matches with ahocorasick-rs.
 """
 
 from __future__ import annotations

@@ -9,20 +9,14 @@ its patterns on first use (:mod:`translit.finder`).
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from typing import Any, NamedTuple
+from typing import TYPE_CHECKING, Any, NamedTuple
 
 from .finder import Finder
 
-__all__ = [
-    "EntityInfo",
-    "Index",
-    "Quick",
-    "QuickTable",
-    "Target",
-    "WordForm",
-    "WordForms",
-    "lookup",
-]
+if TYPE_CHECKING:
+    from .quick import QuickTable
+
+__all__ = ["EntityInfo", "Index", "Target", "WordForm", "WordForms", "lookup"]
 
 WordForm = tuple[str, bool, bool]  # the word of the table, inflected, weak
 
@@ -95,31 +89,6 @@ class EntityInfo:
         return forms.get("name", self.name)
 
 
-class Quick(NamedTuple):
-    """A word that names one thing by itself, whatever its neighbours: what the
-    matcher's short path needs to write its mention."""
-
-    canonical: str  # in the style it was made for
-    entity: str
-    part: str
-    reason: str
-    not_when: dict[str, tuple[tuple[str, int], ...]]  # the entity's fixed expressions
-    expressions: tuple[tuple[str, int], ...]  # those with this word, and where it is in them
-    opens: tuple[str, ...]  # those that begin with this word ("minsk mazowiecki")
-    heads: tuple[str, ...]  # what comes before this word in the others ("viktor ")
-    surname: bool  # a person's surname alone: not after another person's given name
-
-
-class QuickTable(NamedTuple):
-    """The quick words of one style, for the matcher's short path."""
-
-    by_word: dict[str, Quick]
-    by_pattern: list[Quick | None]  # by the number of the finder's pattern
-    words: list[str | None]  # the pattern, when it is a whole word of the table
-    given_ends: frozenset[str] | None  # the last three letters of each given name (None
-    # when one is shorter): a word that does not end so is no given name
-
-
 @dataclass
 class Index:
     """Everything the matcher needs, built once per :class:`~translit.Normalizer`."""
@@ -137,49 +106,13 @@ class Index:
     )
 
     def quick(self, style: str) -> QuickTable:
-        """The words that name one thing alone (one target, no context needed, not the
-        start of a longer phrase, no joiner inside), with their mention in *style*."""
-        cached = self._quick.get(style)
-        if cached is None:
-            found: dict[str, Quick] = {}
-            for words, targets in self.phrases.items():
-                target = targets[0]
-                word = words[0]
-                if (
-                    len(words) == 1
-                    and len(targets) == 1
-                    and target.next_words is None
-                    and words not in self.prefixes
-                    and "'" not in word
-                    and "-" not in word
-                ):
-                    info = self.entities[target.entity]
-                    spots = info.not_when.get(word, ())
-                    opens = tuple({phrase for phrase, at in spots if not at})
-                    heads = tuple({phrase[:at] for phrase, at in spots if at})
-                    canonical = info.canonical(target.part, style)
-                    found[word] = Quick(
-                        canonical,
-                        target.entity,
-                        target.part,
-                        target.reason,
-                        info.not_when,
-                        spots,
-                        opens,
-                        heads,
-                        target.part != "full",
-                    )
-            patterns = self.finder.patterns
-            cached = QuickTable(
-                found,
-                [found.get(p) for p in patterns],
-                [p if p in self.forms.words and p.isalnum() else None for p in patterns],
-                None
-                if any(len(name) < 3 for name in self.given_names)
-                else frozenset(name[-3:] for name in self.given_names),
-            )
-            self._quick[style] = cached
-        return cached
+        """The short path's table for *style* (:mod:`translit.quick`), made once."""
+        table = self._quick.get(style)
+        if table is None:
+            from .quick import QuickTable
+
+            table = self._quick[style] = QuickTable(self, style)
+        return table
 
     def __getstate__(self) -> dict[str, Any]:
         state = dict(self.__dict__)

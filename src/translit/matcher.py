@@ -32,6 +32,7 @@ from .index import Index, Target, WordForms, lookup
 from .limits import MAX_FORM_LENGTH
 from .mention import Mention
 from .protect import CodeSpans, code_spans
+from .quick import PENDING
 
 __all__ = ["match_whole", "scan", "scan_general"]
 
@@ -95,7 +96,9 @@ def _short_path(
     This is the hot loop, written for speed: for a name written as in the table,
     a few comparisons and one list lookup.
     """
-    by_word, by_pattern, pattern_words, given_ends = index.quick(style)
+    table = index.quick(style)
+    by_pattern = table.by_pattern
+    given_ends = table.given_ends
     joined = index.finder.joined
     forms = index.forms
     genitive = index.genitive
@@ -120,6 +123,8 @@ def _short_path(
         stop = end
         after = key[stop] if stop < n else " "
         entry = by_pattern[pattern]
+        if entry is PENDING:
+            entry = table.pattern(pattern)
         inflected = False
         if after not in _ENDS:  # the word goes on: an inflected form?
             entry = None
@@ -129,7 +134,7 @@ def _short_path(
             if after in _ENDS and stop < limit:
                 form = lookup(forms, key[start:stop])
                 if form is not None and form[1]:
-                    entry = by_word.get(form[0])
+                    entry = table.word(form[0])
                     inflected = True
         if (
             entry is None
@@ -141,7 +146,9 @@ def _short_path(
                 and not (after == "'" and _possessive(forms, key, start, stop))
             )
         ):
-            word = pattern_words[pattern] if stop == end and after != "'" else None
+            # the pattern is the whole word when nothing that continues a word follows
+            whole = stop == end and after in _ENDS and after != "'"
+            word = table.whole_word(pattern) if whole else None
             if word:  # the pattern is the whole word
                 rest[start] = [(end, word, False)]
                 chain = end

@@ -1,0 +1,109 @@
+"""The matcher's short path: the words that name one thing by themselves.
+
+A *quick* word has one target that needs no context, is not the start of a
+longer phrase and has no apostrophe or hyphen inside (Kyiv, Lukashenko, Minsk;
+not Alexander, which may begin "Alexander Lukashenko", nor Georgia, which needs
+its context). Found in plain surroundings, it is a mention at once: the table
+made here holds, per style, everything that mention needs, by word and by the
+number of the finder's pattern (:mod:`translit.finder`), so the hot loop does
+one list lookup per name.
+
+>>> from translit import Normalizer
+>>> table = Normalizer()._index.quick("en")
+>>> table.word("kiev").canonical, table.word("alexander")
+('Kyiv', None)
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, NamedTuple
+
+if TYPE_CHECKING:
+    from .index import Index
+
+__all__ = ["PENDING", "Quick", "QuickTable"]
+
+
+class Quick(NamedTuple):
+    """What the short path writes for one quick word (a named tuple: fast to read)."""
+
+    canonical: str  # in the style the table was made for
+    entity: str
+    part: str
+    reason: str
+    not_when: dict[str, tuple[tuple[str, int], ...]]  # the entity's fixed expressions
+    expressions: tuple[tuple[str, int], ...]  # those with this word, and where it is in them
+    opens: tuple[str, ...]  # those that begin with this word ("minsk mazowiecki")
+    heads: tuple[str, ...]  # what comes before this word in the others ("viktor ")
+    surname: bool  # a person's surname alone: not after another person's given name
+
+
+class QuickTable:
+    """The quick words of one style, made as the text asks for them: a table of
+    100,000 words costs nothing until its words are met.
+
+    ``by_pattern`` is read by the hot loop directly: :data:`PENDING` there means
+    "not made yet", and :meth:`pattern` makes it.
+    """
+
+    def __init__(self, index: Index, style: str) -> None:
+        self.index = index
+        self.style = style
+        self.by_pattern: list[Quick | None] = [PENDING] * len(index.finder.patterns)
+        self._by_word: dict[str, Quick | None] = {}
+        names = index.given_names
+        self.given_ends: frozenset[str] | None = (
+            None if any(len(name) < 3 for name in names) else frozenset(n[-3:] for n in names)
+        )
+        """The last three letters of each given name (None when one is shorter): a word
+        that does not end so is no given name."""
+
+    def pattern(self, number: int) -> Quick | None:
+        """The quick word that pattern *number* of the finder is, if it is one."""
+        entry = self.word(self.index.finder.patterns[number])
+        self.by_pattern[number] = entry
+        return entry
+
+    def word(self, word: str) -> Quick | None:
+        """The quick word *word* (folded), or None when it is not one."""
+        try:
+            return self._by_word[word]
+        except KeyError:
+            entry = self._by_word[word] = _make(self.index, word, self.style)
+            return entry
+
+    def whole_word(self, number: int) -> str | None:
+        """Pattern *number*, when it is a whole word of the table without joiners."""
+        pattern = self.index.finder.patterns[number]
+        return pattern if pattern in self.index.forms.words and pattern.isalnum() else None
+
+
+PENDING = Quick("", "", "", "", {}, (), (), (), False)
+"""In :attr:`QuickTable.by_pattern`: not looked at yet."""
+
+
+def _make(index: Index, word: str, style: str) -> Quick | None:
+    targets = index.phrases.get((word,))
+    if (
+        targets is None
+        or len(targets) > 1
+        or targets[0].next_words is not None
+        or (word,) in index.prefixes
+        or "'" in word
+        or "-" in word
+    ):
+        return None
+    target = targets[0]
+    info = index.entities[target.entity]
+    spots = info.not_when.get(word, ())
+    return Quick(
+        info.canonical(target.part, style),
+        target.entity,
+        target.part,
+        target.reason,
+        info.not_when,
+        spots,
+        tuple({phrase for phrase, at in spots if not at}),
+        tuple({phrase[:at] for phrase, at in spots if at}),
+        target.part != "full",
+    )
