@@ -103,3 +103,20 @@ def test_two_processes_building_at_once(folder: Path, tmp_path: Path) -> None:
     assert not list(folder.glob(".index-*.tmp"))
     assert translit.Normalizer([table], include_default=False).normalize("Brześć") == "Brest"
     assert entry.exists()
+
+
+def test_old_entries_are_pruned(folder: Path, tmp_path: Path) -> None:
+    from translit.cachestore import KEEP
+
+    folder.mkdir(parents=True)
+    for i in range(KEEP + 5):  # entries of tables edited long ago, oldest first
+        old = folder / f"index-{i:064x}.pickle"
+        old.write_bytes(b"old")
+        os.utime(old, ns=(i * 10**9, i * 10**9))
+    translit.Normalizer([_table(tmp_path)], include_default=False)
+    kept = _entries(folder)
+    assert len(kept) == KEEP
+    assert folder / f"index-{KEEP + 4:064x}.pickle" in kept  # the newest old ones stay
+    assert folder / f"index-{0:064x}.pickle" not in kept
+    assert sum(p.read_bytes() != b"old" for p in kept) == 1  # the new entry
+

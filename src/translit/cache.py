@@ -16,8 +16,9 @@ key (copied from another table) or another kind of object is rebuilt, never
 trusted. (The checksum is against accidents: whoever can write the cache
 folder could write any checksum, so a cryptographic one would add nothing.)
 Entries are written to a temporary file in the same folder and renamed into
-place, so two processes building at once each leave a complete file. Set
-``TRANSLIT_NO_CACHE=1`` to bypass the cache.
+place, so two processes building at once each leave a complete file; each new
+entry removes the oldest beyond the 16 most recent. Set ``TRANSLIT_NO_CACHE=1``
+to bypass the cache.
 
 Loading an entry is on the start-up path of every command, so this module
 imports neither hashlib (which loads OpenSSL) nor pathlib, pickle or tempfile

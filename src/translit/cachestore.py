@@ -10,7 +10,7 @@ from typing import Any
 
 from .cache import _SEPARATOR, _frame, _rebuilt
 
-__all__ = ["columns", "pickled", "save"]
+__all__ = ["KEEP", "columns", "pickled", "prune", "save"]
 
 
 def pickled(value: Any) -> bytes:
@@ -100,5 +100,23 @@ def save(path: str, key: str, value: Any) -> None:
             with contextlib.suppress(FileNotFoundError):
                 os.unlink(tmp)
             raise
+        prune(os.path.dirname(path))
     except OSError:
         pass  # a read-only or full cache folder only costs a rebuild next time
+
+
+KEEP = 16
+"""Entries kept in the cache folder: each new one removes the oldest beyond these
+(every edit of a table, and every upgrade, makes a new entry)."""
+
+
+def prune(folder: str, keep: int = KEEP) -> None:
+    """Remove all but the *keep* most recently written entries of *folder*."""
+    entries = []
+    for item in os.scandir(folder):
+        if item.name.startswith("index-") and item.name.endswith(".pickle"):
+            with contextlib.suppress(OSError):  # gone meanwhile: another process pruned
+                entries.append((item.stat().st_mtime_ns, item.path))
+    for _, old in sorted(entries, reverse=True)[keep:]:
+        with contextlib.suppress(OSError):
+            os.unlink(old)
