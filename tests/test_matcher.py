@@ -51,7 +51,7 @@ def test_short_path_equals_general_path(
 
 
 def test_a_pattern_with_a_joiner_takes_the_general_path(normalizer: translit.Normalizer) -> None:
-    # "wit-rusland" is a pattern with a hyphen: the short path gives way, same result
+    # "wit-rusland" is a pattern with a hyphen: its words go the general way, same result
     text = "In Wit-Rusland en Oekraïne: Loekasjenko."
     index = normalizer._index
     assert scan(index, text, "en") == scan_general(index, text, "en")

@@ -15,8 +15,8 @@ Two searches:
   per word, the longest pattern starting there. A pattern of word characters
   only can never hide the start of another word; one with an apostrophe or a
   hyphen (``l'viv``, ``wit-rusland``) can, so such patterns get the highest
-  numbers (from :attr:`Finder.joined` on) and the matcher takes another way
-  when one is hit;
+  numbers (from :attr:`Finder.joined` on) and the matcher looks again inside
+  such a hit;
 * :meth:`Finder.every`: every hit, overlapping ones too, ordered by end.
 
 >>> finder = Finder(["kiev", "kyiv", "wit-rusland"])
@@ -48,6 +48,8 @@ class Finder:
         self.patterns: tuple[str, ...] = (*plain, *sorted(unique.difference(plain)))
         self.joined: int = len(plain)
         """The number of the first pattern with a character other than a letter or digit."""
+        self.longest: int = max(map(len, unique), default=0)
+        """The length of the longest pattern."""
         self._automata: dict[tuple[bool, bool], Any] = {}  # by (overlapping, dfa)
 
     def first(self, key: str) -> Found:
@@ -85,11 +87,12 @@ class Finder:
         return automaton
 
     def __getstate__(self) -> dict[str, Any]:
-        return {"patterns": self.patterns, "joined": self.joined}
+        return {"patterns": self.patterns, "joined": self.joined, "longest": self.longest}
 
     def __setstate__(self, state: dict[str, Any]) -> None:
         self.patterns = state["patterns"]
         self.joined = state["joined"]
+        self.longest = state["longest"]
         self._automata = {}
 
 

@@ -60,13 +60,11 @@ def scan(index: Index, text: str, style: str, replace_inflected: bool = False) -
         found = index.finder.first(key)
         if not found:
             return []
-        short = _short_path(index, key, text, found, style, replace_inflected)
-        if short is not None:
-            mentions, rest = short
-            if rest:
-                mentions += _general(index, key, text, None, None, rest, style, replace_inflected)
-                mentions.sort()
-            return mentions
+        mentions, rest = _short_path(index, key, text, found, style, replace_inflected)
+        if rest:
+            mentions += _general(index, key, text, None, None, rest, style, replace_inflected)
+            mentions.sort()
+        return mentions
     return scan_general(index, text, style, replace_inflected)
 
 
@@ -88,10 +86,9 @@ def _short_path(
     found: Found,
     style: str,
     replace_inflected: bool,
-) -> tuple[list[Mention], Hits] | None:
+) -> tuple[list[Mention], Hits]:
     """The mentions of quick words (see the module's step 3), and the hits left for the
-    general path; None when a pattern with an apostrophe or a hyphen was hit (it may
-    hide another word's start: see :mod:`translit.finder`).
+    general path.
 
     This is the hot loop, written for speed: for a name written as in the table,
     a few comparisons and one list lookup.
@@ -109,10 +106,14 @@ def _short_path(
     chain = -1  # end of the last hit left to the general path
     lonely = -1  # start of that hit when it can only begin a phrase (a given name) and
     # no phrase reaches it from the left
+    opener = -1  # start of that hit when it is a whole word that may begin a phrase
+    first = ""  # and its word
     phrases = index.phrases
     for pattern, start, end in found:
-        if pattern >= joined:
-            return None
+        if pattern >= joined:  # L'viv, Wit-Rusland: the general path takes the word
+            lonely = opener = -1
+            chain = max(chain, _spanned_hits(index, key, start, end, rest))
+            continue
         before = key[start - 1] if start else " "
         if before not in _BEFORE and (before.isalnum() or before == "_" or combining(before)):
             continue  # not the start of a word
@@ -136,6 +137,39 @@ def _short_path(
                 if form is not None and form[1]:
                     entry = table.word(form[0])
                     inflected = True
+        if opener >= 0:
+            # a two-word name after one space ("Alyaksandr Lukashenka"): the phrase the
+            # general path would take first, when it needs no check beyond these
+            pair = None
+            if chain == start - 1 and stop == end and after in _ENDS and after != "'":
+                second = table.whole_word(pattern)
+                if second is not None:
+                    pair = table.phrase((first, second))
+            if (
+                pair is not None
+                and (after in _SPACE or plain_surroundings(key, opener, stop))
+                and not (pair.expressions and inside(key, opener, pair.expressions))
+            ):
+                del rest[opener]
+                written = text[opener:stop]
+                mentions.append(
+                    new_tuple(
+                        Mention,
+                        (
+                            opener,
+                            stop,
+                            written,
+                            restyle(written, pair.canonical),
+                            pair.entity,
+                            pair.reason,
+                            pair.part,
+                            False,
+                        ),
+                    )
+                )
+                chain = lonely = opener = -1
+                continue
+            opener = -1
         if (
             entry is None
             or before not in _BEFORE
@@ -152,8 +186,11 @@ def _short_path(
             if word:  # the pattern is the whole word
                 rest[start] = [(end, word, False)]
                 chain = end
-                if not linked and (word,) not in phrases:
-                    lonely = start
+                if not linked:
+                    if (word,) not in phrases:
+                        lonely = start
+                    if after == " " and before in _BEFORE:
+                        opener, first = start, word
                 continue
             hits = _read(forms, genitive, key, start, end)
             if hits:
@@ -200,6 +237,28 @@ def _short_path(
     if lonely >= 0:
         del rest[lonely]
     return mentions, rest
+
+
+def _spanned_hits(index: Index, key: str, start: int, end: int, rest: Hits) -> int:
+    """The hits of a pattern with an apostrophe or hyphen (``l'viv``) found at
+    *start*..*end*, for the general path: at *start*, and at each word start after a
+    joiner inside, which the leftmost-longest search passed over (see
+    :mod:`translit.finder`). Each is read as :func:`_word_hits` reads it, from the
+    shortest pattern there. Returns the end of the longest word read, or -1."""
+    finder = index.finder
+    last = -1
+    for at in range(start, end):
+        if at:
+            before = key[at - 1]
+            if before.isalnum() or before == "_" or combining(before):
+                continue
+        ends = [e for _, s, e in finder.every(key[at : at + finder.longest]) if s == 0]
+        if ends:
+            hits = _read(index.forms, index.genitive, key, at, at + ends[0])
+            if hits:
+                rest[at] = hits
+                last = max(last, hits[0][0])
+    return last
 
 
 def _possessive(forms: WordForms, key: str, start: int, stop: int) -> bool:

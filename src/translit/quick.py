@@ -3,7 +3,8 @@
 A *quick* word has one target that needs no context, is not the start of a
 longer phrase and has no apostrophe or hyphen inside (Kyiv, Lukashenko, Minsk;
 not Alexander, which may begin "Alexander Lukashenko", nor Georgia, which needs
-its context). Found in plain surroundings, it is a mention at once: the table
+its context). A quick phrase is the same for two words or more ("Alexander
+Lukashenko"). Found in plain surroundings, it is a mention at once: the table
 made here holds, per style, everything that mention needs, by word and by the
 number of the finder's pattern (:mod:`translit.finder`), so the hot loop does
 one list lookup per name.
@@ -32,9 +33,9 @@ class Quick(NamedTuple):
     part: str
     reason: str
     not_when: dict[str, tuple[tuple[str, int], ...]]  # the entity's fixed expressions
-    expressions: tuple[tuple[str, int], ...]  # those with this word, and where it is in them
-    opens: tuple[str, ...]  # those that begin with this word ("minsk mazowiecki")
-    heads: tuple[str, ...]  # what comes before this word in the others ("viktor ")
+    expressions: tuple[tuple[str, int], ...]  # those with its (first) word, and where
+    opens: tuple[str, ...]  # those that begin with that word ("minsk mazowiecki")
+    heads: tuple[str, ...]  # what comes before that word in the others ("viktor ")
     surname: bool  # a person's surname alone: not after another person's given name
 
 
@@ -50,7 +51,7 @@ class QuickTable:
         self.index = index
         self.style = style
         self.by_pattern: list[Quick | None] = [PENDING] * len(index.finder.patterns)
-        self._by_word: dict[str, Quick | None] = {}
+        self._by_words: dict[tuple[str, ...], Quick | None] = {}
         names = index.given_names
         self.given_ends: frozenset[str] | None = (
             None if any(len(name) < 3 for name in names) else frozenset(n[-3:] for n in names)
@@ -66,10 +67,15 @@ class QuickTable:
 
     def word(self, word: str) -> Quick | None:
         """The quick word *word* (folded), or None when it is not one."""
+        return self.phrase((word,))
+
+    def phrase(self, words: tuple[str, ...]) -> Quick | None:
+        """The quick phrase of *words* (folded): a name of several words that is not
+        the start of a longer one ("alyaksandr lukashenka", "kryvyi rih")."""
         try:
-            return self._by_word[word]
+            return self._by_words[words]
         except KeyError:
-            entry = self._by_word[word] = _make(self.index, word, self.style)
+            entry = self._by_words[words] = _make(self.index, words, self.style)
             return entry
 
     def whole_word(self, number: int) -> str | None:
@@ -82,20 +88,19 @@ PENDING = Quick("", "", "", "", {}, (), (), (), False)
 """In :attr:`QuickTable.by_pattern`: not looked at yet."""
 
 
-def _make(index: Index, word: str, style: str) -> Quick | None:
-    targets = index.phrases.get((word,))
+def _make(index: Index, words: tuple[str, ...], style: str) -> Quick | None:
+    targets = index.phrases.get(words)
     if (
         targets is None
         or len(targets) > 1
         or targets[0].next_words is not None
-        or (word,) in index.prefixes
-        or "'" in word
-        or "-" in word
+        or words in index.prefixes
+        or any("'" in word or "-" in word for word in words)
     ):
         return None
     target = targets[0]
     info = index.entities[target.entity]
-    spots = info.not_when.get(word, ())
+    spots = info.not_when.get(words[0], ())
     return Quick(
         info.canonical(target.part, style),
         target.entity,
@@ -105,5 +110,5 @@ def _make(index: Index, word: str, style: str) -> Quick | None:
         spots,
         tuple({phrase for phrase, at in spots if not at}),
         tuple({phrase[:at] for phrase, at in spots if at}),
-        target.part != "full",
+        target.part != "full" and len(words) == 1,
     )
