@@ -126,15 +126,23 @@ def _short_path(
         entry = by_pattern[pattern]
         if entry is PENDING:
             entry = table.pattern(pattern)
-        inflected = False
+        inflected = unknown = False
         if after not in _ENDS:  # the word goes on: an inflected form?
             entry = None
             limit = start + _LONGEST
             stop = word_end(key, end, limit if limit < n else n).end()  # type: ignore[union-attr]
             after = key[stop] if stop < n else " "
             if after in _ENDS and stop < limit:
-                form = lookup(forms, key[start:stop])
-                if form is not None and form[1]:
+                word = key[start:stop]
+                form = lookup(forms, word)
+                if form is None:  # "statement" at an anchor "stat": no form of the table,
+                    # unless a joiner or a genitive -s makes one (the general path looks)
+                    unknown = not (
+                        "'" in word
+                        or "-" in word
+                        or (word[-1] == "s" and word[:-1] in genitive)
+                    )
+                elif form[1]:
                     entry = table.word(form[0])
                     inflected = True
         if opener >= 0:
@@ -182,17 +190,17 @@ def _short_path(
         ):
             # the pattern is the whole word when nothing that continues a word follows
             whole = stop == end and after in _ENDS and after != "'"
-            word = table.whole_word(pattern) if whole else None
-            if word:  # the pattern is the whole word
-                rest[start] = [(end, word, False)]
+            table_word = table.whole_word(pattern) if whole else None
+            if table_word:  # the pattern is the whole word
+                rest[start] = [(end, table_word, False)]
                 chain = end
                 if not linked:
-                    if (word,) not in phrases:
+                    if (table_word,) not in phrases:
                         lonely = start
                     if after == " " and before in _BEFORE:
-                        opener, first = start, word
+                        opener, first = start, table_word
                 continue
-            hits = _read(forms, genitive, key, start, end)
+            hits = [] if unknown else _read(forms, genitive, key, start, end)
             if hits:
                 rest[start] = hits
                 chain = hits[0][0]  # the longest
