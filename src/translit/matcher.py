@@ -95,6 +95,7 @@ def _short_path(
     """
     table = index.quick(style)
     by_pattern = table.by_pattern
+    table_words = table.words
     given_ends = table.given_ends
     joined = index.finder.joined
     forms = index.forms
@@ -149,13 +150,17 @@ def _short_path(
             # a two-word name after one space ("Alyaksandr Lukashenka"): the phrase the
             # general path would take first, when it needs no check beyond these
             pair = None
-            if chain == start - 1 and stop == end and after in _ENDS and after != "'":
-                second = table.whole_word(pattern)
+            if chain == start - 1 and stop == end and after in _ENDS:
+                second = table_words[pattern]
                 if second is not None:
                     pair = table.phrase((first, second))
             if (
                 pair is not None
-                and (after in _SPACE or plain_surroundings(key, opener, stop))
+                and (
+                    after in _SPACE
+                    or (after != "'" and plain_surroundings(key, opener, stop))
+                    or (after == "'" and _possessive(forms, key, opener, stop, start))
+                )
                 and not (pair.expressions and inside(key, opener, pair.expressions))
             ):
                 del rest[opener]
@@ -190,7 +195,7 @@ def _short_path(
         ):
             # the pattern is the whole word when nothing that continues a word follows
             whole = stop == end and after in _ENDS and after != "'"
-            table_word = table.whole_word(pattern) if whole else None
+            table_word = table_words[pattern] if whole else None
             if table_word:  # the pattern is the whole word
                 rest[start] = [(end, table_word, False)]
                 chain = end
@@ -269,14 +274,15 @@ def _spanned_hits(index: Index, key: str, start: int, end: int, rest: Hits) -> i
     return last
 
 
-def _possessive(forms: WordForms, key: str, start: int, stop: int) -> bool:
+def _possessive(forms: WordForms, key: str, start: int, stop: int, last: int = -1) -> bool:
     """An English possessive in plain surroundings (`` Lukashenka's ``), which the
-    general path would also take: whitespace before, and no table form with the 's."""
+    general path would also take: whitespace before, and no table form with the 's
+    (*last*: where the name's last word starts, if not at *start*)."""
     return (
         key.startswith("'s", stop)
         and (start == 0 or key[start - 1] in _SPACE)
         and plain_surroundings(key, start, stop + 2)
-        and lookup(forms, key[start : stop + 2]) is None
+        and lookup(forms, key[start if last < 0 else last : stop + 2]) is None
     )
 
 

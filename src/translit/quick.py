@@ -52,6 +52,11 @@ class QuickTable:
         self.style = style
         self.by_pattern: list[Quick | None] = [PENDING] * len(index.finder.patterns)
         self._by_words: dict[tuple[str, ...], Quick | None] = {}
+        known = index.forms.words
+        self.words: list[str | None] = [
+            p if p in known and p.isalnum() else None for p in index.finder.patterns
+        ]
+        """Each pattern of the finder, when it is a whole word of the table without joiners."""
         names = index.given_names
         self.given_ends: frozenset[str] | None = (
             None if any(len(name) < 3 for name in names) else frozenset(n[-3:] for n in names)
@@ -78,10 +83,6 @@ class QuickTable:
             entry = self._by_words[words] = _make(self.index, words, self.style)
             return entry
 
-    def whole_word(self, number: int) -> str | None:
-        """Pattern *number*, when it is a whole word of the table without joiners."""
-        pattern = self.index.finder.patterns[number]
-        return pattern if pattern in self.index.forms.words and pattern.isalnum() else None
 
 
 PENDING = Quick("", "", "", "", {}, (), (), (), False)
