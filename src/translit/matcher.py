@@ -32,7 +32,7 @@ from .index import Index, Target, WordForms, lookup
 from .limits import MAX_FORM_LENGTH
 from .mention import Mention
 from .protect import CodeSpans, code_spans
-from .quick import PENDING
+from .quick import PENDING, QuickTable
 
 __all__ = ["match_whole", "scan", "scan_general"]
 
@@ -135,7 +135,7 @@ def _short_path(
             after = key[stop] if stop < n else " "
             if after in _ENDS and stop < limit:
                 word = key[start:stop]
-                form = lookup(forms, word)
+                form = table.form(word)
                 if form is None:  # "statement" at an anchor "stat": no form of the table,
                     # unless a joiner or a genitive -s makes one (the general path looks)
                     unknown = not (
@@ -159,7 +159,7 @@ def _short_path(
                 and (
                     after in _SPACE
                     or (after != "'" and plain_surroundings(key, opener, stop))
-                    or (after == "'" and _possessive(forms, key, opener, stop, start))
+                    or (after == "'" and _possessive(table, key, opener, stop, start))
                 )
                 and not (pair.expressions and inside(key, opener, pair.expressions))
             ):
@@ -190,7 +190,7 @@ def _short_path(
             or (
                 after not in _SPACE
                 and not plain_surroundings(key, start, stop)
-                and not (after == "'" and _possessive(forms, key, start, stop))
+                and not (after == "'" and _possessive(table, key, start, stop))
             )
         ):
             # the pattern is the whole word when nothing that continues a word follows
@@ -274,7 +274,7 @@ def _spanned_hits(index: Index, key: str, start: int, end: int, rest: Hits) -> i
     return last
 
 
-def _possessive(forms: WordForms, key: str, start: int, stop: int, last: int = -1) -> bool:
+def _possessive(table: QuickTable, key: str, start: int, stop: int, last: int = -1) -> bool:
     """An English possessive in plain surroundings (`` Lukashenka's ``), which the
     general path would also take: whitespace before, and no table form with the 's
     (*last*: where the name's last word starts, if not at *start*)."""
@@ -282,7 +282,7 @@ def _possessive(forms: WordForms, key: str, start: int, stop: int, last: int = -
         key.startswith("'s", stop)
         and (start == 0 or key[start - 1] in _SPACE)
         and plain_surroundings(key, start, stop + 2)
-        and lookup(forms, key[start if last < 0 else last : stop + 2]) is None
+        and table.form(key[start if last < 0 else last : stop + 2]) is None
     )
 
 

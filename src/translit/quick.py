@@ -19,6 +19,8 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, NamedTuple
 
+from .index import lookup
+
 if TYPE_CHECKING:
     from .index import Index
 
@@ -52,6 +54,7 @@ class QuickTable:
         self.style = style
         self.by_pattern: list[Quick | None] = [PENDING] * len(index.finder.patterns)
         self._by_words: dict[tuple[str, ...], Quick | None] = {}
+        self._forms: dict[str, tuple[str, bool] | None] = {}
         known = index.forms.words
         self.words: list[str | None] = [
             p if p in known and p.isalnum() else None for p in index.finder.patterns
@@ -70,6 +73,17 @@ class QuickTable:
         self.by_pattern[number] = entry
         return entry
 
+    def form(self, word: str) -> tuple[str, bool] | None:
+        """:func:`~translit.index.lookup` of *word* (not weak), remembered: running text
+        repeats its words ("Lukashenka's", and "statement" at an anchor "stat")."""
+        try:
+            return self._forms[word]
+        except KeyError:
+            found = lookup(self.index.forms, word)
+            if len(self._forms) < _REMEMBERED:
+                self._forms[word] = found
+            return found
+
     def word(self, word: str) -> Quick | None:
         """The quick word *word* (folded), or None when it is not one."""
         return self.phrase((word,))
@@ -84,6 +98,9 @@ class QuickTable:
             return entry
 
 
+
+_REMEMBERED = 1 << 16
+"""At most this many looked-up words are remembered per table and style."""
 
 PENDING = Quick("", "", "", "", {}, (), (), (), False)
 """In :attr:`QuickTable.by_pattern`: not looked at yet."""
