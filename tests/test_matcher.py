@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from pathlib import Path
 from typing import Any
+from unittest import mock
 
 import pytest
 import yaml
@@ -15,7 +16,10 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 import translit
-from translit.matcher import scan, scan_general
+import translit.matcher
+import translit.normalizer
+from translit.general import scan_general
+from translit.matcher import scan
 
 HERE = Path(__file__).parent
 
@@ -64,6 +68,7 @@ _PHRASES = sorted(" ".join(phrase) for phrase in _INDEX.phrases if len(phrase) >
 _GIVEN = sorted(_INDEX.given_names)[:200]
 _GAPS = [" ", "  ", "\n", "\n\n", ", ", "'s ", "’s ", "-", ". ", "s ", ""]
 _GAPS += ["\u2069 ", " (", "\u20d0 "]  # a bidi isolate, an opener, a mark that fold keeps
+_CUTS = [".\n", "?\r\n", ")\n\n", ".\n\u200b", " \n", "\u200b\n"]  # where pieces may end
 
 
 @given(
@@ -102,3 +107,41 @@ def test_the_finder_gives_the_same_hits_before_and_after_a_long_text() -> None:
     finder.first(long_key), finder.every(long_key)  # builds both DFAs
     assert len(finder._automata) == 4
     assert (finder.first(key), finder.every(key)) == (first, every)
+
+
+@given(
+    st.lists(
+        st.tuples(
+            st.sampled_from(_WORDS + _PHRASES + _GIVEN),
+            st.sampled_from(_GAPS + _CUTS),  # between the words of a phrase
+            st.sampled_from(_GAPS + _CUTS),  # after it
+        ),
+        max_size=30,
+    ),
+    st.integers(min_value=1, max_value=60),
+)
+def test_a_text_cut_in_pieces_gives_the_same_mentions(
+    parts: list[tuple[str, str, str]], size: int
+) -> None:
+    """Long texts are scanned in pieces: the same mentions as in one go, and normalize
+    agrees."""
+    text = "".join(words.title().replace(" ", inner) + gap for words, inner, gap in parts)
+    normalizer = translit.Normalizer()
+    with (
+        mock.patch.object(translit.matcher, "PIECE", size),
+        mock.patch.object(translit.normalizer, "PIECE", size),
+    ):
+        assert translit.matcher.scan(_INDEX, text, "en") == scan_general(_INDEX, text, "en")
+        assert normalizer.normalize(text) == translit.apply_mentions(text, normalizer.find(text))
+
+
+def test_pieces_are_cut_after_punctuation_and_a_line_break() -> None:
+    from translit.matcher import pieces
+
+    text = "Alexander\nLukashenko. Kiev?\r\nKyiv, Minsk\n\nx `code`"
+    assert pieces(text, 5) == [(0, text)]  # a backtick: never cut
+    text = text.replace("`", "")
+    assert [p for _, p in pieces(text, 5)] == [
+        "Alexander\nLukashenko. Kiev?\r\n",
+        "Kyiv, Minsk\n\nx code",
+    ]

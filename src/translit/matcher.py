@@ -1,44 +1,38 @@
-"""The scan: one automaton pass over the folded text, then phrases, then checks.
+"""The scan: one automaton call over the folded text, a short path for most names,
+the general path for the rest.
 
-1. Fold the text (:mod:`translit.fold`) and walk the automaton once over it
-   (ahocorasick-rs: one call returns every anchor hit).
+1. Fold the text (:mod:`translit.fold`) and find every word and anchor of the
+   table in it with one call (:mod:`translit.finder`).
 2. Keep the hits at the start of a word (letters of every script, digits, marks
-   and ``_`` continue a word), and read the whole word there. A German genitive
-   ``-s`` after a capitalized German spelling (Lukaschenkos, Putins) is allowed
-   and stays outside the mention. A stem followed by one of its case endings is
-   an inflected hit (:mod:`translit.inflection`).
-3. The short path: a word that names one thing alone (:meth:`Index.quick`), with
-   plain surroundings and no phrase reaching it from the left, becomes a mention
-   at once. Most names in running text take it.
-4. Every other hit goes the general way: from left to right, each hit is joined
-   with the hits that follow it across whitespace (one line break at most) into
-   the longest phrase of the table; if that phrase fails a check
-   (:mod:`translit.checks`), shorter ones at the same place are tried.
+   and ``_`` continue a word).
+3. The short path: a word or a two-word name that names one thing alone
+   (:mod:`translit.quick`), with plain surroundings and no phrase reaching it
+   from the left, becomes a mention at once. Most names in running text take it.
+4. Every other hit goes the general way (:mod:`translit.general`): phrases, then
+   every check.
 
-Both paths give the same mentions; the short one only skips work. Matches are
-leftmost-longest and never overlap.
+Both paths give the same mentions (``tests/test_matcher.py``); the short one only
+skips work. Matches are leftmost-longest and never overlap. A long text is
+scanned in pieces of about a megabyte, cut after a line that ends with
+punctuation, where no name and no check can reach across: the same mentions, in
+less memory and faster.
 """
 
 from __future__ import annotations
 
-import unicodedata
 from unicodedata import combining
 
 from .casing import restyle
-from .checks import BIDI, accept, after_given_name, inside, plain_surroundings
+from .checks import BIDI, after_given_name, inside, plain_surroundings
 from .finder import Found
 from .fold import KEY_WORD, fold
-from .index import Index, Target, WordForms, lookup
-from .limits import MAX_FORM_LENGTH
+from .general import GAP, LONGEST, Hits, general, read, scan_general
+from .index import Index
 from .mention import Mention
-from .protect import CodeSpans, code_spans
 from .quick import PENDING, QuickTable
 
-__all__ = ["match_whole", "scan", "scan_general"]
+__all__ = ["PIECE", "pieces", "scan", "scan_piece"]
 
-_BREAKS = "\n\r\x0b\x0c\x1c\x1d\x1e\x85\u2028\u2029"
-_GAP = " \t" + _BREAKS
-_LONGEST = MAX_FORM_LENGTH + 16  # the longest form of a table, with an ending
 # after a word: what may follow a name on the short path (the rest of the
 # surroundings is checked by plain_surroundings)
 _ENDS = frozenset(" \t\n\r,.;:!?)]}\"'»”’")
@@ -46,8 +40,38 @@ _BEFORE = frozenset(" \t\n\r(\"'«“‘[")
 _SPACE = frozenset(" \t\n\r")
 new_tuple = tuple.__new__  # a Mention without the named tuple's Python-level __new__
 
-Hit = tuple[int, str, bool]  # end, the word of the table, inflected
-Hits = dict[int, list[Hit]]  # by start
+PIECE = 1 << 20
+"""Texts are scanned in pieces of about this many characters (see :func:`pieces`)."""
+_CUT_AFTER = frozenset(".!?;:)]}\"'»”’…")
+
+
+def pieces(text: str, size: int = PIECE) -> list[tuple[int, str]]:
+    r"""*text* cut into pieces of about *size* characters, with where each begins.
+
+    A cut follows a line break after punctuation (``.`` ``?`` ``)`` ``”`` ...):
+    no phrase crosses it (a phrase joins words across whitespace only), and no
+    check looks across it (each stops at a line break). A text with backticks or
+    ``~~~`` is never cut, since a Markdown code block spans lines.
+
+    >>> [(at, len(p)) for at, p in pieces("One.\nTwo.\nThree", size=3)]
+    [(0, 5), (5, 5), (10, 5)]
+    """
+    if len(text) <= size or "`" in text or "~~~" in text:
+        return [(0, text)]
+    found: list[tuple[int, str]] = []
+    begin = 0
+    at = size
+    while at < len(text):
+        cut = text.find("\n", at)
+        if cut < 0:
+            break
+        before = text[cut - 2] if text[cut - 1] == "\r" else text[cut - 1]
+        at = cut + 1
+        if before in _CUT_AFTER and at < len(text):
+            found.append((begin, text[begin:at]))
+            begin, at = at, at + size
+    found.append((begin, text[begin:]))
+    return found
 
 
 def scan(index: Index, text: str, style: str, replace_inflected: bool = False) -> list[Mention]:
@@ -55,6 +79,20 @@ def scan(index: Index, text: str, style: str, replace_inflected: bool = False) -
 
     An inflected mention keeps its text unless *replace_inflected* is true.
     """
+    parts = pieces(text, PIECE)
+    if len(parts) == 1:
+        return scan_piece(index, text, style, replace_inflected)
+    mentions: list[Mention] = []
+    for begin, piece in parts:
+        for m in scan_piece(index, piece, style, replace_inflected):
+            mentions.append(m._replace(start=m.start + begin, end=m.end + begin))
+    return mentions
+
+
+def scan_piece(
+    index: Index, text: str, style: str, replace_inflected: bool = False
+) -> list[Mention]:
+    """:func:`scan` of a text that is not cut."""
     key, offsets = fold(text)
     if offsets is None and "`" not in text and "~~~" not in text:
         found = index.finder.first(key)
@@ -62,21 +100,10 @@ def scan(index: Index, text: str, style: str, replace_inflected: bool = False) -
             return []
         mentions, rest = _short_path(index, key, text, found, style, replace_inflected)
         if rest:
-            mentions += _general(index, key, text, None, None, rest, style, replace_inflected)
+            mentions += general(index, key, text, None, None, rest, style, replace_inflected)
             mentions.sort()
         return mentions
     return scan_general(index, text, style, replace_inflected)
-
-
-def scan_general(
-    index: Index, text: str, style: str, replace_inflected: bool = False
-) -> list[Mention]:
-    """:func:`scan` without the short path: the same mentions, found the slow way
-    (for texts with code spans or dropped characters, and for tests)."""
-    key, offsets = fold(text)
-    hits = _word_hits(index, key, index.finder.every(key))
-    code = CodeSpans(code_spans(text)) if "`" in text or "~~~" in text else None
-    return _general(index, key, text, offsets, code, hits, style, replace_inflected)
 
 
 def _short_path(
@@ -118,7 +145,7 @@ def _short_path(
         before = key[start - 1] if start else " "
         if before not in _BEFORE and (before.isalnum() or before == "_" or combining(before)):
             continue  # not the start of a word
-        linked = chain >= 0 and not key[chain:start].strip(_GAP)
+        linked = chain >= 0 and not key[chain:start].strip(GAP)
         if lonely >= 0 and not linked:
             del rest[lonely]  # "Maria" and no surname after it: the general path finds nothing
         lonely = -1
@@ -130,7 +157,7 @@ def _short_path(
         inflected = unknown = False
         if after not in _ENDS:  # the word goes on: an inflected form?
             entry = None
-            limit = start + _LONGEST
+            limit = start + LONGEST
             stop = word_end(key, end, limit if limit < n else n).end()  # type: ignore[union-attr]
             after = key[stop] if stop < n else " "
             if after in _ENDS and stop < limit:
@@ -205,7 +232,7 @@ def _short_path(
                     if after == " " and before in _BEFORE:
                         opener, first = start, table_word
                 continue
-            hits = [] if unknown else _read(forms, genitive, key, start, end)
+            hits = [] if unknown else read(forms, genitive, key, start, end)
             if hits:
                 rest[start] = hits
                 chain = hits[0][0]  # the longest
@@ -267,7 +294,7 @@ def _spanned_hits(index: Index, key: str, start: int, end: int, rest: Hits) -> i
                 continue
         ends = [e for _, s, e in finder.every(key[at : at + finder.longest]) if s == 0]
         if ends:
-            hits = _read(index.forms, index.genitive, key, at, at + ends[0])
+            hits = read(index.forms, index.genitive, key, at, at + ends[0])
             if hits:
                 rest[at] = hits
                 last = max(last, hits[0][0])
@@ -286,166 +313,3 @@ def _possessive(table: QuickTable, key: str, start: int, stop: int, last: int = 
     )
 
 
-def _general(
-    index: Index,
-    key: str,
-    text: str,
-    offsets: list[int] | None,
-    code: CodeSpans | None,
-    hits: Hits,
-    style: str,
-    replace_inflected: bool,
-) -> list[Mention]:
-    """The mentions of *hits*, phrase by phrase, with every check."""
-    mentions: list[Mention] = []
-    pos = 0
-    for start in sorted(hits):
-        if start < pos:
-            continue
-        cands = _phrases(index, key, hits, start)
-        if len(cands) > 1:
-            cands.sort(key=lambda c: _order(key, c))
-        for words, cstart, cend, inflected in cands:
-            ostart, oend = _original_span(text, offsets, cstart, cend)
-            target = accept(index, key, words, (cstart, cend), text[ostart].isupper())
-            if target is None:
-                continue
-            if code is not None and code.overlaps(ostart, oend):
-                break
-            keep = inflected and not replace_inflected
-            mentions.append(_mention(index, text, (ostart, oend), target, style, inflected, keep))
-            pos = cend
-            break
-    return mentions
-
-
-Candidate = tuple[tuple[str, ...], int, int, bool]  # words, start, end, inflected
-
-
-def _order(key: str, cand: Candidate) -> tuple[int, bool]:
-    """Longest first; a name with a genitive -s counts the -s, and wins over an inflection."""
-    _, _, end, inflected = cand
-    genitive = not inflected and end < len(key) and key[end] == "s"
-    return -(end + genitive), inflected
-
-
-def _word_hits(index: Index, key: str, found: Found, weak: bool = False) -> Hits:
-    """The whole-word forms of the table at the hits *found* (:meth:`Finder.every`),
-    longest first at each start. *weak* also takes inflected forms that are common
-    words of another language."""
-    hits: Hits = {}
-    done: set[int] = set()
-    for _, start, anchor_end in found:
-        if start in done:  # a word, after its anchor
-            continue
-        done.add(start)
-        if start:
-            before = key[start - 1]
-            if before.isalnum() or before == "_" or combining(before):
-                continue
-        read = _read(index.forms, index.genitive, key, start, anchor_end, weak)
-        if read:
-            hits[start] = read
-    return hits
-
-
-def _read(
-    forms: WordForms,
-    genitive: frozenset[str],
-    key: str,
-    start: int,
-    anchor_end: int,
-    weak: bool = False,
-) -> list[Hit]:
-    """The forms of the table that the word at *start* (whose anchor ends at
-    *anchor_end*) is, or begins with before an apostrophe or hyphen, longest first."""
-    n = len(key)
-    # no form is longer than MAX_FORM_LENGTH: never read further (a run of
-    # "Kiev-Kiev-..." would otherwise be read again at every hit)
-    stop = KEY_WORD.match(key, anchor_end, min(n, start + _LONGEST)).end()  # type: ignore[union-attr]
-    if stop == start + _LONGEST and stop < n:
-        # the cap cut a long run (Kiev-Kiev-...): keep its whole words only
-        stop = max(key.rfind("-", anchor_end, stop), key.rfind("'", anchor_end, stop))
-        if stop < 0:
-            return []  # one word longer than any form
-    if stop < n and combining(key[stop]):
-        return []  # a mark after the last letter: part of a longer word
-    word = key[start:stop]
-    ends = [stop]
-    if "'" in word or "-" in word:  # Kiev-based, Kiev'e: also the part before each joiner
-        ends += [start + i for i in range(len(word) - 1, 0, -1) if word[i] in "'-"]
-    found: list[Hit] = []
-    for end in ends:
-        form = lookup(forms, key[start:end], weak)
-        if form is not None:
-            found.append((end, form[0], form[1]))
-        elif end == stop and word[-1] == "s" and word[:-1] in genitive:
-            found.append((end - 1, word[:-1], False))
-    return found
-
-
-def _phrases(index: Index, key: str, hits: Hits, start: int) -> list[Candidate]:
-    found: list[Candidate] = []
-    stack: list[Candidate] = [((word,), start, end, infl) for end, word, infl in hits[start]]
-    while stack:
-        words, s, e, infl = stack.pop()
-        if words in index.phrases:
-            found.append((words, s, e, infl))
-        if words not in index.prefixes or (e < len(key) and (key[e].isalnum() or key[e] == "_")):
-            continue
-        j, breaks = e, 0
-        while j < len(key) and key[j] in _GAP:
-            breaks += key[j] in _BREAKS and not (key[j] == "\n" and key[j - 1] == "\r")
-            j += 1
-        if j == e or breaks > 1 or j not in hits:
-            continue
-        for end, word, inflected in hits[j]:
-            stack.append(((*words, word), s, end, infl or inflected))
-    return found
-
-
-def _original_span(text: str, offsets: list[int] | None, start: int, end: int) -> tuple[int, int]:
-    """Map a key span back to the input, taking the combining marks of its last letter."""
-    if offsets is None:
-        return start, end
-    ostart, oend = offsets[start], offsets[end - 1] + 1
-    while oend < len(text) and unicodedata.combining(text[oend]):
-        oend += 1
-    return ostart, oend
-
-
-def _mention(
-    index: Index,
-    text: str,
-    span: tuple[int, int],
-    target: Target,
-    style: str,
-    inflected: bool,
-    keep: bool,
-) -> Mention:
-    start, end = span
-    info = index.entities[target.entity]
-    written = text[start:end]
-    if keep:
-        replacement = written
-    else:
-        replacement = restyle(written, info.canonical(target.part, style))
-    reason = f"inflected form of {target.reason}" if inflected else target.reason
-    return Mention(start, end, written, replacement, target.entity, reason, target.part, inflected)
-
-
-def match_whole(index: Index, name: str) -> tuple[Target, bool] | None:
-    """The target of *name* when the whole of it is one phrase (and whether inflected).
-
-    No context is required here: the caller says that *name* is a name.
-    """
-    key, _ = fold(name)
-    hits = _word_hits(index, key, index.finder.every(key), weak=True)
-    if 0 not in hits:
-        return None
-    for words, _, end, inflected in sorted(_phrases(index, key, hits, 0), key=lambda c: -c[2]):
-        if end == len(key):
-            targets = index.phrases[words]
-            if len({t.entity for t in targets}) == 1:
-                return targets[0], inflected
-    return None

@@ -9,8 +9,9 @@ from typing import TYPE_CHECKING, Any, TypeGuard
 from .bundled import bundled_table_file
 from .cache import cached, table_key
 from .fold import fold_word
+from .general import match_whole
 from .index import Index
-from .matcher import match_whole, scan
+from .matcher import PIECE, pieces, scan, scan_piece
 from .mention import Mention, splice
 
 if TYPE_CHECKING:
@@ -102,7 +103,11 @@ class Normalizer:
 
     def normalize(self, text: str, *, style: str | None = None) -> str:
         """*text* with every mention rewritten to its canonical form; the rest byte-identical."""
-        return splice(text, self.find(text, style=style))
+        chosen = self._check_style(style)
+        return "".join(
+            splice(piece, scan_piece(self._index, piece, chosen, self._replace_inflected))
+            for _, piece in pieces(text, PIECE)
+        )
 
     def normalize_stream(
         self, chunks: Iterable[str], *, style: str | None = None
