@@ -101,6 +101,41 @@ def test_files_to_stdout_writes_nothing(run: Cli, docs: dict[str, Path]) -> None
     assert _snapshot(docs) == before
 
 
+def test_long_plain_files_to_stdout_are_streamed_with_the_same_output(
+    run: Cli, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from translit import runner
+
+    prose = "Lukashenko in Kiev.\r\nSee https://kiev.example/Kiev # translit: ignore Kiev\n"
+    files = {
+        "a.md": "Kiev and `Kiev`\n",
+        "long.txt": prose * 40 + "Alexander\nLukashenko, Homel",
+        "b.txt": "Gomel\n",
+    }
+    for name, text in files.items():
+        _write(tmp_path / name, text)
+    whole = run("normalize", *files)
+    monkeypatch.setattr(runner, "STREAM_AFTER", 100)  # long.txt is long now
+    streamed = run("normalize", *files)
+    assert streamed.code == whole.code == 0
+    assert streamed.out == whole.out
+    assert streamed.out.count(b"Lukashenka in Kyiv.\r\n") == 40
+    assert b"# translit: ignore Kiev" in streamed.out and b"`Kiev`" in streamed.out
+
+
+def test_long_files_that_are_not_text_to_stdout(
+    run: Cli, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from translit import runner
+
+    monkeypatch.setattr(runner, "STREAM_AFTER", 100)
+    _write(tmp_path / "blob.txt", b"Kiev\0" * 100)
+    result = run("normalize", "blob.txt")
+    assert result.code == 0 and result.out == b"" and "binary" in result.err
+    _write(tmp_path / "late.txt", b"Kiev\n" * 300_000 + b"\xff Kiev\n")
+    _one_error_line(run("normalize", "late.txt"), "late.txt:300001", "UTF-8")
+
+
 def test_check_reports_and_writes_nothing(run: Cli, docs: dict[str, Path]) -> None:
     before = _snapshot(docs)
     result = run("normalize", "--check", "docs")

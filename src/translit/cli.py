@@ -17,7 +17,7 @@ from __future__ import annotations
 import gc
 import os
 import sys
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from types import SimpleNamespace
 from typing import TYPE_CHECKING, Any, cast
 
@@ -25,6 +25,7 @@ from .errors import TranslitError
 
 if TYPE_CHECKING:
     import argparse
+    from pathlib import Path
 
     from .config import Config
 
@@ -117,13 +118,48 @@ def _normalize(args: argparse.Namespace) -> int:
     files = [f for f in discover(paths) if not config.excludes(f)]
     progress = Progress(len(files), sys.stderr)
     tally = Tally(mode, args.format, sys.stdout, sys.stderr, progress)
-    for outcome in run(files, normalizer, job, args.jobs, progress):
-        tally.add(outcome)
+    done = 0
+    for group, long in _long_files(files, mode):
+        if long:  # a long plain-text file to standard output: streamed, in bounded memory
+            from .pipe import stream_file
+
+            sys.stdout.flush()
+            tally.add(stream_file(normalizer, job, str(group[0]), sys.stdout.buffer))
+            progress.step(done + 1)
+        else:
+            for outcome in run(group, normalizer, job, args.jobs, progress, done):
+                tally.add(outcome)
+        done += len(group)
     progress.close()
     sys.stdout.flush()
     if mode != "stdout":
         _stderr(tally.summary())
     return tally.exit_code
+
+
+def _long_files(files: list[Path], mode: str) -> Iterator[tuple[list[Path], bool]]:
+    """*files* in order, in groups: each long plain-text file alone (True) when the
+    output goes to standard output, the others together (False)."""
+    from .markup import kind_of
+    from .runner import STREAM_AFTER
+
+    group: list[Path] = []
+    for path in files:
+        try:
+            long = mode == "stdout" and kind_of(path) == "plain" and (
+                os.stat(path).st_size > STREAM_AFTER
+            )
+        except OSError:  # reading it will say what is wrong
+            long = False
+        if long:
+            if group:
+                yield group, False
+                group = []
+            yield [path], True
+        else:
+            group.append(path)
+    if group:
+        yield group, False
 
 
 def _stdin(size: int = -1) -> bytes:

@@ -13,12 +13,12 @@ from typing import IO, TYPE_CHECKING, cast
 from .files import BOM, SNIFF, FileError
 from .markup import _DIRECTIVE, _URL
 from .mention import Mention
-from .runner import Job, kept
+from .runner import Job, Outcome, kept
 
 if TYPE_CHECKING:
     from .normalizer import Normalizer
 
-__all__ = ["stream_text"]
+__all__ = ["stream_file", "stream_text"]
 
 
 def stream_text(
@@ -69,6 +69,26 @@ def stream_text(
     for piece in normalize_stream(cast("Normalizer", view), chunks(), style=job.style,
                                   size=size, context=context):  # fmt: skip
         sink.write(piece.encode("utf-8"))
+
+
+def stream_file(normalizer: Normalizer, job: Job, path: str, sink: IO[bytes]) -> Outcome:
+    """A long plain-text file in ``stdout`` mode, streamed like a long standard input:
+    the same output as reading it whole, in bounded memory. A binary file is skipped
+    with a warning, as when read whole; a file that turns out not to be UTF-8 part way
+    is an error, after the part before the bad line has been written."""
+    try:
+        with open(path, "rb") as source:
+            head = source.read(SNIFF)
+            if b"\0" in head:
+                return Outcome(path, warning=f"{path}: binary file (NUL byte), skipped")
+            stream_text(normalizer, job, path, source, sink, head=head)
+    except FileNotFoundError:
+        return Outcome(path, warning=f"{path}: vanished before it could be read, skipped")
+    except FileError as exc:
+        return Outcome(path, error=str(exc))
+    except OSError as exc:
+        return Outcome(path, error=f"{path}: cannot read ({exc.strerror}); check its permissions")
+    return Outcome(path)
 
 
 _BREAK = re.compile(r"[^\r\n]*(?:\r\n|\r|\n)")

@@ -155,13 +155,19 @@ def fix_file(path: Path) -> Outcome:
 
 
 def run(
-    paths: Sequence[Path], normalizer: Normalizer, job: Job, jobs: int, progress: Progress
+    paths: Sequence[Path],
+    normalizer: Normalizer,
+    job: Job,
+    jobs: int,
+    progress: Progress,
+    before: int = 0,
 ) -> Iterator[Outcome]:
-    """The outcome of each file of *paths*, in order, using up to *jobs* processes."""
+    """The outcome of each file of *paths*, in order, using up to *jobs* processes
+    (*before*: files already done, for the progress line)."""
     _init(normalizer, job)
     if jobs <= 1 or len(paths) < 2:
         outcomes: Iterable[Outcome] = map(fix_file, paths)
-        for done, outcome in enumerate(outcomes, 1):
+        for done, outcome in enumerate(outcomes, before + 1):
             yield outcome
             progress.step(done)
         return
@@ -171,7 +177,7 @@ def run(
 
     pool = ProcessPoolExecutor(workers, initializer=_init_worker, initargs=(normalizer, job))
     try:
-        for done, outcome in enumerate(pool.map(fix_file, paths, chunksize=chunk), 1):
+        for done, outcome in enumerate(pool.map(fix_file, paths, chunksize=chunk), before + 1):
             yield outcome
             progress.step(done)
     finally:  # on Ctrl-C or an error, files not started yet are left alone
