@@ -62,7 +62,8 @@ def test_a_pattern_with_a_joiner_takes_the_general_path(normalizer: translit.Nor
     assert [m.text for m in scan(index, text, "en")][:1] == ["Wit-Rusland"]
 
 
-_INDEX = translit.Normalizer()._index
+_NORMALIZER = translit.Normalizer()
+_INDEX = _NORMALIZER._index
 _WORDS = sorted({word for phrase in _INDEX.phrases for word in phrase})
 _PHRASES = sorted(" ".join(phrase) for phrase in _INDEX.phrases if len(phrase) > 1)
 _GIVEN = sorted(_INDEX.given_names)[:200]
@@ -126,7 +127,7 @@ def test_a_text_cut_in_pieces_gives_the_same_mentions(
     """Long texts are scanned in pieces: the same mentions as in one go, and normalize
     agrees."""
     text = "".join(words.title().replace(" ", inner) + gap for words, inner, gap in parts)
-    normalizer = translit.Normalizer()
+    normalizer = _NORMALIZER
     with (
         mock.patch.object(translit.matcher, "PIECE", size),
         mock.patch.object(translit.normalizer, "PIECE", size),
