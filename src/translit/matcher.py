@@ -84,8 +84,8 @@ def scan(index: Index, text: str, style: str, replace_inflected: bool = False) -
         return scan_piece(index, text, style, replace_inflected)
     mentions: list[Mention] = []
     for begin, piece in parts:
-        for m in scan_piece(index, piece, style, replace_inflected):
-            mentions.append(m._replace(start=m.start + begin, end=m.end + begin))
+        found = scan_piece(index, piece, style, replace_inflected)
+        mentions += [new_tuple(Mention, (m[0] + begin, m[1] + begin, *m[2:])) for m in found]
     return mentions
 
 
