@@ -10,7 +10,7 @@ Each entry is one file, ``index-<key>.pickle`` in the user's cache folder
 (``$TRANSLIT_CACHE_DIR``, else ``$XDG_CACHE_HOME/translit``, else
 ``~/.cache/translit``; ``%LOCALAPPDATA%\\translit`` on Windows), holding a magic
 line, the CRC-32 of the payload, and the pickled payload: the key and the
-compiled table (plain Python objects: the automaton is rebuilt from its anchors
+compiled table (plain Python objects: the automaton is rebuilt from its patterns
 when loaded). A file that is truncated, altered, unreadable, holds another
 key (copied from another table) or another kind of object is rebuilt, never
 trusted. (The checksum is against accidents: whoever can write the cache

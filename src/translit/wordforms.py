@@ -5,11 +5,12 @@ A word of the table (``lukashenko``) is written as itself or inflected
 go into one dictionary, and their stems into another, each stem with the set of
 endings that may follow it (sets shared between stems): a form is found by
 its longest stem, and no form is stored, so a table of 100,000 words stays
-small. The automaton holds neither: it holds *anchors*, the shortest prefixes
-that every form of a word shares (its shortest stem, at least
-:data:`MIN_ANCHOR` letters), and no anchor that another anchor begins. So a
-name in the text is one automaton hit, at its first letter; the matcher then
-reads the whole word there and looks it up.
+small. The automaton holds no inflected form: it holds the words themselves and
+their *anchors*, the shortest prefixes that every form of a word shares (its
+shortest stem, at least :data:`MIN_ANCHOR` letters), and no anchor that another
+anchor begins (:mod:`translit.finder`). So a name in the text is one automaton
+hit: a word as written in the table ends where the hit ends; at an anchor, the
+matcher reads the whole word and looks it up.
 
 A *weak* form is also a common word of a language that did not generate it
 (German *Buche* is not the Czech locative of Bucha): ``canonical()`` takes it,
