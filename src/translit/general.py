@@ -26,7 +26,17 @@ from .limits import MAX_FORM_LENGTH
 from .mention import Mention
 from .protect import CodeSpans, code_spans
 
-__all__ = ["GAP", "LONGEST", "Hit", "Hits", "general", "match_whole", "read", "scan_general"]
+__all__ = [
+    "GAP",
+    "LONGEST",
+    "Hit",
+    "Hits",
+    "general",
+    "match_whole",
+    "read",
+    "scan_general",
+    "starts_word",
+]
 
 _BREAKS = "\n\r\x0b\x0c\x1c\x1d\x1e\x85\u2028\u2029"
 GAP = " \t" + _BREAKS
@@ -92,6 +102,15 @@ def _order(key: str, cand: Candidate) -> tuple[int, bool]:
     return -(end + genitive), inflected
 
 
+def starts_word(key: str, at: int) -> bool:
+    """True when a word of *key* may start at *at*: no letter, digit, ``_`` or
+    combining mark before it (the matcher's hot loop has this test inline)."""
+    if not at:
+        return True
+    before = key[at - 1]
+    return not (before.isalnum() or before == "_" or combining(before))
+
+
 def _word_hits(index: Index, key: str, found: Found, weak: bool = False) -> Hits:
     """The whole-word forms of the table at the hits *found* (:meth:`Finder.every`),
     longest first at each start. *weak* also takes inflected forms that are common
@@ -102,10 +121,8 @@ def _word_hits(index: Index, key: str, found: Found, weak: bool = False) -> Hits
         if start in done:  # a word, after its anchor
             continue
         done.add(start)
-        if start:
-            before = key[start - 1]
-            if before.isalnum() or before == "_" or combining(before):
-                continue
+        if not starts_word(key, start):
+            continue
         words = read(index.forms, index.genitive, key, start, anchor_end, weak)
         if words:
             hits[start] = words

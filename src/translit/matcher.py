@@ -26,7 +26,7 @@ from .casing import restyle
 from .checks import BIDI, after_given_name, inside, plain_surroundings
 from .finder import Found
 from .fold import KEY_WORD, fold
-from .general import GAP, LONGEST, Hits, general, read, scan_general
+from .general import GAP, LONGEST, Hits, general, read, scan_general, starts_word
 from .index import Index
 from .mention import Mention
 from .quick import PENDING, QuickTable
@@ -144,7 +144,7 @@ def _short_path(
             continue
         before = key[start - 1] if start else " "
         if before not in _BEFORE and (before.isalnum() or before == "_" or combining(before)):
-            continue  # not the start of a word
+            continue  # not the start of a word (general.starts_word, inline)
         linked = chain >= 0 and not key[chain:start].strip(GAP)
         if lonely >= 0 and not linked:
             del rest[lonely]  # "Maria" and no surname after it: the general path finds nothing
@@ -283,15 +283,14 @@ def _spanned_hits(index: Index, key: str, start: int, end: int, rest: Hits) -> i
     """The hits of a pattern with an apostrophe or hyphen (``l'viv``) found at
     *start*..*end*, for the general path: at *start*, and at each word start after a
     joiner inside, which the leftmost-longest search passed over (see
-    :mod:`translit.finder`). Each is read as :func:`_word_hits` reads it, from the
-    shortest pattern there. Returns the end of the longest word read, or -1."""
+    :mod:`translit.finder`). Each is read as the general path reads it
+    (:func:`~translit.general.read`), from the shortest pattern there. Returns the
+    end of the longest word read, or -1."""
     finder = index.finder
     last = -1
     for at in range(start, end):
-        if at:
-            before = key[at - 1]
-            if before.isalnum() or before == "_" or combining(before):
-                continue
+        if not starts_word(key, at):
+            continue
         ends = [e for _, s, e in finder.every(key[at : at + finder.longest]) if s == 0]
         if ends:
             hits = read(index.forms, index.genitive, key, at, at + ends[0])
