@@ -5,9 +5,14 @@ from __future__ import annotations
 from hypothesis import given
 from hypothesis import strategies as st
 
-from translit.fold import _TABLE, fold
+from translit.fold import _TABLE, _fold_runs, fold
 
 ALPHABET = "abcKIEVłŁšŠïÏ’‘\u00a0 \n'-–—“”…ЁёЛукашэнкаİß\u2010\u00ad\u0301\u200d"
+# characters each fast path must leave to the table: context-dependent lower case
+# (final sigma), a sign whose lower case the table changes again, decomposed й,
+# lone surrogates (from surrogateescape), and others that the fold keeps
+TRICKY = "ΣσςΑΩ\u212b\u212aЙИ\u0306\u0308\udcff\U0001f600中"
+PLAIN = "abcdefgh ,.\n"
 
 
 @given(st.text(alphabet=ALPHABET, max_size=60))
@@ -19,3 +24,26 @@ def test_fast_paths_equal_the_table(text: str) -> None:
         assert len(key) == len(text)
     else:
         assert [text[i] for i in offsets] == [ch for ch in text if _TABLE.get(ord(ch), ch)]
+
+
+@given(
+    st.lists(
+        st.sampled_from([ALPHABET, TRICKY, PLAIN * 4]).flatmap(
+            lambda chars: st.text(alphabet=chars, max_size=30)
+        ),
+        max_size=8,
+    ).map("".join)
+)
+def test_each_way_equals_folding_run_by_run(text: str) -> None:
+    """Mostly ASCII text (lowered as bytes), mostly Cyrillic text (str.lower first)
+    and text with characters that need the table: one key, one offset map."""
+    assert fold(text) == _fold_runs(text)
+
+
+def test_other_script_and_english_prose() -> None:
+    cyrillic = "Лукашэнка і Ёсіф Ціханоўскай — «Гомель», Łódź. " * 40
+    english = "Lukashenko’s “Kiev” visit, Kijów and Łódź. " + "plain words " * 200
+    for text in (cyrillic, english, cyrillic + "Σ", english + "\u212b"):
+        assert fold(text) == _fold_runs(text)
+    assert fold(cyrillic)[0].startswith("лукашэнка і есіф ціханоўскай — «гомель», lodz.")
+    assert fold(english)[0].startswith("lukashenko's “kiev” visit, kijow and lodz.")

@@ -15,7 +15,7 @@ Steps, per character, in this order:
    left-to-right / right-to-left marks are dropped.
 
 Only step 5 changes the length. Text without such characters (nearly all text)
-folds with one ``str.translate`` and offsets map one to one; otherwise
+folds in a few passes in C and offsets map one to one; otherwise
 :func:`fold` also returns, for each key position, the offset in the input.
 
 >>> fold("Łukaszenka’s")
@@ -92,17 +92,57 @@ def fold(text: str) -> tuple[str, list[int] | None]:
     character it came from. It is None when the key has the input's length and
     positions correspond one to one.
 
-    ASCII text is only lowered; text whose only non-ASCII characters the table
-    changes are ’ ‘ and the no-break space (English prose with typographic
-    punctuation) gets three ``str.replace`` and ``str.lower``; in other text each
-    run of non-ASCII characters goes through the table.
+    Three ways, all giving the key the table gives, in a few passes in C:
+
+    * ASCII text is only lowered;
+    * text with few non-ASCII characters (English, German, Polish prose) is
+      lowered as UTF-8 bytes (ASCII letters only), then each distinct non-ASCII
+      character the fold changes is replaced with one ``str.replace``;
+    * other text (Cyrillic) gets ``str.lower``, then the characters the table
+      still changes (``ё``, apostrophes) are found with one regular expression.
+
+    Text where the fold changes the length (dropped characters, ``İ``), or whose
+    lower case depends on context (``Σ``), goes through the table run by run.
     """
     if text.isascii():
         return text.lower(), None
-    if _NEEDS_TABLE.search(text) is None:  # English prose with typographic punctuation
-        return text.replace("\u2019", "'").replace("\u2018", "'").replace(
-            "\u00a0", " "
-        ).lower(), None
+    try:
+        raw = text.encode()
+    except UnicodeEncodeError:  # lone surrogates (from surrogateescape)
+        return _fold_runs(text)
+    others = raw.translate(None, _ASCII)
+    if len(others) * _SCRIPT_SHARE > len(raw):  # mostly another script
+        key = text.lower()
+        if len(key) != len(text) or any(ch in text for ch in _CONTEXT):
+            return _fold_runs(text)
+        return _replaced(text, key, set(_CHANGED.findall(key)))
+    return _replaced(text, raw.lower().decode(), set(others.decode()))
+
+
+def _replaced(text: str, key: str, chars: set[str]) -> tuple[str, list[int] | None]:
+    """*key* (*text* lowered) with each of *chars* (its non-ASCII characters, or at
+    least those the fold changes) replaced by its fold; *text* the table's way when a
+    fold changes the length or there are many to replace."""
+    changes = []
+    for ch in chars:
+        folded = _ONE.get(ch)
+        if folded is None:
+            folded = "" if ch in _CONTEXT else _TABLE.get(ord(ch), ch).lower()
+            if len(_ONE) < 4096:
+                _ONE[ch] = folded
+        if folded != ch:
+            if len(folded) != 1:
+                return _fold_runs(text)
+            changes.append((ch, folded))
+    if len(changes) > _MOST_CHANGES:
+        return _fold_runs(text)
+    for ch, folded in changes:
+        key = key.replace(ch, folded)
+    return key, None
+
+
+def _fold_runs(text: str) -> tuple[str, list[int] | None]:
+    """:func:`fold` through the table: each run of non-ASCII characters is translated."""
     key = _NON_ASCII.sub(_fold_run, text).lower()
     if len(key) == len(text):
         return key, None
@@ -120,16 +160,16 @@ def fold(text: str) -> tuple[str, list[int] | None]:
     return "".join(chars), offsets
 
 
+_ASCII = bytes(range(0x80))
+_ONE: dict[str, str] = {}  # what each non-ASCII character met so far folds to
+_MOST_CHANGES = 40  # more distinct characters to change: one pass through the table is faster
+_SCRIPT_SHARE = 16  # one byte in this many is non-ASCII: text in another script
+# lowered with context (final sigma), or lowered to a letter the table changes (Å sign)
+_CONTEXT = "\u03a3\u212b"
 _CYRILLIC_MARKS = "\u0306\u0308"  # breve, diaeresis
-
-
 _NON_ASCII = re.compile(r"[^\x00-\x7f]+")
-_COMMON = (0x2019, 0x2018, 0xA0)  # ’ ‘ and the no-break space: replaced directly
-# characters the table changes, other than the common typographic ones below
-_NEEDS_TABLE = re.compile(
-    "["
-    + "".join(re.escape(chr(cp)) for cp in sorted(_TABLE) if cp > 0x7F and cp not in _COMMON)
-    + "]"
+_CHANGED = re.compile(  # the non-ASCII characters the fold changes
+    "[" + "".join(re.escape(chr(cp)) for cp in sorted(_TABLE) if cp > 0x7F) + "]"
 )
 
 
