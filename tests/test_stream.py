@@ -31,3 +31,13 @@ def test_a_long_code_block_stays_code_across_windows(normalizer: translit.Normal
     text = "Kiev\n```\n" + "Kiev x\n" * 5000 + "```\nKiev\n"
     streamed = "".join(normalize_stream(normalizer, [text], size=100, context=50))
     assert streamed == "Kyiv\n```\n" + "Kiev x\n" * 5000 + "```\nKyiv\n"
+
+
+def test_inline_code_longer_than_the_context(normalizer: translit.Normalizer) -> None:
+    """A first paragraph with no line break: the window keeps it from its start, so the
+    backticks pair as in the whole text (found by hypothesis)."""
+    code = "`" + "Alyaksandr Lukashenka" * 5 + "Alexander Lukashenko`"
+    text = "Alyaksandr Lukashenka" * 3 + code + " Kiev"
+    chunks = [text[i : i + 7] for i in range(0, len(text), 7)]
+    streamed = "".join(normalize_stream(normalizer, chunks, size=1, context=60))
+    assert streamed == normalizer.normalize(text) == text.replace("Kiev", "Kyiv")

@@ -63,6 +63,7 @@ class _State:
         self.normalizer, self.style, self.size, self.context = normalizer, style, size, context
         self.left = ""  # written text kept as context (after the fence line if one is open)
         self.buffer = ""
+        self.paragraph = True  # left starts where a paragraph (or the stream) starts
 
     def window(self, *, final: bool) -> str:
         left, buffer = self.left, self.buffer
@@ -75,29 +76,34 @@ class _State:
         spans = [(s - base, e - base) for s, e in fence_spans(text)] if fenced else []
         cut = len(buffer) if final else self._cut(buffer, mentions)
         out = apply_mentions(buffer[:cut], [m for m in mentions if m.end <= cut])
-        start = self._context_start(buffer, cut)
+        start = self._context_start(text, base + cut) - base  # in left when negative
         opener = ""
         for s, e in spans:
             if s < start < e:  # the context starts inside a fenced block: reopen it
                 line_end = text.find("\n", base + s)
                 opener = text[base + s : line_end + 1]
-        self.left = opener + buffer[start:cut]
+        self.left = opener + text[base + start : base + cut]
         self.buffer = buffer[cut:]
         return out
 
-    def _context_start(self, buffer: str, cut: int) -> int:
-        """Where the context kept for the next window starts: at the start of the cut's
-        paragraph, so that inline code pairs its backticks as in the whole text (up to
-        :data:`PARAGRAPH` contexts back); else at a line start, so that a partial line
-        cannot pass for a fence."""
-        blank = buffer.rfind("\n\n", max(0, cut - PARAGRAPH * self.context), cut)
+    def _context_start(self, text: str, cut: int) -> int:
+        """Where, in *text* (the window with its context), the context kept for the next
+        window starts: at the start of the cut's paragraph, so that inline code pairs its
+        backticks as in the whole text (up to :data:`PARAGRAPH` contexts back); else at
+        a line start, so that a partial line cannot pass for a fence."""
+        reach = PARAGRAPH * self.context
+        blank = text.rfind("\n\n", max(0, cut - reach), cut)
         if blank >= 0:
+            self.paragraph = True
             return min(blank + 2, cut)
+        if self.paragraph and cut <= reach:  # the paragraph began where the text begins
+            return 0
+        self.paragraph = False
         start = max(0, cut - self.context)
-        if start and buffer[start - 1] != "\n":
-            newline = buffer.find("\n", start, cut)
+        if start and text[start - 1] != "\n":
+            newline = text.find("\n", start, cut)
             start = newline + 1 if newline >= 0 else start
-            while start < cut and start and buffer[start - 1] != "\n" and buffer[start] in " `~":
+            while start < cut and start and text[start - 1] != "\n" and text[start] in " `~":
                 start += 1  # a partial line that could look like a fence: drop its head
         return start
 
