@@ -28,7 +28,7 @@ from .finder import Found
 from .fold import KEY_WORD, fold
 from .general import GAP, LONGEST, Hits, general, read, scan_general, starts_word
 from .index import Index
-from .mention import Mention
+from .mention import Edit, Mention
 from .quick import PENDING, QuickTable
 
 __all__ = ["PIECE", "pieces", "scan", "scan_piece"]
@@ -81,7 +81,7 @@ def scan(index: Index, text: str, style: str, replace_inflected: bool = False) -
     """
     parts = pieces(text, PIECE)
     if len(parts) == 1:
-        return scan_piece(index, text, style, replace_inflected)
+        return scan_piece(index, text, style, replace_inflected)  # type: ignore[return-value]
     mentions: list[Mention] = []
     for begin, piece in parts:
         found = scan_piece(index, piece, style, replace_inflected)
@@ -90,20 +90,22 @@ def scan(index: Index, text: str, style: str, replace_inflected: bool = False) -
 
 
 def scan_piece(
-    index: Index, text: str, style: str, replace_inflected: bool = False
-) -> list[Mention]:
-    """:func:`scan` of a text that is not cut."""
+    index: Index, text: str, style: str, replace_inflected: bool = False, explain: bool = True
+) -> list[Mention | Edit]:
+    """:func:`scan` of a text that is not cut. Unless *explain*, a mention the short
+    path finds is only an :data:`~translit.mention.Edit`, and only when it changes the
+    text: all :func:`~translit.mention.splice` needs, for ``normalize``."""
     key, offsets = fold(text)
     if offsets is None and "`" not in text and "~~~" not in text:
         found = index.finder.first(key)
         if not found:
             return []
-        mentions, rest = _short_path(index, key, text, found, style, replace_inflected)
+        mentions, rest = _short_path(index, key, text, found, style, replace_inflected, explain)
         if rest:
             mentions += general(index, key, text, None, None, rest, style, replace_inflected)
             mentions.sort()
         return mentions
-    return scan_general(index, text, style, replace_inflected)
+    return list(scan_general(index, text, style, replace_inflected))
 
 
 def _short_path(
@@ -113,7 +115,8 @@ def _short_path(
     found: Found,
     style: str,
     replace_inflected: bool,
-) -> tuple[list[Mention], Hits]:
+    explain: bool = True,
+) -> tuple[list[Mention | Edit], Hits]:
     """The mentions of quick words (see the module's step 3), and the hits left for the
     general path.
 
@@ -128,7 +131,7 @@ def _short_path(
     forms = index.forms
     genitive = index.genitive
     word_end = KEY_WORD.match
-    mentions: list[Mention] = []
+    mentions: list[Mention | Edit] = []
     rest: Hits = {}
     n = len(key)
     chain = -1  # end of the last hit left to the general path
@@ -192,21 +195,25 @@ def _short_path(
             ):
                 del rest[opener]
                 written = text[opener:stop]
-                mentions.append(
-                    new_tuple(
-                        Mention,
-                        (
-                            opener,
-                            stop,
-                            written,
-                            restyle(written, pair.canonical),
-                            pair.entity,
-                            pair.reason,
-                            pair.part,
-                            False,
-                        ),
+                replacement = restyle(written, pair.canonical)
+                if explain:
+                    mentions.append(
+                        new_tuple(
+                            Mention,
+                            (
+                                opener,
+                                stop,
+                                written,
+                                replacement,
+                                pair.entity,
+                                pair.reason,
+                                pair.part,
+                                False,
+                            ),
+                        )
                     )
-                )
+                elif replacement != written:
+                    mentions.append((opener, stop, written, replacement))
                 chain = lonely = opener = -1
                 continue
             opener = -1
@@ -262,18 +269,17 @@ def _short_path(
             continue
         written = text[start:stop]
         if inflected:
-            keep = not replace_inflected
-            replacement = written if keep else restyle(written, entry.canonical)
+            replacement = restyle(written, entry.canonical) if replace_inflected else written
             reason = "inflected form of " + entry.reason
         else:
             replacement = restyle(written, entry.canonical)
             reason = entry.reason
-        mentions.append(
-            new_tuple(
-                Mention,
-                (start, stop, written, replacement, entry.entity, reason, entry.part, inflected),
-            )
-        )
+        if explain:
+            entity, part = entry.entity, entry.part
+            fields = (start, stop, written, replacement, entity, reason, part, inflected)
+            mentions.append(new_tuple(Mention, fields))
+        elif replacement != written:
+            mentions.append((start, stop, written, replacement))
     if lonely >= 0:
         del rest[lonely]
     return mentions, rest

@@ -2,10 +2,10 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from typing import NamedTuple
 
-__all__ = ["Mention", "apply_mentions", "splice"]
+__all__ = ["Edit", "Mention", "apply_mentions", "splice"]
 
 
 class Mention(NamedTuple):
@@ -54,7 +54,12 @@ def apply_mentions(text: str, mentions: Iterable[Mention]) -> str:
     return splice(text, mentions)
 
 
-def splice(text: str, mentions: list[Mention]) -> str:
+Edit = tuple[int, int, str, str]
+"""What :func:`splice` reads of a mention: (start, end, text, replacement). The matcher
+gives ``normalize`` these instead of whole mentions where it can."""
+
+
+def splice(text: str, mentions: Sequence[Mention | Edit]) -> str:
     """:func:`apply_mentions` for mentions known to fit (the matcher's own)."""
     parts: list[str] = []
     pos = 0

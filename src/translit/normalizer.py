@@ -105,7 +105,7 @@ class Normalizer:
         """*text* with every mention rewritten to its canonical form; the rest byte-identical."""
         chosen = self._check_style(style)
         return "".join(
-            splice(piece, scan_piece(self._index, piece, chosen, self._replace_inflected))
+            splice(piece, scan_piece(self._index, piece, chosen, self._replace_inflected, False))
             for _, piece in pieces(text, PIECE)
         )
 
