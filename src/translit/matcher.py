@@ -13,13 +13,14 @@ the general path for the rest.
 
 Both paths give the same mentions (``tests/test_matcher.py``); the short one only
 skips work. Matches are leftmost-longest and never overlap. A long text is
-scanned in pieces of about a megabyte, cut after a line that ends with
+scanned in pieces of about 64,000 characters, cut after a line that ends with
 punctuation, where no name and no check can reach across: the same mentions, in
-less memory and faster.
+less memory, and faster (a piece and its key stay in the processor's cache).
 """
 
 from __future__ import annotations
 
+from typing import cast
 from unicodedata import combining
 
 from .casing import restyle
@@ -40,7 +41,7 @@ _BEFORE = frozenset(" \t\n\r(\"'«“‘[")
 _SPACE = frozenset(" \t\n\r")
 new_tuple = tuple.__new__  # a Mention without the named tuple's Python-level __new__
 
-PIECE = 1 << 20
+PIECE = 1 << 16
 """Texts are scanned in pieces of about this many characters (see :func:`pieces`)."""
 _CUT_AFTER = frozenset(".!?;:)]}\"'»”’…")
 
@@ -79,33 +80,43 @@ def scan(index: Index, text: str, style: str, replace_inflected: bool = False) -
 
     An inflected mention keeps its text unless *replace_inflected* is true.
     """
-    parts = pieces(text, PIECE)
-    if len(parts) == 1:
-        return scan_piece(index, text, style, replace_inflected)  # type: ignore[return-value]
-    mentions: list[Mention] = []
-    for begin, piece in parts:
-        found = scan_piece(index, piece, style, replace_inflected)
-        mentions += [new_tuple(Mention, (m[0] + begin, m[1] + begin, *m[2:])) for m in found]
-    return mentions
+    mentions: list[Mention | Edit] = []
+    for begin, piece in pieces(text, PIECE):
+        mentions += scan_piece(index, piece, style, replace_inflected, True, begin)
+    return cast("list[Mention]", mentions)  # explained: whole mentions
 
 
 def scan_piece(
-    index: Index, text: str, style: str, replace_inflected: bool = False, explain: bool = True
+    index: Index,
+    text: str,
+    style: str,
+    replace_inflected: bool = False,
+    explain: bool = True,
+    shift: int = 0,
 ) -> list[Mention | Edit]:
-    """:func:`scan` of a text that is not cut. Unless *explain*, a mention the short
-    path finds is only an :data:`~translit.mention.Edit`, and only when it changes the
-    text: all :func:`~translit.mention.splice` needs, for ``normalize``."""
+    """:func:`scan` of a text that is not cut, with *shift* added to each offset (where
+    the piece begins). Unless *explain*, a mention the short path finds is only an
+    :data:`~translit.mention.Edit`, and only when it changes the text: all
+    :func:`~translit.mention.splice` needs, for ``normalize``."""
     key, offsets = fold(text)
     if offsets is None and "`" not in text and "~~~" not in text:
         found = index.finder.first(key)
         if not found:
             return []
-        mentions, rest = _short_path(index, key, text, found, style, replace_inflected, explain)
+        mentions, rest = _short_path(
+            index, key, text, found, style, replace_inflected, explain, shift
+        )
         if rest:
-            mentions += general(index, key, text, None, None, rest, style, replace_inflected)
+            others = general(index, key, text, None, None, rest, style, replace_inflected)
+            mentions += _shifted(others, shift) if shift else others
             mentions.sort()
         return mentions
-    return list(scan_general(index, text, style, replace_inflected))
+    found_general = scan_general(index, text, style, replace_inflected)
+    return list(_shifted(found_general, shift) if shift else found_general)
+
+
+def _shifted(mentions: list[Mention], shift: int) -> list[Mention]:
+    return [new_tuple(Mention, (m[0] + shift, m[1] + shift, *m[2:])) for m in mentions]
 
 
 def _short_path(
@@ -116,6 +127,7 @@ def _short_path(
     style: str,
     replace_inflected: bool,
     explain: bool = True,
+    shift: int = 0,
 ) -> tuple[list[Mention | Edit], Hits]:
     """The mentions of quick words (see the module's step 3), and the hits left for the
     general path.
@@ -201,8 +213,8 @@ def _short_path(
                         new_tuple(
                             Mention,
                             (
-                                opener,
-                                stop,
+                                opener + shift,
+                                stop + shift,
                                 written,
                                 replacement,
                                 pair.entity,
@@ -276,7 +288,8 @@ def _short_path(
             reason = entry.reason
         if explain:
             entity, part = entry.entity, entry.part
-            fields = (start, stop, written, replacement, entity, reason, part, inflected)
+            fields = (start + shift, stop + shift, written, replacement, entity, reason, part,
+                      inflected)
             mentions.append(new_tuple(Mention, fields))
         elif replacement != written:
             mentions.append((start, stop, written, replacement))
