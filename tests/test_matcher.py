@@ -95,16 +95,18 @@ def test_short_path_equals_general_path_on_dense_names(
 
 
 def test_the_finder_gives_the_same_hits_before_and_after_a_long_text() -> None:
-    """Short texts are searched with an NFA until a long one brings the DFA: same hits."""
-    from translit.finder import _LONG, Finder
+    """Texts are searched with an NFA until enough text has been searched to build the
+    DFA (not before): same hits."""
+    from translit.finder import DFA_AFTER, Finder
     from translit.fold import fold
 
     finder = Finder(_INDEX.finder.patterns)
     key = fold(" ".join(TEXTS[:60]))[0]
-    assert len(key) < _LONG
+    assert len(key) < DFA_AFTER * len(finder.patterns)
     first, every = finder.first(key), finder.every(key)
     assert first and len(every) > len(first)
-    long_key = (key + " ") * (_LONG // len(key) + 1)
+    assert len(finder._automata) == 2  # NFAs only
+    long_key = (key + " ") * (DFA_AFTER * len(finder.patterns) // len(key) + 1)
     finder.first(long_key), finder.every(long_key)  # builds both DFAs
     assert len(finder._automata) == 4
     assert (finder.first(key), finder.every(key)) == (first, every)

@@ -306,13 +306,20 @@ def _spanned_hits(index: Index, key: str, start: int, end: int, rest: Hits) -> i
     (:func:`~translit.general.read`), from the shortest pattern there. Returns the
     end of the longest word read, or -1."""
     finder = index.finder
+    starts = [start] if starts_word(key, start) else []
+    starts += [
+        start + i + 1
+        for i, ch in enumerate(key[start : end - 1])
+        if not (ch.isalnum() or ch == "_" or combining(ch))
+    ]
+    if not starts:
+        return -1
+    found = finder.every(key[start : starts[-1] + finder.longest])  # ordered by end
     last = -1
-    for at in range(start, end):
-        if not starts_word(key, at):
-            continue
-        ends = [e for _, s, e in finder.every(key[at : at + finder.longest]) if s == 0]
+    for at in starts:
+        ends = [e for _, s, e in found if s == at - start]
         if ends:
-            hits = read(index.forms, index.genitive, key, at, at + ends[0])
+            hits = read(index.forms, index.genitive, key, at, start + ends[0])
             if hits:
                 rest[at] = hits
                 last = max(last, hits[0][0])
