@@ -9,15 +9,19 @@ import os
 from typing import Any
 
 from .cache import _SEPARATOR, _frame, _rebuilt
+from .gcpause import paused_gc
 
 __all__ = ["KEEP", "columns", "pickled", "prune", "save"]
 
 
+@paused_gc()
 def pickled(value: Any) -> bytes:
     """*value* pickled so that it loads fast: named tuples are rebuilt by ``tuple.__new__``
     (C) rather than by their ``__new__`` (a Python call each, thousands in a table), and
     a dataclass's tables of named tuples (the phrases of a compiled table) by column
-    (:func:`columns`)."""
+    (:func:`columns`). The garbage collector waits meanwhile (a third of the time for a
+    large table: the reductions make many short-lived tuples, and each burst of them
+    set off a walk of the whole table)."""
     import copyreg
     import dataclasses
     import io
