@@ -26,6 +26,7 @@ folds in a few passes in C and offsets map one to one; otherwise
 
 from __future__ import annotations
 
+import functools
 import re
 import unicodedata
 
@@ -115,7 +116,7 @@ def fold(text: str) -> tuple[str, list[int] | None]:
         key = text.lower()
         if len(key) != len(text) or any(ch in text for ch in _CONTEXT):
             return _fold_runs(text)
-        return _replaced(text, key, set(_CHANGED.findall(key)))
+        return _replaced(text, key, set(_changed().findall(key)))
     return _replaced(text, raw.lower().decode(), set(others.decode()))
 
 
@@ -168,9 +169,13 @@ _SCRIPT_SHARE = 16  # one byte in this many is non-ASCII: text in another script
 _CONTEXT = "\u03a3\u212b"
 _CYRILLIC_MARKS = "\u0306\u0308"  # breve, diaeresis
 _NON_ASCII = re.compile(r"[^\x00-\x7f]+")
-_CHANGED = re.compile(  # the non-ASCII characters the fold changes
-    "[" + "".join(re.escape(chr(cp)) for cp in sorted(_TABLE) if cp > 0x7F) + "]"
-)
+
+
+@functools.cache
+def _changed() -> re.Pattern[str]:
+    """The non-ASCII characters the fold changes (compiled when first needed: a
+    millisecond of start-up)."""
+    return re.compile("[" + "".join(re.escape(chr(cp)) for cp in sorted(_TABLE) if cp > 0x7F) + "]")
 
 
 def _fold_run(match: re.Match[str]) -> str:
