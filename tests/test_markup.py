@@ -7,8 +7,11 @@ from typing import Any
 
 import pytest
 import yaml
+from hypothesis import example, given
+from hypothesis import strategies as st
 
 import translit
+from translit import markup
 from translit.markup import kind_of, merge, protected_spans
 from translit.runner import Job, fix_text
 
@@ -73,3 +76,21 @@ def test_kind_of() -> None:
     assert [kind_of(p) for p in names] == [
         "markdown", "markdown", "markdown", "rst", "plain", "code", "code", "code", "plain"
     ]  # fmt: skip
+
+
+_URLISH = st.sampled_from(
+    ["http://", "HTTPS://", "git+ssh://", "://", "www.", "WwW.", "mailto:", "MAİLTO:",
+     "maılto:", "ſftp://", "\u212aa://", "a" * 21, "x", "kiev", ".ua", "/", " ", "\n",
+     "\u00a0", "<", ">", "'", '"', "`", "(sic)", "[SİC!]", "(ſic]", "(", "[", "é", "ı"]
+)  # fmt: skip
+
+
+@given(st.lists(_URLISH, max_size=25).map("".join))
+@example("see " + "a" * 21 + "://x.org and " + "b" * 22 + "://y.org or MAıLTO:me")
+def test_urls_and_sics_are_found_as_by_one_search(text: str) -> None:
+    """The searches that start at marks (``://``, brackets) find what one search of the
+    whole text finds."""
+    assert markup.urls(text) == [m.span() for m in markup._URL.finditer(text)]
+    assert sorted(m.span() for m in markup._sics(text)) == [
+        m.span() for m in markup._SIC.finditer(text)
+    ]

@@ -64,6 +64,9 @@ _URL = re.compile(r"\b(?:[a-z][a-z0-9+.-]{1,20}://|www\.|mailto:)[^\s<>\"'`]+", 
 _DIRECTIVE = re.compile(r"(?:#|//|/\*|<!--|\.\.|--|%|;)[^\r\n]*?\btranslit:[ \t]*"
                         r"(ignore-next-line|ignore|off|on)\b")  # fmt: skip
 _SIC = re.compile(r"[\[(]sic!?[\])]", re.I)
+_MARKS = ("://", "www.", "mailto:", "ma\u0131lto:")  # ı: re.IGNORECASE takes it for i
+_SCHEME = 21  # the longest scheme _URL takes, before ://
+_URL_STOP = re.compile(r"[\s<>\"'`]")  # what ends a URL of _URL
 
 
 def kind_of(path: str | PurePath) -> str:
@@ -89,8 +92,41 @@ def protected_spans(text: str, kind: str) -> Spans:
         from .syntax import markdown, rst  # only for those files: a third of this code
 
         spans = markdown(text) if kind == "markdown" else rst(text)
-    spans = merge(spans + [m.span() for m in _URL.finditer(text)])
+    spans = merge(spans + urls(text))
     return merge(spans + _suppressed(text, spans))
+
+
+def urls(text: str) -> Spans:
+    """The spans of the URLs and addresses in *text* (what ``_URL.finditer`` finds).
+
+    Each has ``://``, ``www.`` or ``mailto:`` in it, and no whitespace: the pattern
+    runs only from a little before each of those to the next whitespace. Run over
+    the whole text, it would try a scheme at every word, and take longer than the
+    whole scan for names.
+    """
+    low = text.lower()  # the marks in any case re.IGNORECASE takes
+    if len(low) != len(text):  # İ lowers to two characters: no offsets to share
+        return [m.span() for m in _URL.finditer(text)]
+    marks = sorted(at for mark in _MARKS for at in _positions(low, mark))
+    spans: Spans = []
+    reached = 0
+    for at in marks:
+        if at < reached:
+            continue
+        start = max(reached, at - _SCHEME)
+        stop = _URL_STOP.search(text, at)
+        reached = stop.start() if stop else len(text)
+        spans += [m.span() for m in _URL.finditer(text, start, reached)]
+    return spans
+
+
+def _positions(text: str, mark: str) -> list[int]:
+    found = []
+    at = text.find(mark)
+    while at >= 0:
+        found.append(at)
+        at = text.find(mark, at + 1)
+    return found
 
 
 def merge(spans: Spans) -> Spans:
@@ -122,6 +158,17 @@ def _indent(line: str) -> int:
     return len(expanded) - len(expanded.lstrip(" "))
 
 
+def _sics(text: str) -> list[re.Match[str]]:
+    """The matches of ``_SIC`` in *text*, tried at each bracket only (quicker than a
+    search that looks at every character)."""
+    return [
+        found
+        for bracket in "(["
+        for at in _positions(text, bracket)
+        if (found := _SIC.match(text, at)) is not None
+    ]
+
+
 def _suppressed(text: str, markup: Spans) -> Spans:
     """The lines and words the author asked to leave (directives inside code do not count)."""
     spans: Spans = []
@@ -146,7 +193,7 @@ def _suppressed(text: str, markup: Spans) -> Spans:
                 off = None
         if off is not None:
             spans.append((off, len(text)))
-    for found in _SIC.finditer(text):
+    for found in _sics(text):
         end = found.start()
         while end > 0 and text[end - 1] in " \t":
             end -= 1

@@ -70,8 +70,11 @@ class _State:
         text = left + buffer
         base = len(left)
         found = self.normalizer.find(text, style=self.style)
-        mentions = [m._replace(start=m.start - base, end=m.end - base) for m in found]
-        mentions = [m for m in mentions if m.start >= 0]
+        mentions = [  # in buffer's offsets; those in the context (left) were written
+            tuple.__new__(Mention, (m[0] - base, m[1] - base, *m[2:]))
+            for m in found
+            if m[0] >= base
+        ]
         fenced = "```" in text or "~~~" in text
         spans = [(s - base, e - base) for s, e in fence_spans(text)] if fenced else []
         cut = len(buffer) if final else self._cut(buffer, mentions)
