@@ -11,7 +11,7 @@ All work on the folded key (:mod:`translit.fold`), in this order:
    ``previous`` words);
 4. a surname or place right after a different given name (``Sergei
    Tikhanovsky``, ``Viktor Lukashenko``) is left alone;
-5. a German genitive ``-s`` only after a capitalized name.
+5. a bare genitive ``-s`` (German, Dutch, Scandinavian) only after a capitalized name.
 
 >>> plain_surroundings("in kiev, today", 3, 7), plain_surroundings("kiev.ua", 0, 4)
 (True, False)

@@ -24,6 +24,7 @@ from .finder import Finder
 from .fold import fold_word
 from .gcpause import paused_gc
 from .index import EntityInfo, Index, Target
+from .inflection import genitive_languages
 from .table import Entity, Form
 from .wordforms import word_forms
 
@@ -77,11 +78,12 @@ def build_index(
     prefixes = frozenset(p[:i] for p in phrases for i in range(1, len(p)))
     all_words = {word for phrase in phrases for word in phrase}
     forms = word_forms(all_words, langs)
+    genitive = genitive_languages()
     return Index(
         phrases,
         prefixes,
         forms,
-        frozenset(w for w in all_words if "de" in langs.get(w, ()) and w[-1] not in "sxzß"),
+        frozenset(w for w in all_words if langs.get(w, _NONE) & genitive and w[-1] not in "sxzß"),
         infos,
         frozenset(given_keys),
         Finder(set(forms.words) | forms.anchors),
@@ -100,6 +102,7 @@ def _initials(phrases: dict[tuple[str, ...], list[Target]]) -> dict[str, set[str
 
 
 _TOKENS = re.compile(r"\w+")
+_NONE: frozenset[str] = frozenset()
 
 
 def _by_word(phrases: Iterable[str]) -> dict[str, tuple[tuple[str, int], ...]]:

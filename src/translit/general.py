@@ -3,8 +3,9 @@
 From left to right, each hit is joined with the hits that follow it across
 whitespace (one line break at most) into the longest phrase of the table; if
 that phrase fails a check (:mod:`translit.checks`), shorter ones at the same
-place are tried. A German genitive ``-s`` after a capitalized German spelling
-(Lukaschenkos, Putins) is allowed and stays outside the mention; a stem followed
+place are tried. A bare genitive ``-s`` after a capitalized spelling of a language
+whose file says ``genitive: s`` (Lukaschenkos, Poetins) is allowed and stays
+outside the mention; a stem followed
 by one of its case endings is an inflected hit (:mod:`translit.inflection`).
 
 :mod:`translit.matcher` sends here what its short path does not take, and the

@@ -96,7 +96,7 @@ class Index:
     phrases: dict[tuple[str, ...], list[Target]]
     prefixes: frozenset[tuple[str, ...]]
     forms: WordForms  # every written form of the table's words
-    genitive: frozenset[str]  # words of German spellings, which take a genitive -s
+    genitive: frozenset[str]  # spellings of genitive-s languages (German ...)
     entities: dict[str, EntityInfo]
     given_names: frozenset[str]
     finder: Finder  # the automaton: every word of the table and its anchors

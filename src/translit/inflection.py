@@ -29,7 +29,9 @@ from .errors import TableError
 from .fold import fold_word
 from .yamlfile import Map, Seq, load_text
 
-__all__ = ["MIN_STEM", "Endings", "Rule", "Stemmer", "load_rules", "word_stems"]
+__all__ = [
+    "MIN_STEM", "Endings", "Rule", "Stemmer", "genitive_languages", "load_rules", "word_stems"
+]
 
 MIN_STEM = 3
 
@@ -45,17 +47,39 @@ class Rule:
 
 
 @lru_cache(maxsize=1)
-def load_rules() -> dict[str, tuple[Rule, ...]]:
-    """The inflection rules of every language file, grouped by script (folded)."""
+def _language_files() -> tuple[dict[str, tuple[Rule, ...]], frozenset[str]]:
     rules: dict[str, list[Rule]] = {}
+    genitive: set[str] = set()
     folder = resources.files("translit") / "languages"
     for entry in sorted(folder.iterdir(), key=lambda e: e.name):
         if not entry.name.endswith(".yaml"):
             continue
-        doc = load_text(entry.read_text(encoding="utf-8"), f"languages/{entry.name}")
-        for rule in _rules(doc, f"languages/{entry.name}"):
+        name = f"languages/{entry.name}"
+        doc = load_text(entry.read_text(encoding="utf-8"), name)
+        for rule in _rules(doc, name):
             rules.setdefault(doc["script"], []).append(rule)
-    return {script: tuple(items) for script, items in rules.items()}
+        if "genitive" in doc:
+            if doc["genitive"] != "s":
+                raise TableError(name, doc.lines["genitive"], "'genitive' can only be 's'",
+                                 "write 'genitive: s', or remove it")  # fmt: skip
+            genitive.add(str(doc.get("id")))
+    return {script: tuple(items) for script, items in rules.items()}, frozenset(genitive)
+
+
+def load_rules() -> dict[str, tuple[Rule, ...]]:
+    """The inflection rules of every language file, grouped by script (folded)."""
+    return _language_files()[0]
+
+
+def genitive_languages() -> frozenset[str]:
+    """The languages whose files say ``genitive: s``: a name takes a bare genitive -s
+    there (German Lukaschenkos, Dutch Poetins, Swedish Lukasjenkos), which stays
+    attached to the name as it is rewritten.
+
+    >>> sorted(genitive_languages())
+    ['de', 'nl', 'no']
+    """
+    return _language_files()[1]
 
 
 def _rules(doc: Map, name: str) -> list[Rule]:
