@@ -51,7 +51,7 @@ def build_index(
     for entity in entities:
         for form in entity.forms:
             for word in keys.words(form.text):
-                langs.setdefault(word, set()).add(form.lang)
+                langs.setdefault(word, set()).update((form.lang, *form.also))
         infos[entity.id] = EntityInfo(
             entity.id,
             entity.type,

@@ -56,6 +56,7 @@ class Form:
     origin: str  # "canonical", "original", "variant", "style" or "generated"
     where: str  # "path:line"
     rule: str = ""  # for a generated form: the scheme or press language that made it
+    also: tuple[str, ...] = ()  # for a generated form: the other languages that write it so
 
 
 @dataclass(frozen=True)

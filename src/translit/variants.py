@@ -71,7 +71,7 @@ def add_generated(entities: Iterable[Entity], given_names: Iterable[str]) -> lis
         for form in entity.forms:
             listed.setdefault(_alone(entity, fold_word(form.text)), entity.id)
     owners: dict[str, set[str]] = {}  # what generated forms name alone -> entities
-    made: dict[str, list[tuple[str, Form]]] = {}
+    made: dict[str, list[tuple[str, str, str, str]]] = {}  # (key, spelling, lang, reason)
     made_by: dict[tuple[str, str], set[str]] = {}  # (entity, key) -> languages that made it
     for entity in entities:
         for spelling, lang, reason in generated_forms(entity):
@@ -80,15 +80,16 @@ def add_generated(entities: Iterable[Entity], given_names: Iterable[str]) -> lis
                 continue
             by = made_by.setdefault((entity.id, key), set())
             if not by:
-                form = Form(spelling, lang, "generated", entity.where, reason)
-                made.setdefault(entity.id, []).append((key, form))
+                made.setdefault(entity.id, []).append((key, spelling, lang, reason))
             by.add(lang)
             owners.setdefault(_alone(entity, key), set()).add(entity.id)
     common = CommonWords.load()
     given = {fold_word(n) for n in given_names}
     for entity in entities:
         flagged: set[str] = set()
-        for key, form in made.get(entity.id, []):
+        for key, spelling, lang, reason in made.get(entity.id, []):
+            also = tuple(sorted(made_by[(entity.id, key)] - {lang}))
+            form = Form(spelling, lang, "generated", entity.where, reason, also)
             alone = _alone(entity, key)
             if listed.get(alone, entity.id) != entity.id or len(owners[alone]) > 1:
                 continue  # another entity's name: never generated into this one
