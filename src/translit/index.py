@@ -26,14 +26,15 @@ class WordForms:
     """The written forms of the table's words, compactly.
 
     ``words``: each word of the table, mapped to itself. ``stems``: stem → (the
-    word it belongs to, the endings that may follow it); a form is a stem plus
-    one of its endings. ``weak``: inflected forms that are common words of
-    another language. ``longest_ending``: how far back from a word's end a stem
-    can start. ``anchors``: the automaton's keys.
+    word it belongs to, or for a stem that words share, the word of each ending;
+    the endings that may follow it); a form is a stem plus one of its endings.
+    ``weak``: inflected forms that are common words of another language.
+    ``longest_ending``: how far back from a word's end a stem can start.
+    ``anchors``: the automaton's keys.
     """
 
     words: dict[str, WordForm]
-    stems: dict[str, tuple[str, frozenset[str]]]
+    stems: dict[str, tuple[str | dict[str, str], frozenset[str]]]
     weak: frozenset[str]
     longest_ending: int
     anchors: set[str]
@@ -50,7 +51,8 @@ def lookup(forms: WordForms, word: str, weak: bool = False) -> tuple[str, bool] 
         if stem is not None and word[cut:] in stem[1]:
             if word in forms.weak and not weak:
                 return None
-            return stem[0], True
+            owner = stem[0]
+            return (owner if isinstance(owner, str) else owner[word[cut:]]), True
     return None
 
 

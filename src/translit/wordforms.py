@@ -46,7 +46,7 @@ def word_forms(words: set[str], langs: dict[str, set[str]]) -> WordForms:
     """
     stemmers = {script: Stemmer(rules) for script, rules in load_rules().items()}
     common = CommonWords.load()
-    stems: dict[str, tuple[str, frozenset[str]]] = {}
+    stems: dict[str, tuple[str | dict[str, str], frozenset[str]]] = {}
     pool = _Pool()
     weak: set[str] = set()
     strong: set[str] = set()
@@ -69,9 +69,14 @@ def word_forms(words: set[str], langs: dict[str, set[str]]) -> WordForms:
                 starts.update((stem + ending)[:MIN_ANCHOR] for ending in endings)
             names = pool.names(endings)
             old = stems.get(stem)
-            if old is not None and old[0] != word:
-                names = pool.pooled(names | old[1])
-            stems[stem] = (old[0] if old else word, names)
+            if old is None:
+                stems[stem] = (word, names)
+            elif old[0] != word:  # two words share the stem (беларусь, беларускі): each
+                # ending stays with the word whose rules made it (the first, if both)
+                owners = dict.fromkeys(old[1], old[0]) if isinstance(old[0], str) else old[0]
+                for ending in names:
+                    owners.setdefault(ending, word)
+                stems[stem] = (owners, pool.pooled(names | old[1]))
     return WordForms(
         {word: (word, False, False) for word in words},
         stems,
