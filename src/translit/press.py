@@ -54,6 +54,9 @@ class Press:
     letters: dict[str, tuple[str, ...]]
     rules: tuple[_Rule, ...]
     samples: tuple[tuple[str, str], ...]
+    alphabet: frozenset[str] = frozenset()
+    """For a language written in Cyrillic (Bulgarian, Serbian): the letters its
+    spellings use; empty for one written in Latin letters."""
 
 
 @lru_cache(maxsize=1)
@@ -105,7 +108,7 @@ def _press(lang: str, block: Any, name: str) -> Press:
             )
         )
     samples = tuple((str(a), str(b)) for a, b in block.get("samples", []))
-    return Press(lang, letters, tuple(rules), samples)
+    return Press(lang, letters, tuple(rules), samples, frozenset(str(block.get("alphabet", ""))))
 
 
 def _fits(tokens: frozenset[str], neighbour: str, edge: str) -> bool:

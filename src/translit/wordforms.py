@@ -35,6 +35,8 @@ MIN_ANCHOR = 4
 """Shortest anchor, in letters (shorter words are their own anchor)."""
 
 _INTERNATIONAL = {"en", "und"}  # canonical forms, English press and scheme outputs
+_ORIGINAL = {"be", "ru", "uk"}  # the original scripts' languages
+_NONE: frozenset[str] = frozenset()
 
 
 def word_forms(words: set[str], langs: dict[str, set[str]]) -> WordForms:
@@ -51,7 +53,10 @@ def word_forms(words: set[str], langs: dict[str, set[str]]) -> WordForms:
     weak: set[str] = set()
     strong: set[str] = set()
     starts: set[str] = set()
-    for word in sorted(words):
+    # where two words share a stem and an ending, the first keeps it: the table's own
+    # words (originals, canonical and English forms) before other languages' spellings
+    first = _INTERNATIONAL | _ORIGINAL
+    for word in sorted(words, key=lambda w: (not langs.get(w, _NONE) & first, w)):
         script = "Cyrl" if is_cyrillic(word) else "Latn"
         own = langs.get(word, set())
         every = script == "Cyrl" or bool(own & _INTERNATIONAL)
