@@ -53,10 +53,8 @@ def word_forms(words: set[str], langs: dict[str, set[str]]) -> WordForms:
     weak: set[str] = set()
     strong: set[str] = set()
     starts: set[str] = set()
-    # where two words share a stem and an ending, the first keeps it: the table's own
-    # words (originals, canonical and English forms) before other languages' spellings
     first = _INTERNATIONAL | _ORIGINAL
-    for word in sorted(words, key=lambda w: (not langs.get(w, _NONE) & first, w)):
+    for word in sorted(words):
         script = "Cyrl" if is_cyrillic(word) else "Latn"
         own = langs.get(word, set())
         every = script == "Cyrl" or bool(own & _INTERNATIONAL)
@@ -76,11 +74,15 @@ def word_forms(words: set[str], langs: dict[str, set[str]]) -> WordForms:
             old = stems.get(stem)
             if old is None:
                 stems[stem] = (word, names)
-            elif old[0] != word:  # two words share the stem (беларусь, беларускі): each
-                # ending stays with the word whose rules made it (the first, if both)
+            else:  # two words share the stem (беларусь, беларускі): each ending stays
+                # with the word whose rules made it; if both, the table's own word
+                # (an original, canonical or English form) before a press spelling
                 owners = dict.fromkeys(old[1], old[0]) if isinstance(old[0], str) else old[0]
+                own_first = bool(own & first)
                 for ending in names:
-                    owners.setdefault(ending, word)
+                    had = owners.get(ending)
+                    if had is None or (own_first and not langs.get(had, _NONE) & first):
+                        owners[ending] = word
                 stems[stem] = (owners, pool.pooled(names | old[1]))
     return WordForms(
         {word: (word, False, False) for word in words},
