@@ -2,12 +2,15 @@
 
 from __future__ import annotations
 
+import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from translit.common_words import CommonWords
-from translit.inflection import Stemmer, load_rules, word_stems
+from translit.errors import TableError
+from translit.inflection import Stemmer, _takes_genitive, load_rules, word_stems
 from translit.wordforms import _minimal
+from translit.yamlfile import load_text
 
 _LETTERS = {"Latn": "abcdeiklmnorsuyz'", "Cyrl": "абвгдеийклмнорстуыьэюяіўє"}
 _LANGUAGES = st.one_of(
@@ -39,3 +42,12 @@ def test_minimal_keeps_the_prefixes_no_other_one_begins(prefixes: set[str]) -> N
 def test_common_words_starting_with_a_prefix(prefix: str) -> None:
     words = CommonWords.load()
     assert words.starting_with(prefix) == sorted(w for w in words._sorted if w.startswith(prefix))
+
+
+def test_genitive_key_is_s_or_a_clear_error() -> None:
+    ok = load_text("id: de\nscript: Latn\ngenitive: s\n", "languages/de.yaml")
+    assert _takes_genitive(ok, "languages/de.yaml")
+    assert not _takes_genitive(load_text("id: fr\nscript: Latn\n", "x.yaml"), "x.yaml")
+    bad = load_text("id: xx\nscript: Latn\n\ngenitive: es\n", "languages/xx.yaml")
+    with pytest.raises(TableError, match=r"languages/xx\.yaml:4: 'genitive' can only be 's'"):
+        _takes_genitive(bad, "languages/xx.yaml")

@@ -58,12 +58,19 @@ def _language_files() -> tuple[dict[str, tuple[Rule, ...]], frozenset[str]]:
         doc = load_text(entry.read_text(encoding="utf-8"), name)
         for rule in _rules(doc, name):
             rules.setdefault(doc["script"], []).append(rule)
-        if "genitive" in doc:
-            if doc["genitive"] != "s":
-                raise TableError(name, doc.lines["genitive"], "'genitive' can only be 's'",
-                                 "write 'genitive: s', or remove it")  # fmt: skip
+        if _takes_genitive(doc, name):
             genitive.add(str(doc.get("id")))
     return {script: tuple(items) for script, items in rules.items()}, frozenset(genitive)
+
+
+def _takes_genitive(doc: Map, name: str) -> bool:
+    """Whether the language file *doc* says ``genitive: s``."""
+    if "genitive" not in doc:
+        return False
+    if doc["genitive"] != "s":
+        raise TableError(name, doc.lines["genitive"], "'genitive' can only be 's'",
+                         "write 'genitive: s', or remove it")  # fmt: skip
+    return True
 
 
 def load_rules() -> dict[str, tuple[Rule, ...]]:

@@ -37,7 +37,7 @@ from typing import TYPE_CHECKING
 if TYPE_CHECKING:
     from pathlib import PurePath
 
-__all__ = ["Spans", "kind_of", "merge", "protected_spans"]
+__all__ = ["Spans", "kind_of", "merge", "protected_spans", "urls"]
 
 Spans = list[tuple[int, int]]
 
