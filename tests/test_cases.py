@@ -53,4 +53,27 @@ def test_known_negative(case: dict[str, Any], normalizer: translit.Normalizer) -
     text = case["input"]
     assert normalizer.normalize(text) == text
     at = text.index(case["not_a_mention"])
-    assert not [m for m in normalizer.find(text) if m.start <= at < m.end]
+    for m in normalizer.find(text):
+        if m.start <= at < m.end:  # reported only as left, with the reason
+            assert not m.changed and m.left, m
+
+
+CONTEXT = _load("context.yaml")
+
+
+@pytest.mark.parametrize("case", CONTEXT, ids=[c["input"][:40] for c in CONTEXT])
+def test_context(case: dict[str, Any], normalizer: translit.Normalizer) -> None:
+    """A mention the text discusses, a historical name, another person, a word of the
+    text's language ... is found, left as written and explained."""
+    text, lang = case["input"], case.get("lang")
+    assert normalizer.normalize(text, lang=lang) == case.get("expected", text)
+    mentions = normalizer.find(text, lang=lang)
+    assert translit.apply_mentions(text, mentions) == normalizer.normalize(text, lang=lang)
+    by_text: dict[str, translit.Mention] = {}
+    for m in mentions:
+        by_text.setdefault(m.text, m)  # the first of each
+    for want in case.get("left", []):
+        m = by_text[want["text"]]
+        assert not m.changed and m.left.startswith(want["reason"]), m
+    for name in case.get("changed", []):
+        assert by_text[name].changed and not by_text[name].left, by_text[name]

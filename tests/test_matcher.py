@@ -19,7 +19,7 @@ import translit
 import translit.matcher
 import translit.normalizer
 from translit.general import scan_general
-from translit.matcher import scan
+from translit.matcher import match
 
 HERE = Path(__file__).parent
 
@@ -49,7 +49,7 @@ def test_short_path_equals_general_path(
 ) -> None:
     index = normalizer._index
     for text in TEXTS:
-        assert scan(index, text, style, replace_inflected) == scan_general(
+        assert match(index, text, style, replace_inflected) == scan_general(
             index, text, style, replace_inflected
         ), text[:80]
 
@@ -58,8 +58,8 @@ def test_a_pattern_with_a_joiner_takes_the_general_path(normalizer: translit.Nor
     # "wit-rusland" is a pattern with a hyphen: its words go the general way, same result
     text = "In Wit-Rusland en Oekraïne: Loekasjenko."
     index = normalizer._index
-    assert scan(index, text, "en") == scan_general(index, text, "en")
-    assert [m.text for m in scan(index, text, "en")][:1] == ["Wit-Rusland"]
+    assert match(index, text, "en") == scan_general(index, text, "en")
+    assert [m.text for m in match(index, text, "en")][:1] == ["Wit-Rusland"]
 
 
 _NORMALIZER = translit.Normalizer()
@@ -89,7 +89,7 @@ def test_short_path_equals_general_path_on_dense_names(
     """Words and phrases of the table and given names, back to back: every way
     phrases can start, continue and stop."""
     text = "".join(case(word) + gap for word, gap, case in parts)
-    assert scan(_INDEX, text, "en", replace_inflected) == scan_general(
+    assert match(_INDEX, text, "en", replace_inflected) == scan_general(
         _INDEX, text, "en", replace_inflected
     )
 
@@ -134,7 +134,7 @@ def test_a_text_cut_in_pieces_gives_the_same_mentions(
         mock.patch.object(translit.matcher, "PIECE", size),
         mock.patch.object(translit.normalizer, "PIECE", size),
     ):
-        assert translit.matcher.scan(_INDEX, text, "en") == scan_general(_INDEX, text, "en")
+        assert translit.matcher.match(_INDEX, text, "en") == scan_general(_INDEX, text, "en")
         assert normalizer.normalize(text) == translit.apply_mentions(text, normalizer.find(text))
 
 

@@ -105,7 +105,7 @@ def test_streaming_equals_all_at_once(text: str, size: int) -> None:
 @given(TEXTS, st.booleans())
 def test_short_path_finds_what_the_general_path_finds(text: str, inflected: bool) -> None:
     from translit.general import scan_general
-    from translit.matcher import scan
+    from translit.matcher import match
 
     index = NORMALIZER._index
-    assert scan(index, text, "en", inflected) == scan_general(index, text, "en", inflected)
+    assert match(index, text, "en", inflected) == scan_general(index, text, "en", inflected)

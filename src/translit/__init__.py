@@ -57,14 +57,16 @@ def _normalizer() -> Normalizer:
     return _default
 
 
-def normalize(text: str, *, style: str | None = None) -> str:
-    """*text* with every known name in its canonical form; everything else byte-identical."""
-    return _normalizer().normalize(text, style=style)
+def normalize(text: str, *, style: str | None = None, lang: str | None = None) -> str:
+    """*text* with every known name in its canonical form; everything else byte-identical.
+    *lang*: the text's language (None: told per paragraph)."""
+    return _normalizer().normalize(text, style=style, lang=lang)
 
 
-def find(text: str, *, style: str | None = None) -> list[Mention]:
-    """The mentions of known names in *text*: span, entity, replacement and reason."""
-    return _normalizer().find(text, style=style)
+def find(text: str, *, style: str | None = None, lang: str | None = None) -> list[Mention]:
+    """The mentions of known names in *text*: span, entity, replacement and reason, and
+    for a mention left as written, why (``left``)."""
+    return _normalizer().find(text, style=style, lang=lang)
 
 
 def canonical(name: str, *, style: str | None = None) -> str | None:

@@ -19,11 +19,21 @@ All work on the folded key (:mod:`translit.fold`), in this order:
 
 from __future__ import annotations
 
+from typing import NamedTuple
+
 from .fold import KEY_WORD, is_word_char
 from .index import Index, Target
 from .protect import in_technical_token
 
-__all__ = ["BIDI", "accept", "after_given_name", "inside", "plain_surroundings"]
+__all__ = [
+    "BIDI",
+    "Left",
+    "accept",
+    "after_given_name",
+    "inside",
+    "left_reason",
+    "plain_surroundings",
+]
 
 _PLAIN_BEFORE = frozenset(" \t\n\r(\"'«“‘[")
 _PLAIN_AFTER = frozenset(" \t\n\r,.;:!?)]}\"'»”’")
@@ -32,18 +42,38 @@ BIDI = "\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069"
 _OPENERS = "([{\"'«“‘"
 
 
+class Left(NamedTuple):
+    """A phrase found but left: it is part of a fixed expression or follows another
+    person's given name, from *start* to *end* of the key (the whole expression)."""
+
+    target: Target
+    start: int
+    end: int
+
+
+def left_reason(kind: str, written: str) -> str:
+    """The reason of a mention left because of *written* (the expression or the name
+    as the text writes it): another person's, or a fixed expression."""
+    if kind == "person":
+        return f"another person ({written})"
+    return f"fixed expression ({written})"
+
+
 def accept(
     index: Index,
     key: str,
     words: tuple[str, ...],
     span: tuple[int, int],
     capitalized: bool,
-) -> Target | None:
-    """The target that *words* at *span* of *key* name, or None when no check passes."""
+) -> Target | Left | None:
+    """The target that *words* at *span* of *key* name; or, when the only targets that
+    fail are inside a fixed expression or after another given name, the first of those
+    as :class:`Left`; None when no check passes."""
     start, end = span
     if not plain_surroundings(key, start, end) and in_technical_token(key, start, end):
         return None
     genitive = end < len(key) and key[end] == "s"
+    left: Left | None = None
     for target in index.phrases[words]:
         info = index.entities[target.entity]
         if info.not_when:
@@ -51,16 +81,21 @@ def accept(
                 first = key[start:end]
             else:
                 first = KEY_WORD.match(key, start).group()  # type: ignore[union-attr]
-            if first in info.not_when and inside(key, start, info.not_when[first]):
+            spot = inside(key, start, info.not_when[first]) if first in info.not_when else None
+            if spot is not None:
+                left = left or Left(target, *spot)
                 continue
         if target.next_words is not None and not _in_context(key, (start, end), target):
             continue
-        if len(words) == 1 and target.part != "full" and after_given_name(index, key, start):
-            continue
+        if len(words) == 1 and target.part != "full":
+            given = after_given_name(index, key, start)
+            if given >= 0:
+                left = left or Left(target, given, end)
+                continue
         if genitive and not capitalized:
             continue
         return target
-    return None
+    return left
 
 
 def plain_surroundings(key: str, start: int, end: int) -> bool:
@@ -76,8 +111,11 @@ def plain_surroundings(key: str, start: int, end: int) -> bool:
     return end == n
 
 
-def inside(key: str, start: int, phrases: tuple[tuple[str, int], ...]) -> bool:
-    """True when the word at *start* is the word at its offset in one of *phrases*."""
+def inside(
+    key: str, start: int, phrases: tuple[tuple[str, int], ...]
+) -> tuple[int, int] | None:
+    """The span of the one of *phrases* whose word at its offset is the word at
+    *start*, or None."""
     for phrase, offset in phrases:
         begin = start - offset
         if begin >= 0 and key.startswith(phrase, begin):
@@ -85,21 +123,26 @@ def inside(key: str, start: int, phrases: tuple[tuple[str, int], ...]) -> bool:
             before = key[begin - 1] if begin else " "
             after = key[end] if end < len(key) else " "
             if not (before.isalnum() or after.isalnum()):
-                return True
-    return False
+                return begin, end
+    return None
 
 
-def after_given_name(index: Index, key: str, start: int) -> bool:
-    """Right after a given name and one space: then it names someone else. Bidi
+def after_given_name(index: Index, key: str, start: int) -> int:
+    """Where the given name before *start* begins, when the word at *start* comes
+    right after one and one space (then it names someone else); else -1. Bidi
     isolates and embeddings around the given name do not hide it."""
     if start < 2 or key[start - 1] != " ":
-        return False
+        return -1
     floor = start - 40 if start > 40 else 0  # given names are short
     space = key.rfind(" ", floor, start - 1)
-    word = key[space + 1 if space >= 0 else floor : start - 1]
+    begin = space + 1 if space >= 0 else floor
+    word = key[begin : start - 1]
     if not word.isalpha():
-        word = word.rpartition("\n")[2].strip(BIDI).lstrip(_OPENERS)
-    return word in index.given_names
+        tail = word.rpartition("\n")[2]
+        stripped = tail.strip(BIDI).lstrip(_OPENERS)
+        begin = start - 1 - len(tail) + (len(tail) - len(tail.lstrip(BIDI + _OPENERS)))
+        word = stripped
+    return begin if word in index.given_names else -1
 
 
 def _neighbour(key: str, pos: int, step: int) -> str:

@@ -19,6 +19,7 @@ import re
 from collections.abc import Iterable, Sequence
 
 from .casing import is_cyrillic
+from .context_rules import load_context_rules
 from .errors import TableError
 from .finder import Finder
 from .fold import fold_word
@@ -88,6 +89,8 @@ def build_index(
         frozenset(given_keys),
         Finder(set(forms.words) | forms.anchors),
         tuple(styles),
+        load_context_rules(),
+        {word: frozenset(found) for word, found in langs.items()},
     )
 
 

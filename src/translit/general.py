@@ -19,7 +19,7 @@ import unicodedata
 from unicodedata import combining
 
 from .casing import restyle
-from .checks import accept
+from .checks import Left, accept, left_reason
 from .finder import Found
 from .fold import KEY_WORD, fold
 from .index import Index, Target, WordForms, lookup
@@ -86,8 +86,19 @@ def general(
                 continue
             if code is not None and code.overlaps(ostart, oend):
                 break
-            keep = inflected and not replace_inflected
-            mentions.append(_mention(index, text, (ostart, oend), target, style, inflected, keep))
+            if isinstance(target, Left):
+                begin, end = _original_span(text, offsets, target.start, target.end)
+                kind = index.entities[target.target.entity].type
+                left = left_reason(kind, text[begin:end])
+                mentions.append(
+                    _mention(index, text, (ostart, oend), target.target, style, inflected, True)
+                    ._replace(left=left)
+                )
+            else:
+                keep = inflected and not replace_inflected
+                mentions.append(
+                    _mention(index, text, (ostart, oend), target, style, inflected, keep)
+                )
             pos = cend
             break
     return mentions

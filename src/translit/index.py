@@ -11,6 +11,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any, NamedTuple
 
+from .context_rules import ContextRules
 from .finder import Finder
 
 if TYPE_CHECKING:
@@ -103,6 +104,12 @@ class Index:
     given_names: frozenset[str]
     finder: Finder  # the automaton: every word of the table and its anchors
     styles: tuple[str, ...]
+    context: ContextRules = field(default_factory=lambda: ContextRules())
+    """The context rules of the language files (:mod:`translit.context`)."""
+    word_langs: dict[str, frozenset[str]] = field(default_factory=dict)
+    """The languages that write each word of the table."""
+    memo: dict[str, Any] = field(default_factory=dict, repr=False, compare=False)
+    """What the context rules derive from the table, made when first needed."""
     _quick: dict[str, QuickTable] = field(
         default_factory=dict, init=False, repr=False, compare=False
     )
@@ -119,4 +126,5 @@ class Index:
     def __getstate__(self) -> dict[str, Any]:
         state = dict(self.__dict__)
         state["_quick"] = {}
+        state["memo"] = {}
         return state

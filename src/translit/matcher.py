@@ -11,6 +11,10 @@ the general path for the rest.
    running text take it.
 4. Every other hit goes the general way (:mod:`translit.general`): phrases, then
    every check.
+5. Each mention that would change is checked against its context
+   (:mod:`translit.context`): a name the text discusses, a historical name,
+   another person, a word of the text's own language stay as written, with the
+   reason.
 
 Both paths give the same mentions (``tests/test_matcher.py``); the short one only
 skips work. Matches are leftmost-longest and never overlap. A long text is
@@ -23,13 +27,14 @@ from __future__ import annotations
 
 from typing import cast
 
+from .context import review
 from .fold import fold
 from .general import general, scan_general
 from .index import Index
-from .mention import Edit, Mention
+from .mention import Mention
 from .short_path import new_tuple, short_path
 
-__all__ = ["PIECE", "pieces", "scan", "scan_piece"]
+__all__ = ["PIECE", "match", "pieces", "scan", "scan_piece"]
 
 PIECE = 1 << 16
 """Texts are scanned in pieces of about this many characters (see :func:`pieces`)."""
@@ -65,15 +70,35 @@ def pieces(text: str, size: int = PIECE) -> list[tuple[int, str]]:
     return found
 
 
-def scan(index: Index, text: str, style: str, replace_inflected: bool = False) -> list[Mention]:
-    """All mentions of *index*'s entities in *text*, with replacements in *style*.
+def scan(
+    index: Index,
+    text: str,
+    style: str,
+    replace_inflected: bool = False,
+    lang: str | None = None,
+) -> list[Mention]:
+    """All mentions of *index*'s entities in *text*, with replacements in *style*,
+    each checked against its context (:mod:`translit.context`; *lang*: the text's
+    language, None to tell it per paragraph).
 
     An inflected mention keeps its text unless *replace_inflected* is true.
     """
-    mentions: list[Mention | Edit] = []
+    mentions: list[Mention] = []
     for begin, piece in pieces(text, PIECE):
-        mentions += scan_piece(index, piece, style, replace_inflected, True, begin)
-    return cast("list[Mention]", mentions)  # explained: whole mentions
+        mentions += scan_piece(index, piece, style, replace_inflected, True, begin, lang)
+    return mentions
+
+
+def match(
+    index: Index, text: str, style: str, replace_inflected: bool = False
+) -> list[Mention]:
+    """Every mention of *text* as the matcher finds it, before the context review: what
+    :func:`~translit.general.scan_general` finds the slow way (``tests/test_matcher.py``)."""
+    mentions: list[Mention] = []
+    for begin, piece in pieces(text, PIECE):
+        found = _match_piece(index, piece, style, replace_inflected)
+        mentions += _shifted(found, begin) if begin else found
+    return mentions
 
 
 def scan_piece(
@@ -83,26 +108,32 @@ def scan_piece(
     replace_inflected: bool = False,
     explain: bool = True,
     shift: int = 0,
-) -> list[Mention | Edit]:
+    lang: str | None = None,
+) -> list[Mention]:
     """:func:`scan` of a text that is not cut, with *shift* added to each offset (where
-    the piece begins). Unless *explain*, a mention the short path finds is only an
-    :data:`~translit.mention.Edit`, and only when it changes the text: all
-    :func:`~translit.mention.splice` needs, for ``normalize``."""
+    the piece begins). Unless *explain*, the mentions are only what
+    :func:`~translit.mention.splice` needs for ``normalize``: their ``lang`` is not
+    told, and mentions left as written are not explained."""
+    mentions = _match_piece(index, text, style, replace_inflected)
+    if not mentions:
+        return mentions
+    mentions = review(index, text, mentions, style, lang, replace_inflected, explain)
+    return _shifted(mentions, shift) if shift else mentions
+
+
+def _match_piece(index: Index, text: str, style: str, replace_inflected: bool) -> list[Mention]:
     key, offsets = fold(text)
     if offsets is None and "`" not in text and "~~~" not in text:
         found = index.finder.first(key)
         if not found:
             return []
-        mentions, rest = short_path(
-            index, key, text, found, style, replace_inflected, explain, shift
-        )
+        short, rest = short_path(index, key, text, found, style, replace_inflected, True)
+        mentions = cast("list[Mention]", short)  # explained: whole mentions
         if rest:
-            others = general(index, key, text, None, None, rest, style, replace_inflected)
-            mentions += _shifted(others, shift) if shift else others
+            mentions += general(index, key, text, None, None, rest, style, replace_inflected)
             mentions.sort()
         return mentions
-    found_general = scan_general(index, text, style, replace_inflected)
-    return list(_shifted(found_general, shift) if shift else found_general)
+    return scan_general(index, text, style, replace_inflected)
 
 
 def _shifted(mentions: list[Mention], shift: int) -> list[Mention]:

@@ -20,6 +20,14 @@ class Mention(NamedTuple):
     text stays Cyrillic). ``inflected`` marks a case form (Łukaszenki, Тихановской),
     which ``normalize`` leaves as written unless told otherwise.
 
+    ``left`` says why a mention that names the entity in another form is left as
+    written: ``"the text discusses the spelling"``, ``"historical name (University
+    of Lwów)"``, ``"another person (Viktor Lukashenko)"``, ``"French adjective"``,
+    ``"inflected form"``, ``"written in another script"`` ... (empty when the
+    mention is rewritten or already canonical). ``lang`` is the language of the
+    text around the mention, as the caller gave it or as it was told from the
+    paragraph (None when it could not be told).
+
     An immutable named tuple: cheap to make, to compare and to pickle.
     """
 
@@ -31,6 +39,8 @@ class Mention(NamedTuple):
     reason: str
     part: str = "name"
     inflected: bool = False
+    left: str = ""
+    lang: str | None = None
 
     @property
     def changed(self) -> bool:

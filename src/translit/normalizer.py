@@ -35,6 +35,12 @@ class Normalizer:
     ``style``: the default output style: ``"en"``, or a style that a table
     defines (an entity without a form in that style falls back to ``en``).
 
+    ``lang``: the language of the texts (``"en"``, ``"fr"`` ...; see
+    :data:`translit.language.LANGUAGES`), or None (the default) to tell it per
+    paragraph where a rule needs it: an adjective is rewritten only in text of the
+    output style's language, and a form that is a case form in the text's
+    language stays (see :mod:`translit.context`).
+
     ``replace_inflected``: an inflected mention (Łukaszenki, Тихановской,
     Homlu) is found and reported with ``inflected=True`` but left as written,
     since swapping in a nominative would break the sentence's grammar; set this
@@ -62,6 +68,7 @@ class Normalizer:
         style: str = "en",
         include_default: bool = True,
         replace_inflected: bool = False,
+        lang: str | None = None,
     ) -> None:
         if isinstance(aliases, str) or _is_path(aliases):
             aliases = [aliases]
@@ -75,6 +82,8 @@ class Normalizer:
             self._index = cached(key, lambda: _compile(paths), Index)
         self._style = self._check_style(style)
         self._replace_inflected = replace_inflected
+        self._lang: str | None = None
+        self._lang = self._check_lang(lang)
 
     @property
     def style(self) -> str:
@@ -93,21 +102,46 @@ class Normalizer:
             raise ValueError(f"unknown style {style!r}; use one of {', '.join(self.styles)}")
         return style
 
-    def find(self, text: str, *, style: str | None = None) -> list[Mention]:
-        """Every mention of a known entity in *text*, left to right.
+    def find(
+        self, text: str, *, style: str | None = None, lang: str | None = None
+    ) -> list[Mention]:
+        """Every mention of a known entity in *text*, left to right: those rewritten,
+        those already canonical, and those deliberately left as written (``left``
+        says why). ``lang``: the language of *text*, or None to tell it per
+        paragraph (each mention reports the language used).
 
-        >>> [(m.text, m.replacement, m.entity) for m in Normalizer().find("Gomel and Гомель")]
+        >>> [(m.text, m.replacement, m.entity) for m in Normalizer().find("Gomel. Гомель.")]
         [('Gomel', 'Homiel', 'homiel'), ('Гомель', 'Гомель', 'homiel')]
+        >>> [(m.text, m.left) for m in Normalizer().find("Kyiv (Kiev) is big. Kiev is old.")]
+        [('Kyiv', ''), ('Kiev', 'the text discusses the spelling'), ('Kiev', '')]
         """
-        return scan(self._index, text, self._check_style(style), self._replace_inflected)
+        return scan(
+            self._index, text, self._check_style(style), self._replace_inflected,
+            self._check_lang(lang),
+        )
 
-    def normalize(self, text: str, *, style: str | None = None) -> str:
-        """*text* with every mention rewritten to its canonical form; the rest byte-identical."""
+    def normalize(
+        self, text: str, *, style: str | None = None, lang: str | None = None
+    ) -> str:
+        """*text* with every mention rewritten to its canonical form; the rest
+        byte-identical. ``lang`` as for :meth:`find`."""
         chosen = self._check_style(style)
+        language = self._check_lang(lang)
+        index = self._index
+        inflected = self._replace_inflected
         return "".join(
-            splice(piece, scan_piece(self._index, piece, chosen, self._replace_inflected, False))
+            splice(piece, scan_piece(index, piece, chosen, inflected, False, 0, language))
             for _, piece in pieces(text, PIECE)
         )
+
+    def _check_lang(self, lang: str | None) -> str | None:
+        if lang is None:
+            return self._lang
+        from .language import LANGUAGES
+
+        if lang not in LANGUAGES:
+            raise ValueError(f"unknown language {lang!r}; use one of {', '.join(LANGUAGES)}")
+        return lang
 
     def normalize_stream(
         self, chunks: Iterable[str], *, style: str | None = None
@@ -183,7 +217,7 @@ class Normalizer:
                 yield " ".join(words), target.entity, target.reason
 
     def __reduce__(self) -> tuple[Any, ...]:
-        return (_restore, (self._index, self._style, self._replace_inflected))
+        return (_restore, (self._index, self._style, self._replace_inflected, self._lang))
 
 
 def _is_path(value: object) -> TypeGuard[Path]:
@@ -193,11 +227,14 @@ def _is_path(value: object) -> TypeGuard[Path]:
     return pathlib is not None and isinstance(value, pathlib.Path)
 
 
-def _restore(index: Index, style: str, replace_inflected: bool) -> Normalizer:
+def _restore(
+    index: Index, style: str, replace_inflected: bool, lang: str | None = None
+) -> Normalizer:
     normalizer = Normalizer.__new__(Normalizer)
     normalizer._index = index
     normalizer._style = style
     normalizer._replace_inflected = replace_inflected
+    normalizer._lang = lang
     return normalizer
 
 
@@ -220,7 +257,7 @@ def _given_names() -> list[str]:
 
     path = resources.files("translit") / "given_names.yaml"
     doc = load_text(path.read_text(encoding="utf-8"), str(path))
-    return [name for names in doc.values() for name in names]
+    return [name for key, names in doc.items() if not key.endswith("_endings") for name in names]
 
 
 def _is_initial(word: str) -> bool:

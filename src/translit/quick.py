@@ -39,6 +39,7 @@ class Quick(NamedTuple):
     opens: tuple[str, ...]  # those that begin with that word ("minsk mazowiecki")
     heads: tuple[str, ...]  # what comes before that word in the others ("viktor ")
     surname: bool  # a person's surname alone: not after another person's given name
+    kind: str  # the entity's type (person, place ...)
 
 
 class QuickTable:
@@ -102,7 +103,7 @@ class QuickTable:
 _REMEMBERED = 1 << 16
 """At most this many looked-up words are remembered per table and style."""
 
-PENDING = Quick("", "", "", "", {}, (), (), (), False)
+PENDING = Quick("", "", "", "", {}, (), (), (), False, "")
 """In :attr:`QuickTable.by_pattern`: not looked at yet."""
 
 
@@ -129,4 +130,5 @@ def _make(index: Index, words: tuple[str, ...], style: str) -> Quick | None:
         tuple({phrase for phrase, at in spots if not at}),
         tuple({phrase[:at] for phrase, at in spots if at}),
         target.part != "full" and len(words) == 1,
+        info.type,
     )

@@ -14,7 +14,7 @@ from __future__ import annotations
 from unicodedata import combining
 
 from .casing import restyle
-from .checks import BIDI, after_given_name, inside, plain_surroundings
+from .checks import BIDI, after_given_name, inside, left_reason, plain_surroundings
 from .finder import Found
 from .fold import KEY_WORD
 from .general import GAP, LONGEST, Hits, read, starts_word
@@ -134,6 +134,8 @@ def short_path(
                                 pair.reason,
                                 pair.part,
                                 False,
+                                "",
+                                None,
                             ),
                         )
                     )
@@ -172,27 +174,38 @@ def short_path(
                     lonely = start
             continue
         chain = -1
+        spot: tuple[int, int] | None = None
         if inflected:
             expressions = entry.not_when.get(key[start:stop])
-            if expressions is not None and inside(key, start, expressions):
-                continue
+            if expressions is not None:
+                spot = inside(key, start, expressions)
         elif (
             (entry.opens and key.startswith(entry.opens, start))
             or (entry.heads and key.endswith(entry.heads, 0, start))
-        ) and inside(key, start, entry.expressions):
-            continue
+        ):
+            spot = inside(key, start, entry.expressions)
         if (
-            entry.surname
+            spot is None
+            and entry.surname
             and before == " "
             and (
                 given_ends is None
                 or key[start - 4 : start - 1] in given_ends
                 or key[start - 2] in BIDI  # after_given_name strips them
             )
-            and after_given_name(index, key, start)
         ):
-            continue
+            given = after_given_name(index, key, start)
+            if given >= 0:
+                spot = given, stop
         written = text[start:stop]
+        if spot is not None:  # a fixed expression, or another person: found and left
+            if explain:
+                left = left_reason(entry.kind, text[spot[0] : spot[1]])
+                fields = (start + shift, stop + shift, written, written, entry.entity,
+                          "inflected form of " + entry.reason if inflected else entry.reason,
+                          entry.part, inflected, left, None)
+                mentions.append(new_tuple(Mention, fields))
+            continue
         if inflected:
             replacement = restyle(written, entry.canonical) if replace_inflected else written
             reason = "inflected form of " + entry.reason
@@ -202,7 +215,7 @@ def short_path(
         if explain:
             entity, part = entry.entity, entry.part
             fields = (start + shift, stop + shift, written, replacement, entity, reason, part,
-                      inflected)
+                      inflected, "", None)
             mentions.append(new_tuple(Mention, fields))
         elif replacement != written:
             mentions.append((start, stop, written, replacement))

@@ -1,0 +1,121 @@
+"""The language of a paragraph, told by its most frequent words.
+
+Some decisions depend on the language a text is written in: an adjective or a
+demonym is a word of its own language (French *biélorusse* stays in French
+text), an inflected form can equal another language's nominative (Czech
+genitive *Lukašenka*), and German capitalizes every noun. The caller may say
+the language (``lang=``); otherwise it is told per paragraph, only where such a
+decision is pending, from the words every text of a language is full of:
+``language_words.txt`` lists the 300 most frequent words of each language
+(wordfreq's lists, rebuilt by ``scripts/build_language_words.py``). A word
+scores for each language whose list holds it, more the more frequent it is
+there; the best language wins when it scores clearly above the next one.
+Cyrillic text is told by its letters as well: ``ў`` is Belarusian, ``ї`` and
+``є`` Ukrainian.
+
+>>> detect("Swetlana Tichanowskaja rief die Menschen in Belarus per Video zur Teilnahme auf.")
+'de'
+>>> detect("La marcha de Tijanóvskaya a Lituania sorprendió a todos los que la conocían.")
+'es'
+>>> detect("Kyiv") is None
+True
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from functools import lru_cache
+from importlib import resources
+
+__all__ = ["LANGUAGES", "detect", "paragraph_at"]
+
+_WORD = re.compile(r"[^\W\d_]+")
+_MERGED = {"sv": "no", "da": "no", "nb": "no", "sl": "hr", "sh": "hr"}
+"""Languages that share one press-language file of translit."""
+_MIN_SCORE = 3.0
+"""A language needs at least this score (about two frequent words) to be told."""
+_MARGIN = 1.25
+"""... and this many times the score of the next language."""
+_SAMPLE = 2000
+"""Characters of a paragraph read to tell its language."""
+
+
+@lru_cache(maxsize=1)
+def _weights() -> dict[str, dict[str, float]]:
+    """word -> {language: weight}: the log of its rank's inverse, so the most frequent
+    words weigh most."""
+    text = (resources.files("translit") / "language_words.txt").read_text(encoding="utf-8")
+    table: dict[str, dict[str, float]] = {}
+    for line in text.splitlines():
+        if not line or line.startswith("#"):
+            continue
+        lang, _, words = line.partition("\t")
+        lang = _MERGED.get(lang, lang)
+        top = words.split()
+        for rank, word in enumerate(top):
+            weight = 1.0 + math.log(len(top) / (rank + 1))
+            given = table.setdefault(word, {})
+            given[lang] = max(given.get(lang, 0.0), weight)
+    return table
+
+
+LANGUAGES = ("bg", "cs", "de", "en", "es", "fi", "fr", "hr", "hu", "it", "lt", "lv", "nl",
+             "no", "pl", "pt", "ro", "ru", "sk", "tr", "uk", "be")  # fmt: skip
+"""The languages :func:`detect` can tell (``no`` covers Swedish and Danish, ``hr`` Slovene
+and Serbian in Latin letters)."""
+
+
+def detect(text: str) -> str | None:
+    """The language of *text* (a paragraph), or None when its words do not tell."""
+    sample = text[:_SAMPLE].lower()
+    weights = _weights()
+    scores: dict[str, float] = {}
+    for word in _WORD.findall(sample):
+        found = weights.get(word)
+        if found:
+            for lang, weight in found.items():
+                scores[lang] = scores.get(lang, 0.0) + weight
+    if not scores:
+        return None
+    ranked = sorted(scores.items(), key=lambda item: -item[1])
+    best, score = ranked[0]
+    runner_up = ranked[1][1] if len(ranked) > 1 else 0.0
+    if score < _MIN_SCORE or score < runner_up * _MARGIN:
+        return None
+    if best in ("ru", "uk") and "ў" in sample:
+        return "be"
+    return best
+
+
+def paragraph_at(text: str, pos: int) -> tuple[int, int]:
+    """The span of the paragraph of *text* around *pos*: blank lines separate
+    paragraphs.
+
+    >>> paragraph_at("One.\\n\\nTwo and\\nthree.\\n\\nFour.", 9)
+    (6, 20)
+    """
+    start = pos
+    while True:
+        cut = text.rfind("\n", 0, start)
+        if cut < 0:
+            start = 0
+            break
+        before = text.rfind("\n", 0, cut)
+        if not text[before + 1 : cut].strip():
+            start = cut + 1
+            break
+        start = cut
+    end = pos
+    while True:
+        cut = text.find("\n", end)
+        if cut < 0:
+            end = len(text)
+            break
+        after = text.find("\n", cut + 1)
+        line = text[cut + 1 : after if after >= 0 else len(text)]
+        if not line.strip():
+            end = cut
+            break
+        end = cut + 1
+    return start, end
