@@ -105,7 +105,10 @@ class _QuickReader:
 
     def document(self) -> Any:
         """The single document of the text, or None when there is none."""
-        loader = _Loader(self._text)
+        try:  # PyYAML's pure-Python reader checks every character when it is made
+            loader = _Loader(self._text)
+        except yaml.YAMLError as exc:
+            raise _Unusual from exc
         try:
             events = iter(loader.get_event, None)
             self._expect(events, yaml.StreamStartEvent)
@@ -261,12 +264,28 @@ def _check_nesting(text: str, name: str) -> None:
                 raise TableError(
                     name, line, f"more than {MAX_NODES} values", "split the table in several files"
                 )
-    except yaml.MarkedYAMLError:
+    except yaml.MarkedYAMLError as exc:
+        if _libyaml_too_deep(exc):
+            mark = exc.problem_mark or exc.context_mark
+            line = mark.line + 1 if mark is not None else None
+            raise TableError(
+                name, line, f"nested deeper than {MAX_DEPTH}", "flatten the structure"
+            ) from exc
         return  # composing reports it, with its line
     except yaml.YAMLError as exc:
         position = getattr(exc, "position", None)
         line = text[:position].count("\n") + 1 if isinstance(position, int) else None
         raise TableError(name, line, f"not valid YAML ({exc})", "fix the file") from exc
+
+
+def _libyaml_too_deep(exc: yaml.MarkedYAMLError) -> bool:
+    """Whether *exc* is libyaml's own nesting limit: libyaml 0.2.6 (in the wheels of
+    PyYAML 6.0.4) stops at 1000 levels with "exceeded maximum nesting depth". Its
+    scanner reads ahead of the events (up to 1024 characters of a line, for a
+    possible key), so a line of brackets meets that limit before the events reach
+    MAX_DEPTH. The limit is far above MAX_DEPTH, so the file is nested deeper than
+    MAX_DEPTH and is refused as such, not as invalid YAML."""
+    return "maximum nesting depth" in (exc.problem or "")
 
 
 def _line(event: yaml.Event) -> int | None:
