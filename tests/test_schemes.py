@@ -25,26 +25,11 @@ SCHEME_IDS = ["be-alalc", "be-bgn", "be-lacinka", "be-national-2007", "be-passpo
               "uk-national"]
 TABLES = {scheme: load_table(SCHEMES_DIR / f"{scheme}.yaml") for scheme in sorted(SCHEME_IDS)}
 
-# Two ru-iso9 vectors (from interscript's GOST 7.79 word list) write ъ as U+0022 and ь as
-# U+00B4; the vector "Юлия, съешь ..." of the same scheme, the ISO 9:1995 table and
-# GOST 7.79-2000 system A write U+02BA and U+02B9. One scheme cannot give both, so these
-# two rows are expected to fail (strict: a pass would mean the scheme changed) and
-# test_iso9_hard_and_soft_sign pins the standard's characters for the same words.
-CONFLICTING = {
-    ("ru-iso9", "съезд"): "vector uses U+0022 for ъ; ISO 9 and the sentence vector use U+02BA",
-    ("ru-iso9", "альбом"): "vector uses U+00B4 for ь; ISO 9 and the sentence vector use U+02B9",
-}
-
-
-def _vector_params() -> list[object]:
-    params: list[object] = []
-    for scheme, rows in VECTORS.items():
-        for i, row in enumerate(rows):
-            reason = CONFLICTING.get((scheme, row["cyrillic"]))
-            marks = [pytest.mark.xfail(strict=True, reason=reason)] if reason else []
-            params.append(pytest.param(scheme, row["cyrillic"], row["latin"],
-                                       id=f"{scheme}-{i}", marks=marks))
-    return params
+# The ISO 9 rows from interscript's GOST 7.79 word list once wrote ъ as U+0022 and ь as
+# U+00B4; the shared vectors now write U+02BA and U+02B9, as ISO 9:1995 and GOST 7.79-2000
+# system A print them, so every row is expected to pass.
+VECTOR_PARAMS = [pytest.param(scheme, row["cyrillic"], row["latin"], id=f"{scheme}-{i}")
+                 for scheme, rows in VECTORS.items() for i, row in enumerate(rows)]
 
 
 @pytest.mark.parametrize(
@@ -55,7 +40,7 @@ def test_scheme_samples(scheme: str, cyrillic: str, latin: str) -> None:
     assert transliterate(cyrillic, scheme) == latin
 
 
-@pytest.mark.parametrize(("scheme", "cyrillic", "latin"), _vector_params())
+@pytest.mark.parametrize(("scheme", "cyrillic", "latin"), VECTOR_PARAMS)
 def test_official_vectors(scheme: str, cyrillic: str, latin: str) -> None:
     assert transliterate(cyrillic, scheme) == latin
 
