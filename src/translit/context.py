@@ -55,6 +55,8 @@ _CLOSING_QUOTES = "\"'”’»“‹›"
 _APOSTROPHES = "'’ʹʼ`"
 _SENTENCE_END = re.compile(r"[.!?…][\"'”’»)\]]*\s+|\n")
 _BLANK_LINE = re.compile(r"\n[ \t\r\f\v]*\n")
+_SENTENCE = 400
+"""The longest sentence, in characters, that two spellings are compared in."""
 _LOOK_BACK = 2000
 """How far back in its paragraph a surname looks for the person it names."""
 _BREAKS = frozenset(".;!?()[]{}\n")
@@ -75,11 +77,8 @@ class _Text:
         self._paragraphs: list[int] | None = None
         self._before: dict[int, list[tuple[str, str, int, str]]] = {}
         self._after: dict[int, list[tuple[str, str, int, str]]] = {}
-        self._key: str | None = None
-        self._offsets: list[int] | None = None
-        self._family: dict[frozenset[str], list[tuple[int, int]]] = {}
         self._references: list[tuple[int, tuple[int, str]]] | None = None
-        self._sentences: list[int] | None = None
+        self._sentences: dict[int, int] = {}
         self._whole: list[str | None] = []
 
     def paragraph(self, pos: int) -> tuple[int, int]:
@@ -91,10 +90,11 @@ class _Text:
         return self._paragraphs[at], end
 
     def sentence(self, pos: int) -> int:
-        """Where the sentence around *pos* begins (see :func:`_sentence_starts`)."""
-        if self._sentences is None:
-            self._sentences = _sentence_starts(self.text)
-        return self._sentences[bisect_right(self._sentences, pos) - 1]
+        """Where the sentence around *pos* begins (see :func:`_sentence_start`)."""
+        found = self._sentences.get(pos)
+        if found is None:
+            found = self._sentences[pos] = _sentence_start(self.text, pos)
+        return found
 
     def in_mention(self, pos: int) -> bool:
         """Whether *pos* is inside one of the mentions."""
@@ -137,27 +137,29 @@ class _Text:
         return found
 
     def family_at(self, names: frozenset[str], start: int, end: int) -> tuple[int, int]:
-        """The span of the last of *names* (folded given names) between *start* and *end*
-        that is not followed by a capitalized word (a surname), or (-1, -1)."""
-        if self._key is None:
-            self._key, self._offsets = fold(self.text)
-        spots = self._family.get(names)
-        if spots is None:
-            pattern = re.compile(r"\b(?:" + "|".join(map(re.escape, sorted(names))) + r")\b")
-            offsets = self._offsets
-            spots = self._family[names] = [
-                (offsets[m.start()], offsets[m.end() - 1] + 1) if offsets else m.span()
-                for m in pattern.finditer(self._key)
-            ]
-        at = bisect_right(spots, (end, end)) - 1
-        while at >= 0 and spots[at][0] >= start:
-            begin, stop = spots[at]
-            follows = self.text[stop : stop + 2]
-            if not (follows[:1] == " " and follows[1:2].isupper()):
-                return begin, stop
-            at -= 1
-        return -1, -1
-
+        """The span of the last of *names* (folded given names, written capitalized)
+        between *start* and *end* that is not followed by a capitalized word (a
+        surname), or (-1, -1)."""
+        text = self.text
+        best = (-1, -1)
+        for name in names:
+            written = name[:1].upper() + name[1:]
+            stop = end
+            while True:
+                at = text.rfind(written, max(start, best[0] + 1), stop)
+                if at < 0:
+                    break
+                after = at + len(written)
+                follows = text[after : after + 2]
+                if (
+                    not (at and text[at - 1].isalnum())
+                    and not follows[:1].isalnum()
+                    and not (follows[:1] == " " and follows[1:2].isupper())
+                ):
+                    best = (at, after)
+                    break
+                stop = at
+        return best
 
     def last_two(self, pos: int) -> tuple[_Word, _Word]:
         """The last two words before *pos*, nearest first: (folded, what follows it, as
@@ -314,7 +316,7 @@ def _left(
             name = rules.names.get(lang, "another language") if lang else "another language"
             return f"{name} adjective", False
     # 3. historical and fixed names
-    found = _historical(seen, mentions, i, word1, nxt)
+    found = _historical(seen, mentions, i, (word2, word1), nxt)
     if found:
         return f"historical name ({found})", False
     # 4. another person
@@ -399,17 +401,17 @@ def _matches_before(words: list[tuple[str, str, int, str]], skip: int, pattern: 
 
 
 def _historical(
-    seen: _Text, mentions: list[Mention], i: int, word1: str, nxt: tuple[str, str]
+    seen: _Text, mentions: list[Mention], i: int, last: tuple[str, str], nxt: tuple[str, str]
 ) -> str:
     """The historical or fixed expression mention *i* is part of, as written, or "".
-    *word1* and *nxt*: the words right before and after it, which say whether one
-    can be; a conjunction or a comma counts only between two names."""
+    *last* and *nxt*: the two words right before it and the word after it, which say
+    whether one can be; a conjunction or a comma counts only between two names."""
     m = mentions[i]
     rules = seen.rules
     text = seen.text
+    patterns = rules.historical_before
     listed_before = i > 0 and m.start - mentions[i - 1].end < 12
-    listed_after = i + 1 < len(mentions) and mentions[i + 1].start - m.end < 12
-    if word1 in rules.historical_before or (word1 in rules.conjunctions and listed_before):
+    if last in patterns or last[1:] in patterns or (last[1] in rules.conjunctions and listed_before):
         before = seen.before(m.start)
         # "University of Kiev and Lwów": names joined by a conjunction share the pattern
         skip = 0
@@ -419,11 +421,14 @@ def _historical(
             and before[skip + 1][2] in seen.starts
         ):
             skip += 2
-        if skip < len(before) and before[skip][0] in rules.historical_before:
-            for pattern in rules.historical_before[before[skip][0]]:
+        keys = [tuple(w for w, _, _, _ in before[skip : skip + 2][::-1])]
+        keys.append(keys[0][1:])
+        for key in keys:
+            for pattern in patterns.get(key, ()):
                 begin = _matches_before(before, skip, pattern)
                 if begin >= 0:
                     return text[begin : m.end]
+    listed_after = i + 1 < len(mentions) and mentions[i + 1].start - m.end < 12
     word, sep = nxt
     joined = listed_after and (word in rules.conjunctions or sep.strip() == ",")
     if word in rules.historical_after or word in rules.former_states or joined:
@@ -655,12 +660,13 @@ def _cue_at(before: list[tuple[str, str, int, str]], k: int, pattern: Words) -> 
     return True
 
 
-def _sentence_starts(text: str) -> list[int]:
-    """Where each sentence of *text* begins: after ``.`` ``!`` ``?`` and space before a
-    capital, a digit or a quote (not after an initial such as "A."), and after
-    every line break."""
-    starts = [0]
-    for match in _SENTENCE_END.finditer(text):
+def _sentence_start(text: str, pos: int) -> int:
+    """Where the sentence around *pos* begins: after ``.`` ``!`` ``?`` and space before
+    a capital, a digit or a quote (not after an initial such as "A."), and after
+    every line break; at most :data:`_SENTENCE` characters back."""
+    floor = max(0, pos - _SENTENCE)
+    start = floor
+    for match in _SENTENCE_END.finditer(text, floor, pos):
         end = match.end()
         if match.group() != "\n":
             nxt = text[end : end + 1]
@@ -669,8 +675,8 @@ def _sentence_starts(text: str) -> list[int]:
             word = text[max(0, match.start() - 3) : match.start()].split()[-1:]
             if word and len(word[0].strip("(\"'")) == 1 and word[0][-1:].isupper():
                 continue  # an initial
-        starts.append(end)
-    return starts
+        start = end
+    return start
 
 
 def _referential(text: str, m: Mention) -> bool:
@@ -704,9 +710,17 @@ def _discussed_pairs(seen: _Text, mentions: list[Mention]) -> set[int]:
         keys = {i: _form_key(index, mentions[i].text) for i in members}
         if len(set(keys.values())) < 2:
             continue
+        # only a mention near one in another form can share a sentence with it
+        near = {
+            i
+            for a, b in zip(members, members[1:])
+            if keys[a] != keys[b] and mentions[b].start - mentions[a].end < _SENTENCE
+            for i in (a, b)
+        }
         sentences: dict[int, list[int]] = {}
         for i in members:
-            sentences.setdefault(seen.sentence(mentions[i].start), []).append(i)
+            if near and any(abs(mentions[i].start - mentions[j].start) < _SENTENCE for j in near):
+                sentences.setdefault(seen.sentence(mentions[i].start), []).append(i)
         for same in sentences.values():
             if len({keys[i] for i in same}) > 1:
                 found.update(same)

@@ -18,7 +18,7 @@ compiled once with the table (:class:`ContextRules` is part of the cached
 >>> rules = load_context_rules()
 >>> ("known", "...", "as") in rules.cues["as"], "president" in rules.titles
 (True, True)
->>> rules.historical_before["of"][:1], "de" in rules.capitalizing
+>>> rules.historical_before["university", "of"], "de" in rules.capitalizing
 ([('university', 'of')], True)
 """
 
@@ -54,7 +54,7 @@ class ContextRules:
     cues: dict[str, list[Words]] = field(default_factory=dict)  # by last word
     quoted_cues: dict[str, list[Words]] = field(default_factory=dict)  # by last word
     languages: set[str] = field(default_factory=set)
-    historical_before: dict[str, list[Words]] = field(default_factory=dict)  # by last word
+    historical_before: dict[Words, list[Words]] = field(default_factory=dict)  # by last 2 words
     historical_after: dict[str, list[Words]] = field(default_factory=dict)  # by first word
     former_states: dict[str, list[Words]] = field(default_factory=dict)  # by first word
     titles: set[str] = field(default_factory=set)
@@ -125,7 +125,7 @@ def _add(rules: ContextRules, lang: str, section: Any, name: str, line: int) -> 
                              "write {} where the place stands")  # fmt: skip
         if before.strip():
             words = words_of(before)
-            rules.historical_before.setdefault(words[-1], []).append(words)
+            rules.historical_before.setdefault(words[-2:], []).append(words)
         if after.strip():
             words = words_of(after)
             rules.historical_after.setdefault(words[0], []).append(words)
