@@ -101,19 +101,20 @@ class _Text:
         at = bisect_right(self.spans, (pos, len(self.text))) - 1
         return at >= 0 and self.spans[at][0] <= pos < self.spans[at][1]
 
-    def lang(self, pos: int) -> str | None:
-        """The language at *pos*: the caller's, the paragraph's, else the text's."""
+    def lang(self, pos: int, fallback: bool = True) -> str | None:
+        """The language at *pos*: the caller's, or the paragraph's; where the paragraph
+        does not tell, the whole text's, if *fallback*."""
         if self.given_lang is not None:
             return self.given_lang
         start, end = self.paragraph(pos)
         if start not in self._langs:
-            found = detect(self.text[start:end])
-            if found is None:
-                if not self._whole:
-                    self._whole.append(detect(self.text))
-                found = self._whole[0]
-            self._langs[start] = found
-        return self._langs[start]
+            self._langs[start] = detect(self.text[start:end])
+        found = self._langs[start]
+        if found is None and fallback:
+            if not self._whole:
+                self._whole.append(detect(self.text))
+            found = self._whole[0]
+        return found
 
     def before(self, pos: int) -> list[tuple[str, str, int, str]]:
         """The words before *pos*, nearest first: (folded word, what follows it up to
@@ -310,11 +311,12 @@ def _left(
             return ("" if replace_inflected else "inflected form (after its given name)"), True
     # 2. a word of the text's own language
     if info.type == "adjective":
-        lang = seen.lang(m.start)
+        lang = seen.lang(m.start, fallback=False)  # unsure: the word's own language decides
         wanted = style_language(style)
-        if lang != wanted and not (lang is None and wanted in _form_languages(seen, m)):
-            name = rules.names.get(lang, "another language") if lang else "another language"
-            return f"{name} adjective", False
+        own = _form_languages(seen, m)
+        if lang != wanted and not (lang is None and wanted in own):
+            lang = lang or min(own, default="")
+            return f"{rules.names.get(lang, 'another language')} adjective", False
     # 3. historical and fixed names
     found = _historical(seen, mentions, i, (word2, word1), nxt)
     if found:
