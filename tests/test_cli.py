@@ -260,9 +260,9 @@ def test_json_format(run: Cli, tmp_path: Path) -> None:
     assert rows == [
         {"path": "a.md", "line": 2, "column": 3, "end_column": 13, "old": "Lukashenko",
          "new": "Lukashenka", "entity": "alyaksandr-lukashenka",
-         "reason": "variant Lukashenko (en)"},
+         "reason": "variant Lukashenko (en)", "lang": None},
         {"path": "a.md", "line": 2, "column": 16, "end_column": 20, "old": "Kiev",
-         "new": "Kyiv", "entity": "kyiv", "reason": "variant Kiev (en)"},
+         "new": "Kyiv", "entity": "kyiv", "reason": "variant Kiev (en)", "lang": None},
     ]  # fmt: skip
     assert result.code == 1
 
@@ -278,6 +278,90 @@ def test_github_format(run: Cli, tmp_path: Path) -> None:
 
 def test_format_needs_check_or_in_place(run: Cli) -> None:
     _one_error_line(run("normalize", "--format", "json", stdin=b"Kiev"), "--format json")
+
+
+# --- the text's language (--lang) and the names left as written (--explain) -----
+
+LANG_EXPLAIN: list[dict[str, Any]] = yaml.safe_load(
+    (CASES / "lang_explain.yaml").read_text(encoding="utf-8")
+)
+
+
+@pytest.mark.parametrize("case", LANG_EXPLAIN, ids=[c["name"] for c in LANG_EXPLAIN])
+def test_lang_and_explain_case(run: Cli, case: dict[str, Any]) -> None:
+    result = run("normalize", *case["args"], stdin=case["stdin"].encode("utf-8"))
+    assert (result.code, result.text) == (case["code"], case["out"]), result.err
+
+
+def test_unknown_lang_is_one_line_naming_the_codes(run: Cli) -> None:
+    codes = "use one of bg, cs, de, en, es, fi, fr"
+    _one_error_line(run("normalize", "--lang", "xx", stdin=b"Kiev\n"), "--lang: unknown", codes)
+    _one_error_line(run("normalize", "--check", "--lang", "", stdin=b"Kiev\n"), "--lang")
+
+
+def test_explain_goes_with_check_or_in_place(run: Cli) -> None:
+    for mode in ([], ["--diff"]):
+        _one_error_line(run("normalize", *mode, "--explain", stdin=b"Kiev\n"),
+                        "--explain reports with --check or --in-place")  # fmt: skip
+
+
+def test_explain_in_place_json_and_summary(run: Cli, tmp_path: Path) -> None:
+    text = "Kyiv (Kiev) is the capital.\n\nLukashenko visited Kiev.\n"
+    target = _write(tmp_path / "a.md", text)
+    plain = run("normalize", "--check", "a.md")
+    assert plain.code == 1 and "left" not in plain.text + plain.err
+    assert plain.err == "translit: 1 file checked, 1 would change (2 names)\n"
+    fixed = run("normalize", "--in-place", "--explain", "a.md")
+    assert fixed.code == 1
+    assert fixed.text.splitlines() == [
+        "a.md:1:7: Kiev left: the text discusses the spelling (kyiv)",
+        "a.md:3:1: Lukashenko -> Lukashenka (alyaksandr-lukashenka: variant Lukashenko (en))",
+        "a.md:3:20: Kiev -> Kyiv (kyiv: variant Kiev (en))",
+    ]
+    assert fixed.err == "translit: 1 file checked, 1 fixed (2 names); 1 name left as written\n"
+    assert target.read_text() == "Kyiv (Kiev) is the capital.\n\nLukashenka visited Kyiv.\n"
+    report = run("normalize", "--check", "--explain", "--format", "json", "a.md")
+    assert report.code == 0  # names left as written never fail a check
+    assert [json.loads(line) for line in report.lines] == [
+        {"path": "a.md", "line": 1, "column": 7, "end_column": 11, "old": "Kiev", "new": "Kiev",
+         "entity": "kyiv", "reason": "variant Kiev (en)",
+         "left": "the text discusses the spelling", "lang": "en"},
+    ]  # fmt: skip
+    assert report.err == "translit: 1 file checked, 0 would change; 1 name left as written\n"
+
+
+FRENCH = "L'opposition biélorusse et Loukachenko\n"
+
+
+def test_lang_reaches_every_path(run: Cli, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """--lang reaches the worker processes (--jobs 2), a long file streamed to standard
+    output and a long standard input, as the Normalizer's own language."""
+    from translit import runner
+
+    for i in range(4):
+        _write(tmp_path / f"d/{i}.txt", FRENCH)
+    english = run("normalize", "--check", "--jobs", "2", "--lang", "en", "d")
+    assert english.text.count("biélorusse -> Belarusian") == 4
+    detected = run("normalize", "--check", "--jobs", "2", "d")
+    assert "biélorusse" not in detected.text and detected.text.count("Loukachenko ->") == 4
+    monkeypatch.setattr(runner, "STREAM_AFTER", 100)
+    _write(tmp_path / "long.txt", FRENCH * 20)
+    assert run("normalize", "--lang", "en", "long.txt").text == (
+        "L'opposition Belarusian et Lukashenka\n" * 20
+    )
+    assert run("normalize", "long.txt").text == "L'opposition biélorusse et Lukashenka\n" * 20
+    piped = run("normalize", "--lang", "en", stdin=FRENCH.encode() * 20)
+    assert piped.text == "L'opposition Belarusian et Lukashenka\n" * 20
+
+
+def test_lang_in_the_config_and_the_flag_over_it(run: Cli, tmp_path: Path) -> None:
+    _write(tmp_path / ".translit.yaml", "lang: en\n")
+    assert run("normalize", stdin=FRENCH.encode()).text == "L'opposition Belarusian et Lukashenka\n"
+    flag = run("normalize", "--lang", "fr", stdin=FRENCH.encode())
+    assert flag.text == "L'opposition biélorusse et Lukashenka\n"
+    (tmp_path / ".translit.yaml").unlink()
+    _write(tmp_path / "pyproject.toml", '[tool.translit]\nlang = "en"\n')
+    assert run("normalize", stdin=FRENCH.encode()).text == "L'opposition Belarusian et Lukashenka\n"
 
 
 # --- markup and suppression through the command line ----------------------

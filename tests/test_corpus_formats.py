@@ -35,7 +35,9 @@ def run(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> Cli:
 
 def _fields(case: dict[str, Any], flag: str) -> list[str]:
     args = [a for name in case[flag + "s"] for a in (f"--{flag}", name)]
-    return args + (["--mentions", case["mentions"]] if case.get("mentions") else [])
+    args += ["--mentions", case["mentions"]] if case.get("mentions") else []
+    args += [f"--lang-{flag}", case[f"lang_{flag}"]] if case.get(f"lang_{flag}") else []
+    return args + (["--lang", case["lang"]] if case.get("lang") else [])
 
 
 # --- JSON Lines -------------------------------------------------------------
@@ -44,7 +46,8 @@ def _fields(case: dict[str, Any], flag: str) -> list[str]:
 @pytest.mark.parametrize("case", JSONL, ids=[c["name"] for c in JSONL])
 def test_jsonl_case(case: dict[str, Any], run: Cli, normalizer: translit.Normalizer) -> None:
     expected = case.get("expected", case["input"])
-    spec = Spec(tuple(case["fields"]), case.get("mentions"))
+    spec = Spec(tuple(case["fields"]), case.get("mentions"), lang=case.get("lang"),
+                lang_field=case.get("lang_field"))  # fmt: skip
     line = case["input"].encode("utf-8")
     assert fix_line(normalizer, spec, line + b"\r\n", Counts()) == expected.encode() + b"\r\n"
     result = run("--jsonl", *_fields(case, "field"), stdin=line)  # no final newline
@@ -186,6 +189,68 @@ def test_csv_unknown_column_and_usage_errors(run: Cli, tmp_path: Path) -> None:
     assert run("--csv", "--column", "text", stdin=b"").out == b""
 
 
+# --- each record's language ---------------------------------------------------
+
+CODES = "use one of bg, cs, de, en, es, fi, fr, hr, hu, it, lt, lv, nl, no, pl, pt, ro, ru, sk, "
+
+
+def test_an_unknown_language_in_a_jsonl_record_is_a_bad_record(run: Cli) -> None:
+    data = (b'{"lang": "fr", "text": "Kiev"}\n{"lang": "xx", "text": "Kiev"}\n'
+            b'{"meta": {"lang": 5}, "text": "Gomel"}\n{"text": "Gomel"}\n')  # fmt: skip
+    stopped = run("--jsonl", "--field", "text", "--lang-field", "lang", stdin=data)
+    assert (stopped.code, stopped.out) == (2, b'{"lang": "fr", "text": "Kyiv"}\n')
+    assert stopped.err.splitlines() == [
+        f"translit: <stdin>:2: unknown language 'xx' in 'lang'; {CODES}tr, uk, be; "
+        "fix it or pass --on-error skip",
+        "translit: 1 record read, 1 changed (1 name), 0 skipped",
+    ]
+    skipped = run("--jsonl", "--field", "text", "--lang-field", "meta.lang", "--on-error", "skip",
+                  stdin=data)  # fmt: skip
+    assert skipped.code == 0
+    assert skipped.lines == ['{"lang": "fr", "text": "Kyiv"}\n', '{"lang": "xx", "text": "Kyiv"}\n',
+                             '{"text": "Homiel"}\n']  # fmt: skip
+    assert skipped.err.splitlines() == [
+        f"translit: warning: <stdin>:3: unknown language 5 in 'meta.lang'; {CODES}tr, uk, be, "
+        "skipped",
+        "translit: 3 records read, 3 changed (3 names), 1 skipped",
+    ]
+
+
+def test_an_unknown_language_in_a_csv_row_is_a_bad_record(run: Cli, tmp_path: Path) -> None:
+    (tmp_path / "n.csv").write_text("id,lang,text\n1,pl,Kiev\n2,klingon,Kiev\n3,,Gomel\n")
+    stopped = run("--csv", "--column", "text", "--lang-column", "lang", "n.csv")
+    assert (stopped.code, stopped.out) == (2, b"id,lang,text\n1,pl,Kyiv\n")
+    assert stopped.err.startswith("translit: n.csv:3: unknown language 'klingon' in 'lang'; use")
+    skipped = run("--csv", "--column", "text", "--lang-column", "lang", "n.csv", "--on-error",
+                  "skip")  # fmt: skip
+    assert (skipped.code, skipped.out) == (0, b"id,lang,text\n1,pl,Kyiv\n3,,Homiel\n")
+    assert skipped.err.endswith(", skipped\ntranslit: 2 records read, 2 changed (2 names), "
+                                "1 skipped\n")  # fmt: skip
+    missing = run("--csv", "--column", "text", "--lang-column", "language", "n.csv")
+    assert missing.code == 2 and missing.err == (
+        "translit: n.csv: no column 'language' (--lang-column); the columns are: id, lang, text\n"
+    )
+
+
+def test_lang_and_lang_field_usage_errors(run: Cli, tmp_path: Path) -> None:
+    (tmp_path / "n.jsonl").write_text('{"text": "Kiev"}\n')
+    for args, needle in [
+        (("--lang-field", "lang", "n.jsonl"), "--lang-field goes with --jsonl, --csv or --parquet"),
+        (("--jsonl", "--field", "text", "--lang-field", "text", "n.jsonl"), "other than those"),
+        (("--jsonl", "--field", "t", "--lang-field", "m", "--mentions", "m", "n.jsonl"),
+         "other than --lang-field's"),
+        (("--jsonl", "--field", "text", "--lang", "xx", "n.jsonl"),
+         f"--lang: unknown language 'xx'; {CODES}"),
+        (("--jsonl", "--field", "text", "--explain", "n.jsonl"), "--mentions FIELD lists"),
+    ]:
+        result = run(*args)
+        assert result.code == 2 and len(result.err.splitlines()) == 1, (args, result.err)
+        assert needle in result.err, (args, result.err)
+    assert run("--jsonl", "--field", "text", "--lang", "pl", "n.jsonl").out == (
+        b'{"text": "Kyiv"}\n'
+    )
+
+
 # --- Parquet ----------------------------------------------------------------
 
 
@@ -209,11 +274,46 @@ def test_parquet_round_trip(run: Cli, tmp_path: Path) -> None:
     assert [r["id"] for r in rows] == list(range(30))
     assert [r["text"] for r in rows] == [t if t is None else normalizer.normalize(t) for t in texts]
     assert rows[0]["found"][1] == {"field": "text", "start": 19, "end": 23, "text": "Kiev",
-                                   "replacement": "Kyiv", "entity": "kyiv"}  # fmt: skip
+                                   "replacement": "Kyiv", "entity": "kyiv", "left": "",
+                                   "lang": None}  # fmt: skip
+    assert rows[5]["found"][0]["left"] == "written in another script"
     assert rows[1]["found"] == [] and rows[5]["found"][0]["replacement"] == "Тихановская"
     wrong = run("--parquet", "--column", "id", "in.parquet", "-o", "x.parquet")
     assert wrong.code == 2 and "column 'id' holds int64, not strings" in wrong.err
     assert not (tmp_path / "x.parquet").exists()
+
+
+def test_parquet_language_column(run: Cli, tmp_path: Path) -> None:
+    pa = pytest.importorskip("pyarrow")
+    pq = pytest.importorskip("pyarrow.parquet")
+    text = "L'opposition biélorusse et Loukachenko"
+    langs = ["fr", None, "en", "xx", "", "PL"]
+    pq.write_table(pa.table({"id": list(range(6)), "lang": langs, "text": [text] * 6}),
+                   tmp_path / "in.parquet")  # fmt: skip
+    args = ("--parquet", "--column", "text", "--lang-column", "lang", "--mentions", "m",
+            "in.parquet", "-o", "out.parquet", "--batch-size", "2")  # fmt: skip
+    stopped = run(*args)
+    assert stopped.code == 2 and not (tmp_path / "out.parquet").exists()
+    assert stopped.err.startswith("translit: in.parquet: row 4: unknown language 'xx' in 'lang'")
+    done = run(*args, "--lang", "en", "--on-error", "skip")
+    assert done.code == 0
+    assert done.err.startswith("translit: warning: in.parquet: row 4: unknown language 'xx'")
+    assert done.err.endswith("translit: 5 records read, 5 changed (8 names), 1 skipped\n")
+    rows = pq.read_table(tmp_path / "out.parquet").to_pylist()
+    assert [r["id"] for r in rows] == [0, 1, 2, 4, 5]  # the bad row is left out
+    adjective = "biélorusse Belarusian Belarusian Belarusian biélorusse".split()
+    assert [r["text"] for r in rows] == [
+        f"L'opposition {word} et Lukashenka" for word in adjective
+    ]  # fr; none: --lang en; en; empty: --lang en; PL: an adjective stays out of English text
+    assert [(r["m"][0]["left"], r["m"][0]["lang"]) for r in rows] == [
+        ("French adjective", "fr"), ("", "en"), ("", "en"), ("", "en"), ("Polish adjective", "pl")
+    ]  # fmt: skip
+    nulls = pa.table({"lang": pa.array([None], pa.null()), "text": ["Kiev"]})
+    pq.write_table(nulls, tmp_path / "nulls.parquet")
+    assert run("--parquet", "--column", "text", "--lang-column", "lang", "nulls.parquet",
+               "-o", "n.parquet").code == 0  # fmt: skip
+    wrong = run("--parquet", "--column", "text", "--lang-column", "id", "in.parquet", "-o", "x")
+    assert wrong.code == 2 and "column 'id' holds int64, not language codes" in wrong.err
 
 
 # --- plain text, streamed ---------------------------------------------------

@@ -23,8 +23,10 @@ COMMAND_HELP = {
   translit normalize --check docs/          # report; exit 1 if a name would change
   translit normalize --diff README.md       # the changes as a unified diff
   translit normalize --in-place docs/ *.md  # fix the files; exit 1 if one changed
+  translit normalize --check --explain --lang fr docs/  # also the names left, and why
   translit normalize --jsonl --field text --field meta.title news.jsonl -o clean.jsonl
   translit normalize --csv --column body --jobs 4 news.csv > clean.csv
+  translit normalize --jsonl --field text --lang-field meta.lang news.jsonl > clean.jsonl
   translit normalize --parquet --column text news.parquet --output clean.parquet"""),
     "lookup": ("the canonical form, entity and reason for names",
                "example:\n  translit lookup Lukashenko Гомель 'Svetlana Tikhanovskaya'"),
@@ -73,6 +75,12 @@ def parser() -> argparse.ArgumentParser:
                       help="a spelling to leave as written (adds to the config's)")  # fmt: skip
     norm.add_argument("--exclude", action="append", metavar="GLOB",
                       help="files to leave alone (adds to the config's)")  # fmt: skip
+    norm.add_argument("--lang", metavar="LANG",
+                      help="the language of the text (en, fr, pl ...; default: the config's, "
+                      "or told per paragraph)")  # fmt: skip
+    norm.add_argument("--explain", action="store_true",
+                      help="with --check or --in-place: also report each name left as written, "
+                      "and why")  # fmt: skip
     _corpus_options(norm)
     for name in ("normalize", "lookup", "variants"):
         commands[name].add_argument("--style", help="output style (default: the config's, or en)")
@@ -101,6 +109,9 @@ def _corpus_options(norm: argparse.ArgumentParser) -> None:
                            help=f"the input is {text}")
     group.add_argument("--field", "--column", dest="fields", action="append", metavar="NAME",
                        help="a field to normalize (repeatable; a.b: nested field)")
+    group.add_argument("--lang-field", "--lang-column", metavar="NAME",
+                       help="a field holding each record's language (a.b: nested; empty or "
+                       "missing: --lang, or told)")  # fmt: skip
     group.add_argument("--mentions", metavar="FIELD",
                        help="add each record's mentions as a list under FIELD")
     group.add_argument("--output", "-o", metavar="FILE",

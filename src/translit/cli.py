@@ -43,6 +43,7 @@ def _normalize_defaults() -> dict[str, Any]:
         "jobs": os.cpu_count() or 1, "stdin_filename": None, "allow": [], "exclude": [],
         "corpus": None, "fields": [], "mentions": None, "output": None, "on_error": "stop",
         "batch_size": 10_000, "style": None, "aliases": [], "config": None, "no_config": False,
+        "lang": None, "explain": False, "lang_field": None,
     }  # fmt: skip
 
 
@@ -79,7 +80,8 @@ def _normalize(args: argparse.Namespace) -> int:
 
         return corpus(args)
     for flag, value in (("--field", args.fields), ("--mentions", args.mentions),
-                        ("--output", args.output), ("--on-error", args.on_error != "stop")):
+                        ("--output", args.output), ("--on-error", args.on_error != "stop"),
+                        ("--lang-field", args.lang_field)):
         if value:
             raise _UsageError(f"{flag} goes with --jsonl, --csv or --parquet")  # fmt: skip
     mode, paths = args.mode or "stdout", args.paths or ["-"]
@@ -90,12 +92,14 @@ def _normalize(args: argparse.Namespace) -> int:
         raise _UsageError("--in-place needs file names; without files use plain normalize")
     if args.format != "text" and mode not in ("check", "in-place"):
         raise _UsageError(f"--format {args.format} reports --check or --in-place; add one")
+    if args.explain and mode not in ("check", "in-place"):
+        raise _UsageError("--explain reports with --check or --in-place; add one")
     if args.jobs < 1:
         raise _UsageError(f"--jobs {args.jobs}: give 1 or more processes")
     config = _config(args)
-    normalizer, style = config.normalizer(args.aliases, args.style)
+    normalizer, style = config.normalizer(args.aliases, args.style, config.language(args.lang))
     _started(args)
-    job = Job(mode, style, allowed([*config.allow, *args.allow]))
+    job = Job(mode, style, allowed([*config.allow, *args.allow]), explain=args.explain)
     if stdin:
         name = args.stdin_filename or "<stdin>"
         data = _stdin(STREAM_AFTER)

@@ -29,12 +29,18 @@ def corpus(args: argparse.Namespace) -> int:
     if args.mode:
         raise _UsageError(f"--{kind} writes the normalized corpus; --check, --diff and "
                           "--in-place are for text files")  # fmt: skip
+    if args.explain:
+        raise _UsageError(f"--explain is for text files; with --{kind}, --mentions FIELD "
+                          "lists the names left as written, and why")  # fmt: skip
     if not args.fields:
         raise _UsageError(f"--{kind} needs the fields to normalize: --field NAME (repeatable)")
     fields = tuple(dict.fromkeys(args.fields))
-    mentions = args.mentions
-    if mentions is not None and any(f == mentions or f.startswith(f"{mentions}.") for f in fields):
-        raise _UsageError(f"--mentions {mentions}: name a field other than those normalized")
+    mentions, lang_field = args.mentions, args.lang_field
+    for flag, name in (("--mentions", mentions), ("--lang-field", lang_field)):
+        if name is not None and any(f == name or f.startswith(f"{name}.") for f in fields):
+            raise _UsageError(f"{flag} {name}: name a field other than those normalized")
+    if mentions is not None and mentions == lang_field:
+        raise _UsageError(f"--mentions {mentions}: name a field other than --lang-field's")
     if kind != "jsonl" and len(paths) > 1:
         raise _UsageError(f"--{kind} reads one file at a time; run once per file")
     if kind == "parquet" and ("-" in paths or not args.output):
@@ -49,12 +55,13 @@ def corpus(args: argparse.Namespace) -> int:
     if kind == "parquet":  # Arrow's default allocator keeps freed memory; the system one does not
         os.environ.setdefault("ARROW_DEFAULT_MEMORY_POOL", "system")
     config = _config(args)
+    lang = config.language(args.lang)  # the records' default; the Normalizer's own is None
     normalizer, style = config.normalizer(args.aliases, args.style)
     _started(args)
     recipe = Recipe(tuple(str(p) for p in [*config.aliases, *args.aliases]))
     normalizer_for(recipe, normalizer)  # this process has it; forked workers inherit it
     allow = allowed([*config.allow, *args.allow])
-    spec = Spec(fields, mentions, style, allow, args.on_error == "skip")
+    spec = Spec(fields, mentions, style, allow, args.on_error == "skip", lang, lang_field)
     try:
         counts = run_corpus(kind, paths, spec, recipe, jobs=args.jobs, records=args.batch_size,
                             output=args.output, err=sys.stderr)  # fmt: skip

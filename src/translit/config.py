@@ -10,9 +10,13 @@ the git repository (the folder holding ``.git``). Keys, all optional:
   depth (``*.csv``, ``vendor``), one with ``/`` the path from that folder
   (``docs/history/*.md``);
 * ``allow``: spellings that stay as written (``allow: [Kiev]`` in a history
-  text), compared case- and accent-insensitively with the mention.
+  text), compared case- and accent-insensitively with the mention;
+* ``lang``: the language of the texts (``en``, ``fr`` ...: a code of
+  :data:`translit.language.LANGUAGES`); without it, each paragraph's language is
+  told from its words.
 
-Command-line flags win over the file: ``--style`` replaces ``style``;
+Command-line flags win over the file: ``--style`` replaces ``style``, ``--lang``
+replaces ``lang``;
 ``--aliases``, ``--exclude`` and ``--allow`` add to the lists; ``--no-config``
 ignores the file. A bad file is a :class:`ConfigError` naming the file and key.
 Reading one is :mod:`translit.configfile`'s work (imported when there is a file).
@@ -33,8 +37,8 @@ if TYPE_CHECKING:
 
     from .normalizer import Normalizer
 
-__all__ = ["Config", "ConfigError", "find_config", "resolve"]  # and, from configfile: KEYS,
-# load_config, parse (see __getattr__)
+__all__ = ["Config", "ConfigError", "find_config", "language_code", "resolve"]
+# and, from configfile: KEYS, load_config, parse (see __getattr__)
 
 
 class ConfigError(TranslitError):
@@ -50,6 +54,7 @@ class Config:
     aliases: tuple[Path, ...] = ()
     exclude: tuple[tuple[Path, str], ...] = ()
     allow: tuple[str, ...] = ()
+    lang: str | None = None
     lines: dict[str, int] = field(default_factory=dict, compare=False)
 
     def where(self, key: str) -> str:
@@ -61,17 +66,47 @@ class Config:
         line = self.lines.get(key)
         return f"{self.path}:{line}: {key}" if line else f"{self.path}: {key}"
 
-    def normalizer(self, aliases: Sequence[str], style: str | None) -> tuple[Normalizer, str]:
-        """A Normalizer over the config's tables and *aliases*, and the style to use."""
+    def normalizer(
+        self, aliases: Sequence[str], style: str | None, lang: str | None = None
+    ) -> tuple[Normalizer, str]:
+        """A Normalizer over the config's tables and *aliases*, for texts in the language
+        *lang* (a code :meth:`language` gave; None: told per paragraph), and the style to
+        use."""
         from .normalizer import Normalizer
 
-        normalizer = Normalizer([*self.aliases, *aliases])
+        normalizer = Normalizer([*self.aliases, *aliases], lang=lang)
         chosen = style or self.style or "en"
         if chosen not in normalizer.styles:
             where = "--style" if style else self.where("style")
             known = ", ".join(normalizer.styles)
             raise ConfigError(f"{where}: unknown style {chosen!r}; use one of {known}")
         return normalizer, chosen
+
+    def language(self, lang: str | None) -> str | None:
+        """The language of the texts: *lang* (``--lang``), else the config's ``lang``, as a
+        code of :data:`~translit.language.LANGUAGES` (see :func:`language_code`); None
+        when neither says. An unknown code is a :class:`ConfigError` naming where it was
+        given.
+
+        >>> Config(lang="fr").language(None), Config(lang="fr").language("PL")
+        ('fr', 'pl')
+        >>> Config().language("xx")
+        Traceback (most recent call last):
+        ...
+        translit.config.ConfigError: --lang: unknown language 'xx'; use one of bg, cs, ...
+        """
+        chosen = lang if lang is not None else self.lang
+        if chosen is None:
+            return None
+        code = language_code(chosen)
+        if code is None:
+            from .language import LANGUAGES
+
+            where = "--lang" if lang is not None else self.where("lang")
+            raise ConfigError(
+                f"{where}: unknown language {chosen!r}; use one of {', '.join(LANGUAGES)}"
+            )
+        return code
 
     def excluding(self, patterns: Sequence[tuple[Path, str]], tables: Sequence[str]) -> Config:
         """This config with more ``exclude`` patterns (each with its folder) and tables."""
@@ -98,6 +133,20 @@ class Config:
             if any(fnmatchcase(c, core) for c in candidates):
                 return True
         return False
+
+
+def language_code(value: str) -> str | None:
+    """The language code *value* stands for, or None when it is not one translit knows:
+    case and spaces do not count, nor a region or script after ``-`` or ``_`` (``en-US``
+    and ``EN`` are ``en``). An empty *value* is None too.
+
+    >>> language_code(" FR "), language_code("pt_BR"), language_code("xx"), language_code("")
+    ('fr', 'pt', None, None)
+    """
+    from .language import LANGUAGES
+
+    code = value.strip().lower().replace("_", "-").split("-", 1)[0]
+    return code if code in LANGUAGES else None
 
 
 def resolve(explicit: str | bool | None, cwd: str | os.PathLike[str]) -> Config:

@@ -22,7 +22,7 @@ if TYPE_CHECKING:
 
 __all__ = ["KEYS", "load_config", "parse", "toml_table"]
 
-KEYS = ("style", "aliases", "exclude", "allow")
+KEYS = ("style", "aliases", "exclude", "allow", "lang")
 """The keys a config may have."""
 
 
@@ -73,6 +73,9 @@ def parse(data: dict[str, Any], path: Path, lines: dict[str, int] | None = None)
     style = data.get("style")
     if style is not None and not isinstance(style, str):
         raise ConfigError(f"{config.where('style')}: must be text; write style: en")
+    lang = data.get("lang")
+    if lang is not None and not isinstance(lang, str):
+        raise ConfigError(f"{config.where('lang')}: must be text; write lang: en")
     aliases = []
     for name in _texts(data, "aliases", config):
         table = root / name
@@ -83,7 +86,9 @@ def parse(data: dict[str, Any], path: Path, lines: dict[str, int] | None = None)
         aliases.append(table)
     exclude = tuple((root, p) for p in _texts(data, "exclude", config))
     allow = _texts(data, "allow", config)
-    return Config(path, style, tuple(aliases), exclude, tuple(allow), config.lines)
+    found = Config(path, style, tuple(aliases), exclude, tuple(allow), lang, config.lines)
+    found.language(None)  # an unknown code: an error naming the file, the key and the line
+    return found
 
 
 def _texts(data: dict[str, Any], key: str, config: Config) -> list[str]:

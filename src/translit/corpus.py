@@ -19,7 +19,14 @@ comments left alone, ``--allow`` forms kept).
 * ``mentions``: every mention found in the fields (also those left as they
   are: their ``replacement`` is their ``text``), as objects with ``field``,
   ``start``, ``end`` (offsets in characters into the original value), ``text``,
-  ``replacement`` and ``entity``.
+  ``replacement``, ``entity``, ``left`` (why a name that would change is left as
+  written, :func:`translit.runner.sort_out`; empty for a change or a canonical
+  name) and ``lang`` (the language of the text around it; null: not told).
+* ``lang_field``: a field (a column) holding each record's language, a code of
+  :data:`translit.language.LANGUAGES` (case, and a region after ``-`` or ``_``, do
+  not count: ``EN``, ``en-GB``); a record without it, or with null or an empty
+  string there, gets ``lang`` (None: its language is told per paragraph). Any
+  other value makes the record a bad one (:class:`Malformed`).
 
 >>> from translit import Normalizer
 >>> spec = Spec(("text", "meta.title"))
@@ -28,6 +35,16 @@ comments left alone, ``--allow`` forms kept).
 b'{"id": 1.50, "text": "Kyiv", "meta": {"title": "Homiel"}}\\n'
 >>> fix_line(Normalizer(), Spec(("text",), mentions="m"), b'{"text":"Kiev"}', Counts())
 b'{"text":"Kyiv","m":[{"field":"text","start":0,"end":4,"text":"Kiev",...}]}'
+>>> spec = Spec(("text",), lang_field="lang")
+>>> line = '{"lang": "fr", "text": "Loukachenko biélorusse"}'.encode()
+>>> fix_line(Normalizer(), spec, line, Counts()).decode()
+'{"lang": "fr", "text": "Lukashenka biélorusse"}'
+>>> fix_line(Normalizer(), spec, line.replace(b"fr", b"en"), Counts()).decode()
+'{"lang": "en", "text": "Lukashenka Belarusian"}'
+>>> fix_line(Normalizer(), spec, b'{"lang": "xx", "text": "Kiev"}', Counts())
+Traceback (most recent call last):
+...
+translit.corpus.Malformed: unknown language 'xx' in 'lang'; use one of bg, cs, ...
 """
 
 from __future__ import annotations
@@ -41,15 +58,16 @@ from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any, Literal, NamedTuple
 
+from .config import language_code
 from .mention import Mention, splice
-from .runner import kept
+from .runner import sort_out
 
 if TYPE_CHECKING:
     from .normalizer import Normalizer
 
 __all__ = [
     "Counts", "Layout", "Malformed", "Result", "Spec", "fix_columns", "fix_line", "fix_row",
-    "fix_value", "mention_dicts",
+    "fix_value", "mention_dicts", "record_lang",
 ]  # fmt: skip
 
 
@@ -60,13 +78,17 @@ class Malformed(ValueError):
 @dataclass(frozen=True)
 class Spec:
     """What to do with each record: the fields to normalize, where to list the mentions
-    (None: nowhere), the style, the spellings to leave, skip bad records or stop."""
+    (None: nowhere), the style, the spellings to leave, skip bad records or stop, the
+    language of the records (None: told per paragraph) and the field that gives it
+    record by record (None: none does)."""
 
     fields: tuple[str, ...]
     mentions: str | None = None
     style: str | None = None
     allow: frozenset[str] = frozenset()
     skip_errors: bool = False
+    lang: str | None = None
+    lang_field: str | None = None
 
 
 @dataclass
@@ -109,38 +131,62 @@ class Result:
 
 
 def fix_value(
-    normalizer: Normalizer, spec: Spec, value: str
+    normalizer: Normalizer, spec: Spec, value: str, lang: str | None = None
 ) -> tuple[str, list[Mention], list[Mention]]:
-    """*value* normalized, the mentions that changed it, and every mention found."""
-    found = normalizer.find(value, style=spec.style)
-    keep = kept(value, found, "plain", spec.allow)
-    return (splice(value, keep) if keep else value), keep, found
+    """*value* normalized, the mentions that changed it, and, when ``spec.mentions``
+    asks for them, every mention found as it went out: those left as written with
+    their own text and, if they would have changed, the reason (:func:`sort_out`).
+    *lang*: the record's language (None: ``spec.lang``)."""
+    found = normalizer.find(value, style=spec.style, lang=lang or spec.lang)
+    listing = spec.mentions is not None
+    keep, left = sort_out(value, found, "plain", spec.allow, explain=listing)
+    new = splice(value, keep) if keep else value
+    if not listing:
+        return new, keep, []
+    done = {m.start: m for m in (*keep, *left)}
+    return new, keep, [done.get(m.start, m) for m in found]
 
 
-def mention_dicts(name: str, found: Sequence[Mention], keep: Sequence[Mention]) -> list[Any]:
-    """The mentions of the field *name* as JSON-ready objects; those not in *keep* stay."""
-    changed = {m.start for m in keep}
+def mention_dicts(name: str, mentions: Sequence[Mention]) -> list[Any]:
+    """The *mentions* (:func:`fix_value`'s third list) of the field *name* as JSON-ready
+    objects."""
     return [
         {"field": name, "start": m.start, "end": m.end, "text": m.text,
-         "replacement": m.replacement if m.start in changed else m.text, "entity": m.entity}
-        for m in found
+         "replacement": m.replacement, "entity": m.entity, "left": m.left, "lang": m.lang}
+        for m in mentions
     ]  # fmt: skip
 
 
+def record_lang(value: Any, spec: Spec) -> str | None:
+    """The language of a record whose ``spec.lang_field`` holds *value* (None: the
+    record has none): its code, or ``spec.lang`` for a missing, null or empty value;
+    any other value is :class:`Malformed`."""
+    if value is None or (isinstance(value, str) and not value.strip()):
+        return spec.lang
+    code = language_code(value) if isinstance(value, str) else None
+    if code is None:
+        from .language import LANGUAGES
+
+        raise Malformed(f"unknown language {value!r} in {spec.lang_field!r}; "
+                        f"use one of {', '.join(LANGUAGES)}")  # fmt: skip
+    return code
+
 
 def _fix_field(
-    normalizer: Normalizer, spec: Spec, counts: Counts, name: str, value: str, listed: list[Any]
-) -> str | None:
+    normalizer: Normalizer, spec: Spec, counts: Counts, name: str, value: str, listed: list[Any],
+    lang: str | None,
+) -> str | None:  # fmt: skip
     """One field of a record: counted, its mentions listed if asked; the new value, or
     None when nothing changes."""
     counts.seen[name] += 1
-    new, keep, found = fix_value(normalizer, spec, value)
+    new, keep, mentions = fix_value(normalizer, spec, value, lang)
     if spec.mentions is not None:
-        listed += mention_dicts(name, found, keep)
+        listed += mention_dicts(name, mentions)
     if not keep:
         return None
     counts.names += len(keep)
     return new
+
 
 def fix_line(normalizer: Normalizer, spec: Spec, line: bytes, counts: Counts) -> bytes:
     """One JSON Lines line (with its line ending) fixed; :class:`Malformed` if it is not JSON."""
@@ -157,16 +203,20 @@ def fix_line(normalizer: Normalizer, spec: Spec, line: bytes, counts: Counts) ->
         raise Malformed(f"not valid JSON ({exc.msg}, column {exc.colno})") from None
     except (ValueError, RecursionError) as exc:
         raise Malformed(f"not valid JSON ({exc})") from None
-    counts.read += 1
     if not isinstance(record, dict):
+        counts.read += 1
         return line
+    lang = spec.lang if spec.lang_field is None else record_lang(
+        _lookup(record, spec.lang_field)[1], spec
+    )
+    counts.read += 1
     edits: list[tuple[list[str], str]] = []
     listed: list[Any] = []
     for name in spec.fields:
         path, value = _lookup(record, name)
         if not isinstance(value, str):
             continue
-        new = _fix_field(normalizer, spec, counts, name, value, listed)
+        new = _fix_field(normalizer, spec, counts, name, value, listed, lang)
         if new is not None:
             edits.append((path, new))
     counts.changed += bool(edits)
@@ -268,6 +318,7 @@ class Layout:
     columns: tuple[tuple[str, int], ...]
     dialect: dict[str, Any]
     listing: int | None = None  # the index of the mentions column, if the header has it
+    lang: int | None = None  # the index of the language column, if one is named
 
     def form(self, value: str) -> str:
         """*value* as a field of this file, quoted only if it has to be."""
@@ -292,11 +343,12 @@ def fix_row(normalizer: Normalizer, spec: Spec, layout: Layout, raw: str, counts
         return raw
     if len(fields) != layout.width:
         raise Malformed(f"{len(fields)} fields where the header has {layout.width}")
+    lang = spec.lang if layout.lang is None else record_lang(fields[layout.lang], spec)
     counts.read += 1
     edits: dict[int, str] = {}
     listed: list[Any] = []
     for name, index in layout.columns:
-        new = _fix_field(normalizer, spec, counts, name, fields[index], listed)
+        new = _fix_field(normalizer, spec, counts, name, fields[index], listed, lang)
         if new is not None:
             edits[index] = new
     counts.changed += bool(edits)
@@ -365,10 +417,15 @@ def _form(value: str | list[str], dialect: dict[str, Any], quoted: bool) -> str:
 
 
 def fix_columns(
-    normalizer: Normalizer, spec: Spec, columns: dict[str, list[Any]], counts: Counts
+    normalizer: Normalizer,
+    spec: Spec,
+    columns: dict[str, list[Any]],
+    counts: Counts,
+    langs: Sequence[str | None] | None = None,
 ) -> tuple[dict[str, list[Any]], list[Any] | None]:
     """The values of a batch's *columns* fixed (strings only; None and others stay), and
-    each row's mentions when ``spec.mentions`` is set.
+    each row's mentions when ``spec.mentions`` is set. *langs*: each row's language,
+    as :func:`record_lang` gave it (None: ``spec.lang`` for every row).
 
     >>> from translit import Normalizer
     >>> fix_columns(Normalizer(), Spec(("t",)), {"t": ["Kiev", None]}, Counts())
@@ -383,12 +440,13 @@ def fix_columns(
             if not isinstance(value, str):
                 continue
             counts.seen[name] += 1
-            new, keep, found = fix_value(normalizer, spec, value)
+            lang = spec.lang if langs is None else langs[i]
+            new, keep, mentions = fix_value(normalizer, spec, value, lang)
             if keep:
                 out[name][i], changed[i] = new, True
                 counts.names += len(keep)
             if listed is not None:
-                listed[i] += mention_dicts(name, found, keep)
+                listed[i] += mention_dicts(name, mentions)
     counts.read += rows
     counts.changed += sum(changed)
     return out, listed

@@ -13,7 +13,9 @@ atomically once the whole run succeeded).
   doubled, as RFC 4180 says); the first row is the header; records may span
   lines. A row whose number of fields differs from the header's is a bad record.
 * Parquet (``pip install translit[parquet]``): record batches of the named
-  string columns; the output keeps the schema, its metadata and the codec.
+  string columns; the output keeps the schema, its metadata and the codec. A
+  row whose language column (``Spec.lang_field``) holds an unknown code is a bad
+  record, named by its row number (from 1).
 
 A UTF-8 byte-order mark at the start of a JSON Lines or CSV input is kept.
 
@@ -38,7 +40,17 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field
 from typing import IO, TYPE_CHECKING, Any, NamedTuple
 
-from .corpus import Counts, Layout, Malformed, Result, Spec, fix_columns, fix_line, fix_row
+from .corpus import (
+    Counts,
+    Layout,
+    Malformed,
+    Result,
+    Spec,
+    fix_columns,
+    fix_line,
+    fix_row,
+    record_lang,
+)
 from .files import BOM, FileError
 from .parallel import Recipe, normalizer_for
 
@@ -68,7 +80,8 @@ class CsvRow(NamedTuple):
 @dataclass
 class Batch:
     """Records to fix together: JSON Lines lines (bytes; a :class:`Malformed` for a line
-    too long), :class:`CsvRow` s, or Parquet column values (``columns``)."""
+    too long), :class:`CsvRow` s, or Parquet column values (``columns``; ``langs``: the
+    values of the language column; ``line``: the first row's number)."""
 
     kind: str
     name: str
@@ -78,6 +91,7 @@ class Batch:
     prefix: bytes = b""
     layout: Layout | None = None
     columns: dict[str, list[Any]] | None = None
+    langs: list[Any] | None = None
     local: Any = None  # kept by the reading process, never pickled
 
     def __getstate__(self) -> dict[str, Any]:
@@ -99,8 +113,7 @@ def work(batch: Batch) -> Result:
     normalizer, spec = _context
     counts = Counts()
     if batch.kind == "parquet":
-        assert batch.columns is not None
-        return Result(fix_columns(normalizer, spec, batch.columns, counts), counts)
+        return _work_columns(normalizer, spec, batch, counts)
     out: list[bytes] = [batch.prefix]
     errors: list[str] = []
     for i, item in enumerate(batch.items):
@@ -121,6 +134,34 @@ def work(batch: Batch) -> Result:
                 return Result(b"".join(out), counts, errors, stopped=True)
             counts.skipped += 1
     return Result(b"".join(out), counts, errors)
+
+
+def _work_columns(normalizer: Normalizer, spec: Spec, batch: Batch, counts: Counts) -> Result:
+    """A Parquet batch: its output is the fixed columns, the mentions, and the indices of
+    the rows kept (None: all of them; the others were bad)."""
+    assert batch.columns is not None
+    columns, errors = batch.columns, []
+    langs: list[str | None] | None = None
+    rows: list[int] | None = None
+    if batch.langs is not None:
+        langs, rows = [], []
+        for i, value in enumerate(batch.langs):
+            try:
+                langs.append(record_lang(value, spec))
+            except Malformed as exc:
+                errors.append(f"{batch.name}: row {batch.line + i}: {exc}")
+                if not spec.skip_errors:
+                    break
+                counts.skipped += 1
+                continue
+            rows.append(i)
+        if errors:
+            columns = {name: [values[i] for i in rows] for name, values in columns.items()}
+        else:
+            rows = None
+    fixed, listed = fix_columns(normalizer, spec, columns, counts, langs)
+    stopped = bool(errors) and not spec.skip_errors
+    return Result((fixed, listed, rows), counts, errors, stopped)
 
 
 def jsonl_batches(name: str, stream: IO[bytes], records: int) -> Iterator[Batch]:
@@ -206,8 +247,14 @@ def csv_batches(
             known = ", ".join(header)
             raise FileError(f"{name}: no column {column!r}; the columns are: {known}")
         columns.append((column, header.index(column)))
+    lang = None
+    if spec.lang_field is not None:
+        if spec.lang_field not in header:
+            raise FileError(f"{name}: no column {spec.lang_field!r} (--lang-column); "
+                            f"the columns are: {', '.join(header)}")  # fmt: skip
+        lang = header.index(spec.lang_field)
     listing = header.index(spec.mentions) if spec.mentions in header else None
-    layout = Layout(len(header), tuple(columns), dialect, listing)
+    layout = Layout(len(header), tuple(columns), dialect, listing, lang)
     if spec.mentions is not None and listing is None:
         body = raw.rstrip("\r\n")
         raw = body + dialect["delimiter"] + layout.form(spec.mentions) + raw[len(body) :]
@@ -300,6 +347,15 @@ def parquet_batches(path: str, spec: Spec, records: int) -> tuple[Any, Iterator[
         kind = schema.field(column).type
         if not (pa.types.is_string(kind) or pa.types.is_large_string(kind)):
             raise FileError(f"{path}: column {column!r} holds {kind}, not strings")
+    lang = spec.lang_field
+    if lang is not None:
+        if lang not in schema.names:
+            raise FileError(f"{path}: no column {lang!r} (--lang-column); the columns are: "
+                            f"{', '.join(schema.names)}")  # fmt: skip
+        kind = schema.field(lang).type
+        if not (pa.types.is_string(kind) or pa.types.is_large_string(kind)
+                or pa.types.is_null(kind)):  # fmt: skip
+            raise FileError(f"{path}: column {lang!r} holds {kind}, not language codes")
 
     meta = source.metadata
     data = sum(meta.row_group(i).total_byte_size for i in range(meta.num_row_groups))
@@ -307,9 +363,13 @@ def parquet_batches(path: str, spec: Spec, records: int) -> tuple[Any, Iterator[
         records = max(1, min(records, BATCH_BYTES * meta.num_rows // data))
 
     def batches() -> Iterator[Batch]:
-        for number, table in enumerate(source.iter_batches(batch_size=records)):
+        row = 1
+        for table in source.iter_batches(batch_size=records):
             columns = {c: table.column(c).to_pylist() for c in spec.fields}
-            yield Batch("parquet", path, number, size=table.nbytes, columns=columns, local=table)
+            langs = None if lang is None else table.column(lang).to_pylist()
+            yield Batch("parquet", path, row, size=table.nbytes, columns=columns, langs=langs,
+                        local=table)  # fmt: skip
+            row += table.num_rows
 
     return source, batches()
 
@@ -324,7 +384,7 @@ class ParquetOutput:
         schema = source.schema_arrow
         if spec.mentions is not None:
             kinds = {"start": pa.int64(), "end": pa.int64()}
-            names = ("field", "start", "end", "text", "replacement", "entity")
+            names = ("field", "start", "end", "text", "replacement", "entity", "left", "lang")
             items = pa.struct([(k, kinds.get(k, pa.string())) for k in names])
             listed = pa.field(spec.mentions, pa.list_(items))
             at = schema.get_field_index(spec.mentions)
@@ -336,8 +396,11 @@ class ParquetOutput:
         self.writer = pq.ParquetWriter(sink, schema, compression=codec)
 
     def write(self, table: Any, result: Result) -> None:
-        """Write *table* with the columns of *result* (from :func:`work`) in place."""
-        columns, listed = result.output
+        """Write *table* (its rows that *result* kept) with the columns of *result* (from
+        :func:`work`) in place."""
+        columns, listed, rows = result.output
+        if rows is not None:
+            table = table.take(self.pa.array(rows, type=self.pa.int64()))
         arrays = dict(zip(table.schema.names, table.columns, strict=True))
         for name, values in columns.items():
             arrays[name] = self.pa.array(values, type=table.schema.field(name).type)

@@ -208,6 +208,7 @@ def run_corpus(
         if kind == "parquet":
             source, batches = parquet_batches(paths[0], spec, records)
             writer = ParquetOutput(source, spec, sink)
+            stack.callback(writer.close)  # before the output is kept, or dropped on an error
         elif kind == "csv":
             name = "<stdin>" if paths[0] == "-" else paths[0]
             stream = sys.stdin.buffer if paths[0] == "-" else stack.enter_context(open(name, "rb"))
@@ -232,8 +233,6 @@ def run_corpus(
                 meter.close()
                 raise Stopped(result.errors[-1], counts)
             meter.update(counts.read + counts.skipped, done)
-        if kind == "parquet":
-            writer.close()
         meter.close()
     return counts
 

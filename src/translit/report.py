@@ -12,6 +12,22 @@ a.md:2:20: Kiev -> Kyiv (kyiv: variant Kiev (en))
 >>> print(render(found[0], "github"))  # doctest: +NORMALIZE_WHITESPACE
 ::warning file=a.md,line=2,col=20,endColumn=24,title=translit::Kiev -> Kyiv
 (kyiv: variant Kiev (en))
+
+A mention left as written (``translit normalize --explain``) is a finding whose
+``new`` is its ``old`` and whose ``left`` says why; ``github`` makes it a notice:
+
+>>> left = Mention(6, 10, "Kiev", "Kiev", "kyiv", "variant Kiev (en)",
+...                left="the text discusses the spelling", lang="en")
+>>> found = findings("a.md", "Kyiv (Kiev)", [left])
+>>> print(render(found[0], "text"))
+a.md:1:7: Kiev left: the text discusses the spelling (kyiv)
+>>> print(render(found[0], "json"))  # doctest: +NORMALIZE_WHITESPACE
+{"path": "a.md", "line": 1, "column": 7, "end_column": 11, "old": "Kiev", "new": "Kiev",
+"entity": "kyiv", "reason": "variant Kiev (en)", "left": "the text discusses the spelling",
+"lang": "en"}
+>>> print(render(found[0], "github"))  # doctest: +NORMALIZE_WHITESPACE
+::notice file=a.md,line=1,col=7,endColumn=11,title=translit::Kiev left: the text
+discusses the spelling (kyiv)
 >>> print(unified_diff("a.md", "Kiev\\nend", "Kyiv\\nend"), end="")
 --- a/a.md
 +++ b/a.md
@@ -55,7 +71,9 @@ _BREAK = re.compile(r"\r\n|\r|\n")
 
 @dataclass(frozen=True)
 class Finding:
-    """One name that changes (or would change), located by line and column."""
+    """One name that changes (or would change), located by line and column; or, with
+    ``left`` (why), one left as written (``new`` is then ``old``). ``lang``: the
+    language of the text around it (None: not told)."""
 
     path: str
     line: int
@@ -65,6 +83,8 @@ class Finding:
     new: str
     entity: str
     reason: str
+    left: str = ""
+    lang: str | None = None
 
 
 def findings(path: str, text: str, mentions: Iterable[Mention]) -> list[Finding]:
@@ -75,26 +95,32 @@ def findings(path: str, text: str, mentions: Iterable[Mention]) -> list[Finding]
         line = bisect.bisect_right(starts, m.start) - 1
         column = m.start - starts[line] + 1
         end = column + len(m.text) if "\n" not in m.text and "\r" not in m.text else column + 1
-        result.append(
-            Finding(path, line + 1, column, end, m.text, m.replacement, m.entity, m.reason)
-        )
+        result.append(Finding(path, line + 1, column, end, m.text, m.replacement, m.entity,
+                              m.reason, m.left, m.lang))  # fmt: skip
     return result
 
 
 def render(finding: Finding, style: str) -> str:
     """One finding as a line of the report *style* (``text``, ``json`` or ``github``)."""
     f = finding
-    message = f"{f.old} -> {f.new} ({f.entity}: {f.reason})"
+    if f.left:
+        message = f"{f.old} left: {f.left} ({f.entity})"
+    else:
+        message = f"{f.old} -> {f.new} ({f.entity}: {f.reason})"
     if style == "json":
         import json
 
-        return json.dumps(asdict(f), ensure_ascii=False)
+        record = asdict(f)
+        if not f.left:  # a change: no "left" key
+            del record["left"]
+        return json.dumps(record, ensure_ascii=False)
     if style == "github":
         where = (
             f"file={_escape(f.path, True)},line={f.line},col={f.column},"
             f"endColumn={f.end_column},title=translit"
         )
-        return f"::warning {where}::{_escape(message, False)}"
+        level = "notice" if f.left else "warning"
+        return f"::{level} {where}::{_escape(message, False)}"
     return f"{f.path}:{f.line}:{f.column}: {' '.join(message.split())}"
 
 
@@ -174,13 +200,13 @@ class Tally:
     ) -> None:
         self.mode, self.style, self.out, self.err = mode, style, out, err
         self.progress = progress
-        self.files = self.changed = self.names = self.skipped = self.errors = 0
+        self.files = self.changed = self.names = self.skipped = self.errors = self.left = 0
 
     def add(self, outcome: Outcome) -> None:
         """Write what *outcome* has to say, and count it."""
         self.files += 1
         if self.progress is not None and (
-            outcome.warning or outcome.error or outcome.findings or outcome.output
+            outcome.warning or outcome.error or outcome.findings or outcome.output or outcome.left
         ):
             self.progress.close()
         for message in (f"warning: {outcome.warning}" if outcome.warning else "", outcome.error):
@@ -191,12 +217,16 @@ class Tally:
         self.errors += bool(outcome.error)
         self.changed += bool(outcome.findings)
         self.names += len(outcome.findings)
+        self.left += len(outcome.left)
         if self.mode in ("stdout", "diff") and outcome.output:
             self.out.flush()
             self.out.buffer.write(outcome.output)
             self.out.buffer.flush()
         elif self.mode in ("check", "in-place"):
-            for finding in outcome.findings:
+            found = outcome.findings
+            if outcome.left:  # in the order of the text
+                found = sorted([*found, *outcome.left], key=lambda f: (f.line, f.column))
+            for finding in found:
                 print(render(finding, self.style), file=self.out)
 
     @property
@@ -207,11 +237,14 @@ class Tally:
         return 1 if self.mode != "stdout" and self.changed else 0
 
     def summary(self) -> str:
-        """One line: files checked, changed, skipped, failed."""
+        """One line: files checked, changed, skipped, failed (and names left as written,
+        when they were asked for and there are some)."""
         verb = "fixed" if self.mode == "in-place" else "would change"
         line = f"translit: {self.files} file{_s(self.files)} checked, {self.changed} {verb}"
         if self.changed:
             line += f" ({self.names} name{_s(self.names)})"
+        if self.left:
+            line += f"; {self.left} name{_s(self.left)} left as written"
         if self.skipped:
             line += f"; {self.skipped} skipped (see the warnings)"
         if self.errors:

@@ -4,7 +4,9 @@ One file: read its bytes, decode (binary and non-UTF-8 files are skipped),
 find the mentions that change, drop those in protected spans
 (:mod:`translit.markup`) or spelled as the config allows, then, by mode,
 return the new content (``stdout``), a diff (``diff``), nothing (``check``), or
-write the file atomically (``in-place``, only when something changes).
+write the file atomically (``in-place``, only when something changes). With
+``Job(explain=True)`` the outcome also lists the mentions left as written, each
+with its reason (:func:`sort_out`).
 
 Many files: a process pool whose workers get the compiled Normalizer once, in
 their initializer; outcomes come back in the order of the files.
@@ -16,6 +18,9 @@ their initializer; outcomes come back in the order of the files.
 (b'Kyiv and `Kiev`\\r\\n', [(1, 1, 'Kiev', 'Kyiv')])
 >>> fix_bytes(Normalizer(), Job(allow=allowed(["kiev"])), "a.md", b"Kiev\\n").output
 b'Kiev\\n'
+>>> out = fix_bytes(Normalizer(), Job("check", explain=True), "a.md", b"Kyiv (Kiev)")
+>>> [(f.column, f.old, f.left) for f in out.left]
+[(7, 'Kiev', 'the text discusses the spelling')]
 """
 
 from __future__ import annotations
@@ -39,7 +44,8 @@ if TYPE_CHECKING:  # what one file or standard input does not need is imported w
 Span = tuple[int, int]
 
 __all__ = [
-    "MODES", "Job", "Outcome", "allowed", "fix_bytes", "fix_file", "fix_text", "kept", "run",
+    "ALLOWED", "MODES", "PROTECTED", "SOURCE", "Job", "Outcome", "allowed", "fix_bytes",
+    "fix_file", "fix_text", "kept", "run", "sort_out",
 ]
 
 MODES = ("stdout", "check", "diff", "in-place")
@@ -48,20 +54,24 @@ MODES = ("stdout", "check", "diff", "in-place")
 
 @dataclass(frozen=True)
 class Job:
-    """What to do with each file: the mode, the style, the allowed spellings, the file type."""
+    """What to do with each file: the mode, the style, the allowed spellings, the file type,
+    and whether to list the mentions left as written (``explain``)."""
 
     mode: str = "stdout"
     style: str | None = None
     allow: frozenset[str] = frozenset()
     kind: str | None = None  # None: from each file's name
+    explain: bool = False
 
 
 @dataclass
 class Outcome:
-    """The result for one file: its findings, output bytes, and a warning or an error."""
+    """The result for one file: its findings (the names that change), output bytes, a
+    warning or an error, and with ``Job.explain`` the names left as written (``left``)."""
 
     path: str
     findings: list[Finding] = field(default_factory=list)
+    left: list[Finding] = field(default_factory=list)
     output: bytes = b""
     warning: str | None = None
     error: str | None = None
@@ -78,6 +88,14 @@ def fix_text(normalizer: Normalizer, text: str, kind: str, job: Job) -> tuple[st
     return (splice(text, keep), keep) if keep else (text, [])
 
 
+ALLOWED = "allowed by --allow or the config's allow"
+"""Why a mention spelled as ``--allow`` or the config's ``allow`` says stays."""
+PROTECTED = "protected (code, a link, a URL, [sic] or a translit: ignore comment)"
+"""Why a mention in a protected span (:func:`~translit.markup.protected_spans`) stays."""
+SOURCE = "in a source or data file (its prose is not told from its code)"
+"""Why a mention in a source or data file (the whole file is protected) stays."""
+
+
 def kept(
     text: str,
     mentions: Iterable[Mention],
@@ -87,21 +105,65 @@ def kept(
 ) -> list[Mention]:
     """The mentions of *mentions* that change *text*: not allowed, not in a protected span
     (of the file type *kind*, or one of the spans *extra*)."""
-    mentions = [m for m in mentions if m.changed]
-    if allow:
-        mentions = [m for m in mentions if " ".join(fold_word(m.text).split()) not in allow]
-    if not mentions:
-        return []
+    return sort_out(text, mentions, kind, allow, extra)[0]
+
+
+def sort_out(
+    text: str,
+    mentions: Iterable[Mention],
+    kind: str,
+    allow: frozenset[str],
+    extra: Sequence[Span] = (),
+    *,
+    explain: bool = False,
+) -> tuple[list[Mention], list[Mention]]:
+    """The mentions of *mentions* that change *text* (as :func:`kept`), and with *explain*
+    those left as written, in order, each with its reason in ``left``: the library's
+    (``the text discusses the spelling``, ``French adjective`` ...), or this module's:
+    in a protected span (:data:`PROTECTED`, :data:`SOURCE`), spelled as *allow* says
+    (:data:`ALLOWED`). Without *explain* the second list is empty, and only the
+    mentions that change are looked at.
+
+    >>> from translit import Normalizer
+    >>> text = "Kiev [sic], Kiev, Gomel, Лукашенко"
+    >>> changes, left = sort_out(text, Normalizer().find(text), "plain", allowed(["Gomel"]),
+    ...                          explain=True)
+    >>> [m.start for m in changes]
+    [12]
+    >>> for m in left:
+    ...     print(m.start, m.text, "-", m.left)
+    0 Kiev - protected (code, a link, a URL, [sic] or a translit: ignore comment)
+    18 Gomel - allowed by --allow or the config's allow
+    25 Лукашенко - written in another script
+    """
+    candidates = [m for m in mentions if m.changed or (explain and m.left)]
+    if allow and not explain:
+        candidates = [m for m in candidates if not _allowed(m, allow)]
+    if not candidates:
+        return [], []
     spans = protected_spans(text, kind)
     if extra:
         spans = merge([*spans, *extra])
     starts = [start for start, _ in spans]
-    keep = []
-    for m in mentions:
+    keep, left = [], []
+    for m in candidates:
         i = bisect.bisect_left(starts, m.end) - 1
-        if i < 0 or spans[i][1] <= m.start:
+        if i >= 0 and spans[i][1] > m.start:
+            why = SOURCE if kind == "code" else PROTECTED
+        elif not m.changed:
+            why = m.left
+        elif allow and _allowed(m, allow):
+            why = ALLOWED
+        else:
             keep.append(m)
-    return keep
+            continue
+        if explain:
+            left.append(m._replace(replacement=m.text, left=why))
+    return keep, left
+
+
+def _allowed(mention: Mention, allow: frozenset[str]) -> bool:
+    return " ".join(fold_word(mention.text).split()) in allow
 
 
 def fix_bytes(
@@ -117,8 +179,13 @@ def fix_bytes(
         doc = decode(data, name)
     except Skipped as exc:
         return Outcome(name, warning=str(exc))
-    new, changed = fix_text(normalizer, doc.text, job.kind or kind_of(name), job)
+    found = normalizer.find(doc.text, style=job.style)
+    changed, left = sort_out(doc.text, found, job.kind or kind_of(name), job.allow,
+                             explain=job.explain)  # fmt: skip
+    new = splice(doc.text, changed) if changed else doc.text
     outcome = Outcome(name, findings(name, doc.text, changed))
+    if left:
+        outcome.left = findings(name, doc.text, left)
     if job.mode == "stdout":
         outcome.output = doc.encode(new) if changed else data
     elif job.mode == "diff" and changed:
