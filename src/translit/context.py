@@ -37,10 +37,12 @@ from __future__ import annotations
 import re
 from bisect import bisect_right
 from collections.abc import Sequence
+from itertools import pairwise
 
 from .casing import is_cyrillic
 from .context_rules import ContextRules, Words
-from .fold import fold, fold_word
+from .fold import fold_word
+from .general import scan_general
 from .index import Index, lookup
 from .language import detect
 from .mention import Mention
@@ -71,6 +73,7 @@ class _Text:
         self.rules = rules
         self.text = text
         self.given_lang = lang
+        self.style = "en"
         self._langs: dict[int, str | None] = {}
         self.starts: set[int] = set()  # where the mentions begin
         self.spans: list[tuple[int, int]] = []  # the mentions' spans, in order
@@ -100,6 +103,13 @@ class _Text:
         """Whether *pos* is inside one of the mentions."""
         at = bisect_right(self.spans, (pos, len(self.text))) - 1
         return at >= 0 and self.spans[at][0] <= pos < self.spans[at][1]
+
+    def told(self, pos: int) -> str | None:
+        """The language at *pos* if it is known without telling it anew: the caller's,
+        or the paragraph's when a check there needed it."""
+        if self.given_lang is not None:
+            return self.given_lang
+        return self._langs.get(self.paragraph(pos)[0]) or (self._whole[0] if self._whole else None)
 
     def lang(self, pos: int, fallback: bool = True) -> str | None:
         """The language at *pos*: the caller's, or the paragraph's; where the paragraph
@@ -243,14 +253,16 @@ def review(
     """*mentions* of *text* with each that should not change left as written, and why.
 
     Unless *explain*, only the mentions that change are checked, and only when
-    one does; with it, every mention also gets its language and the reason a
-    non-canonical form stays (inflected, another script).
+    one does; with it, every mention also gets the reason a non-canonical form
+    stays (inflected, another script) and the language the checks used there
+    (the caller's, or its paragraph's where a check needed to tell it; else None).
     """
     changing = [i for i, m in enumerate(mentions) if m.changed]
     if not changing and not explain:
         return list(mentions)
     rules = index.context
     seen = _Text(index, rules, text, lang)
+    seen.style = style
     seen.starts = {m.start for m in mentions}
     seen.spans = [(m.start, m.end) for m in mentions]
     result = list(mentions)
@@ -263,7 +275,7 @@ def review(
     if explain:
         for i, m in enumerate(result):
             left = m.left or _unchanged_reason(index, m, style)
-            result[i] = m._replace(left=left, lang=seen.lang(m.start))
+            result[i] = m._replace(left=left, lang=seen.told(m.start))
     return result
 
 
@@ -303,7 +315,7 @@ def _left(
         if last in rules.case_marks:
             return ("" if replace_inflected else f"inflected form (-{last})"), True
         after = text[m.end : m.end + 2]
-        if after[:1] == "s" and not after[1:2].isalnum() and m.replacement[-1:] in "sSxXzZß":
+        if after[:1] == "s" and not after[1:2].isalnum() and _broken_genitive(seen, m):
             return f"a genitive -s would make {m.replacement}s", False
         if info.type == "person" and _after_inflected_given_name(
             seen, m, word1, sep1, written1[:1].isupper()
@@ -375,6 +387,17 @@ def _after_inflected_given_name(
     return found is not None and found[1] and found[0] in _own_given_names(seen.index, m.entity)
 
 
+def _broken_genitive(seen: _Text, m: Mention) -> bool:
+    """Whether the canonical form with the bare genitive -s that follows *m* would read
+    wrong: a canonical form ending in a sibilant (Belarus + s), or one that with the
+    -s is another form the matcher would rewrite (Lavrov + s is Latvian Lavrovs):
+    normalizing again would change it once more."""
+    if m.replacement[-1:] in "sSxXzZß":
+        return True
+    glued = m.replacement + "s"
+    return any(found.changed for found in scan_general(seen.index, glued, seen.style))
+
+
 def _form_languages(seen: _Text, m: Mention) -> frozenset[str]:
     word = fold_word(m.text).rsplit(" ", 1)[-1]
     found = lookup(seen.index.forms, word, True)
@@ -413,7 +436,8 @@ def _historical(
     text = seen.text
     patterns = rules.historical_before
     listed_before = i > 0 and m.start - mentions[i - 1].end < 12
-    if last in patterns or last[1:] in patterns or (last[1] in rules.conjunctions and listed_before):
+    listed = last[1] in rules.conjunctions and listed_before
+    if last in patterns or last[1:] in patterns or listed:
         before = seen.before(m.start)
         # "University of Kiev and Lwów": names joined by a conjunction share the pattern
         skip = 0
@@ -713,16 +737,18 @@ def _discussed_pairs(seen: _Text, mentions: list[Mention]) -> set[int]:
         if len(set(keys.values())) < 2:
             continue
         # only a mention near one in another form can share a sentence with it
-        near = {
-            i
-            for a, b in zip(members, members[1:])
+        near = sorted(
+            mentions[i].start
+            for a, b in pairwise(members)
             if keys[a] != keys[b] and mentions[b].start - mentions[a].end < _SENTENCE
             for i in (a, b)
-        }
+        )
         sentences: dict[int, list[int]] = {}
         for i in members:
-            if near and any(abs(mentions[i].start - mentions[j].start) < _SENTENCE for j in near):
-                sentences.setdefault(seen.sentence(mentions[i].start), []).append(i)
+            at = mentions[i].start
+            k = bisect_right(near, at)
+            if (k and at - near[k - 1] < _SENTENCE) or (k < len(near) and near[k] - at < _SENTENCE):
+                sentences.setdefault(seen.sentence(at), []).append(i)
         for same in sentences.values():
             if len({keys[i] for i in same}) > 1:
                 found.update(same)

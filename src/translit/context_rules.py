@@ -26,7 +26,6 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from functools import lru_cache
-from importlib import resources
 from typing import TYPE_CHECKING, Any
 
 from .errors import TableError
@@ -77,6 +76,8 @@ def words_of(phrase: str) -> Words:
 @lru_cache(maxsize=1)
 def load_context_rules() -> ContextRules:
     """The context rules of the bundled language files."""
+    from importlib import resources
+
     from .inflection import load_rules
     from .yamlfile import Map, load_text
 

@@ -26,7 +26,6 @@ from __future__ import annotations
 import math
 import re
 from functools import lru_cache
-from importlib import resources
 
 __all__ = ["LANGUAGES", "detect", "paragraph_at"]
 
@@ -45,6 +44,8 @@ _SAMPLE = 2000
 def _weights() -> dict[str, dict[str, float]]:
     """word -> {language: weight}: the log of its rank's inverse, so the most frequent
     words weigh most."""
+    from importlib import resources  # not at start-up: most texts never ask
+
     text = (resources.files("translit") / "language_words.txt").read_text(encoding="utf-8")
     table: dict[str, dict[str, float]] = {}
     for line in text.splitlines():

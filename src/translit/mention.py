@@ -25,8 +25,9 @@ class Mention(NamedTuple):
     of Lwów)"``, ``"another person (Viktor Lukashenko)"``, ``"French adjective"``,
     ``"inflected form"``, ``"written in another script"`` ... (empty when the
     mention is rewritten or already canonical). ``lang`` is the language of the
-    text around the mention, as the caller gave it or as it was told from the
-    paragraph (None when it could not be told).
+    text around the mention that the checks used: the caller's, or the
+    paragraph's where a check had to tell it (None when none did, or it could not
+    be told).
 
     An immutable named tuple: cheap to make, to compare and to pickle.
     """
