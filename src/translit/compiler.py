@@ -49,10 +49,13 @@ def build_index(
     langs: dict[str, set[str]] = {}
     keys = _Keys()
     negative_words = _by_word(negatives)
+    listed: dict[str, set[str]] = {}  # the languages whose press the table cites a word for
     for entity in entities:
         for form in entity.forms:
             for word in keys.words(form.text):
                 langs.setdefault(word, set()).update((form.lang, *form.also))
+                if form.origin in ("variant", "style"):
+                    listed.setdefault(word, set()).add(form.lang)
         infos[entity.id] = EntityInfo(
             entity.id,
             entity.type,
@@ -91,6 +94,7 @@ def build_index(
         tuple(styles),
         load_context_rules(),
         {word: frozenset(found) for word, found in langs.items()},
+        {word: frozenset(found) for word, found in listed.items()},
     )
 
 

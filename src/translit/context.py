@@ -321,6 +321,12 @@ def _left(
             seen, m, word1, sep1, written1[:1].isupper()
         ):
             return ("" if replace_inflected else "inflected form (after its given name)"), True
+        if info.type in ("person", "place") and m.part != "full":
+            lang = seen.lang(m.start)
+            langs = _case_form_in(seen, m)
+            if langs and (lang in langs or lang is None):  # unsure: any language's case
+                name = rules.names.get(lang or min(langs), "")
+                return ("" if replace_inflected else f"inflected form ({name})"), True
     # 2. a word of the text's own language
     if info.type == "adjective":
         lang = seen.lang(m.start, fallback=False)  # unsure: the word's own language decides
@@ -385,6 +391,36 @@ def _after_inflected_given_name(
         return False
     found = lookup(seen.index.forms, word, True)
     return found is not None and found[1] and found[0] in _own_given_names(seen.index, m.entity)
+
+
+def _case_form_in(seen: _Text, m: Mention) -> frozenset[str]:
+    """The languages in which *m*, not a form the table cites for the language, is by
+    its case endings a case of a form it does cite, of the same entity: Czech
+    *Lukašenka* is the genitive of the Czech press's *Lukašenko*, though Łacinka
+    writes it as a nominative."""
+    index = seen.index
+    word = fold_word(m.text)
+    memo: dict[tuple[str, str], frozenset[str]] = index.memo.setdefault("case_forms", {})
+    found = memo.get((word, m.entity))
+    if found is None:
+        langs = set()
+        for lang, rules in seen.rules.endings.items():
+            if lang in index.listed_langs.get(word, ()):
+                continue
+            for ending, cases, after in rules:
+                for case in cases:
+                    if case and case != ending and word.endswith(case):
+                        stem = word[: len(word) - len(case)]
+                        base = stem + ending
+                        if (
+                            stem
+                            and (not after or stem[-1] in after)
+                            and lang in index.listed_langs.get(base, ())
+                            and any(t.entity == m.entity for t in index.phrases.get((base,), ()))
+                        ):
+                            langs.add(lang)
+        found = memo[word, m.entity] = frozenset(langs)
+    return found
 
 
 def _broken_genitive(seen: _Text, m: Mention) -> bool:

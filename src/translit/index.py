@@ -108,6 +108,8 @@ class Index:
     """The context rules of the language files (:mod:`translit.context`)."""
     word_langs: dict[str, frozenset[str]] = field(default_factory=dict)
     """The languages that write each word of the table."""
+    listed_langs: dict[str, frozenset[str]] = field(default_factory=dict)
+    """The languages whose press the table cites each word for (``variants``, ``styles``)."""
     memo: dict[str, Any] = field(default_factory=dict, repr=False, compare=False)
     """What the context rules derive from the table, made when first needed."""
     _quick: dict[str, QuickTable] = field(
