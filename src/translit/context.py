@@ -353,6 +353,10 @@ def _left(
         found = _inside_proper_name(seen, m, begin1, written1)
         if found:
             return f"part of another name ({found})", False
+    if info.type == "adjective" and nxt[1] == " ":
+        found = _adjective_in_name(seen, m)
+        if found:
+            return f"part of another name ({found})", False
     # 6. the text discusses the name
     if (
         discussed
@@ -630,6 +634,21 @@ def _inside_proper_name(seen: _Text, m: Mention, begin: int, written: str) -> st
     return seen.text[begin : m.end]
 
 
+def _adjective_in_name(seen: _Text, m: Mention) -> str:
+    """The proper name an adjective begins, when a capitalized word follows it that
+    is not the start of another mention ("the 1st Belorussian Front"), in a language
+    that does not capitalize every noun, outside a Title Case line; else ""."""
+    match = _NEXT.match(seen.text, m.end, m.end + 48)
+    if match is None or not match[2][:1].isupper() or not match[2][1:].islower():
+        return ""
+    if m.end + len(match[1]) in seen.starts:
+        return ""
+    lang = seen.lang(m.start)
+    if lang in seen.rules.capitalizing or _title_case_line(seen, m.start):
+        return ""
+    return seen.text[m.start : match.end()]
+
+
 def _title_case_line(seen: _Text, pos: int) -> bool:
     """Whether the line around *pos* capitalizes most of its words, as English
     headlines do. Names the matcher found do not count: rewriting them changes their
@@ -641,10 +660,15 @@ def _title_case_line(seen: _Text, pos: int) -> bool:
     capitals = words = 0
     for match in _TOKEN.finditer(text, start, end if end >= 0 else pos + 200):
         word = match.group()
-        if len(word) > 3 and word.isalpha() and not seen.in_mention(match.start()):
+        if (
+            match.start() > start  # the first word is capitalized anyway
+            and len(word) > 3
+            and word.isalpha()
+            and not seen.in_mention(match.start())
+        ):
             words += 1
             capitals += word[0].isupper()
-    return words >= 3 and capitals >= 0.6 * words
+    return words >= 3 and capitals >= 0.75 * words
 
 
 # -------------------------------------------------------------------- 6. discussion
