@@ -141,8 +141,12 @@ def test_a_text_cut_in_pieces_gives_the_same_mentions(
 def test_pieces_are_cut_after_punctuation_and_a_line_break() -> None:
     from translit.matcher import pieces
 
+    text = "Alexander\nLukashenko. Kiev?\r\n```\nKyiv.\n```\nMinsk."
+    assert [p for _, p in pieces(text, 5)] == [  # never inside a fenced block
+        "Alexander\nLukashenko. Kiev?\r\n",
+        "```\nKyiv.\n```\nMinsk.",
+    ]
     text = "Alexander\nLukashenko. Kiev?\r\nKyiv, Minsk\n\nx `code`"
-    assert pieces(text, 5) == [(0, text)]  # a backtick: never cut
     text = text.replace("`", "")
     assert [p for _, p in pieces(text, 5)] == [
         "Alexander\nLukashenko. Kiev?\r\n",

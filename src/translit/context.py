@@ -56,6 +56,7 @@ _OPENING_QUOTES = "\"'“‘«„‚‹"
 _CLOSING_QUOTES = "\"'”’»“‹›"
 _APOSTROPHES = "'’ʹʼ`"
 _SENTENCE_END = re.compile(r"[.!?…][\"'”’»)\]]*\s+|\n")
+_LABEL = re.compile(r"([^\W\d_]+)\s?[:.](?:\s|$)")
 _BLANK_LINE = re.compile(r"\n[ \t\r\f\v]*\n")
 _SENTENCE = 400
 """The longest sentence, in characters, that two spellings are compared in."""
@@ -321,10 +322,10 @@ def _left(
             seen, m, word1, sep1, written1[:1].isupper()
         ):
             return ("" if replace_inflected else "inflected form (after its given name)"), True
-        if info.type in ("person", "place") and m.part != "full":
+        langs = _case_form_in(seen, m) if info.type in ("person", "place") else _NONE
+        if langs and m.part != "full":
             lang = seen.lang(m.start)
-            langs = _case_form_in(seen, m)
-            if langs and (lang in langs or lang is None):  # unsure: any language's case
+            if lang in langs or lang is None:  # unsure: any language's case
                 name = rules.names.get(lang or min(langs), "")
                 return ("" if replace_inflected else f"inflected form ({name})"), True
     # 2. a word of the text's own language
@@ -361,8 +362,7 @@ def _left(
     if (
         discussed
         or (
-            (":" in text[max(0, m.start - _WINDOW) : m.start] or "." in sep1
-             or nxt[1].strip()[:1] in ("(", "["))
+            (_labelled(seen, m) or nxt[1].strip()[:1] in ("(", "["))
             and _gloss(seen, m)
         )
         or (
@@ -672,6 +672,16 @@ def _title_case_line(seen: _Text, pos: int) -> bool:
 
 
 # -------------------------------------------------------------------- 6. discussion
+
+
+def _labelled(seen: _Text, m: Mention) -> bool:
+    """Whether a language's name and a colon (or an abbreviation's full stop) stand
+    in the few words before *m*: the cheap test before :func:`_gloss`."""
+    window = seen.text[max(0, m.start - _WINDOW) : m.start]
+    if ":" not in window and "." not in window:
+        return False
+    languages = seen.rules.languages
+    return any(_key(word) in languages for word in _LABEL.findall(window))
 
 
 def _gloss(seen: _Text, m: Mention) -> bool:

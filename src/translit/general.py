@@ -9,7 +9,7 @@ outside the mention; a stem followed
 by one of its case endings is an inflected hit (:mod:`translit.inflection`).
 
 :mod:`translit.matcher` sends here what its short path does not take, and the
-whole of a text with code spans or characters that folding drops;
+whole of a text with characters that folding drops;
 :func:`match_whole` serves ``canonical()``.
 """
 
@@ -25,7 +25,7 @@ from .fold import KEY_WORD, fold
 from .index import Index, Target, WordForms, lookup
 from .limits import MAX_FORM_LENGTH
 from .mention import Mention
-from .protect import CodeSpans, code_spans
+from .protect import outside_code, outside_long_tokens
 
 __all__ = [
     "GAP",
@@ -55,9 +55,11 @@ def scan_general(
     """:func:`scan` without the short path: the same mentions, found the slow way
     (for texts with code spans or dropped characters, and for tests)."""
     key, offsets = fold(text)
-    hits = _word_hits(index, key, index.finder.every(key))
-    code = CodeSpans(code_spans(text)) if "`" in text or "~~~" in text else None
-    return general(index, key, text, offsets, code, hits, style, replace_inflected)
+    found = outside_long_tokens(key, index.finder.every(key))
+    if "`" in text or "~~~" in text:
+        found = outside_code(text, offsets, found)
+    hits = _word_hits(index, key, found)
+    return general(index, key, text, offsets, hits, style, replace_inflected)
 
 
 def general(
@@ -65,7 +67,6 @@ def general(
     key: str,
     text: str,
     offsets: list[int] | None,
-    code: CodeSpans | None,
     hits: Hits,
     style: str,
     replace_inflected: bool,
@@ -84,8 +85,6 @@ def general(
             target = accept(index, key, words, (cstart, cend), text[ostart].isupper())
             if target is None:
                 continue
-            if code is not None and code.overlaps(ostart, oend):
-                break
             if isinstance(target, Left):
                 begin, end = _original_span(text, offsets, target.start, target.end)
                 kind = index.entities[target.target.entity].type
@@ -165,7 +164,12 @@ def read(
     word = key[start:stop]
     ends = [stop]
     if "'" in word or "-" in word:  # Kiev-based, Kiev'e: also the part before each joiner
-        ends += [start + i for i in range(len(word) - 1, 0, -1) if word[i] in "'-"]
+        # ... but no form of the table has more than forms.joiners of them: in a run
+        # "Kiev-Kiev-Kiev-..." only the first few parts can begin a form
+        joints = _joints(key, start, stop, forms.joiners + 1)
+        if len(joints) > forms.joiners:
+            ends = []
+        ends += reversed(joints)
     found: list[Hit] = []
     for end in ends:
         form = lookup(forms, key[start:end], weak)
@@ -173,6 +177,22 @@ def read(
             found.append((end, form[0], form[1]))
         elif end == stop and word[-1] == "s" and word[:-1] in genitive:
             found.append((end - 1, word[:-1], False))
+    return found
+
+
+def _joints(key: str, start: int, stop: int, most: int) -> list[int]:
+    """Where the first *most* apostrophes and hyphens of key[start:stop] are."""
+    found: list[int] = []
+    at = start
+    while len(found) < most:
+        hyphen, apostrophe = key.find("-", at, stop), key.find("'", at, stop)
+        nearest = min(hyphen, apostrophe) if hyphen >= 0 and apostrophe >= 0 else max(
+            hyphen, apostrophe
+        )
+        if nearest < 0:
+            break
+        found.append(nearest)
+        at = nearest + 1
     return found
 
 

@@ -39,6 +39,8 @@ class WordForms:
     weak: frozenset[str]
     longest_ending: int
     anchors: set[str]
+    joiners: int = 3
+    """The most apostrophes and hyphens one word of the table has."""
 
 
 def lookup(forms: WordForms, word: str, weak: bool = False) -> tuple[str, bool] | None:

@@ -25,6 +25,7 @@ less memory, and faster (a piece and its key stay in the processor's cache).
 
 from __future__ import annotations
 
+from bisect import bisect_right
 from typing import cast
 
 from .context import review
@@ -32,6 +33,7 @@ from .fold import fold
 from .general import general, scan_general
 from .index import Index
 from .mention import Mention
+from .protect import fence_spans, outside_code, outside_long_tokens
 from .short_path import new_tuple, short_path
 
 __all__ = ["PIECE", "match", "pieces", "scan", "scan_piece"]
@@ -46,14 +48,17 @@ def pieces(text: str, size: int = PIECE) -> list[tuple[int, str]]:
 
     A cut follows a line break after punctuation (``.`` ``?`` ``)`` ``”`` ...):
     no phrase crosses it (a phrase joins words across whitespace only), and no
-    check looks across it (each stops at a line break). A text with backticks or
-    ``~~~`` is never cut, since a Markdown code block spans lines.
+    check looks across it (each stops at a line break). Never inside a fenced
+    Markdown code block, which spans lines (inline code does not).
 
     >>> [(at, len(p)) for at, p in pieces("One.\nTwo.\nThree", size=3)]
     [(0, 5), (5, 5), (10, 5)]
+    >>> [len(p) for _, p in pieces("One.\n```\nTwo.\n```\nThree", size=3)]
+    [5, 18]
     """
-    if len(text) <= size or "`" in text or "~~~" in text:
+    if len(text) <= size:
         return [(0, text)]
+    fences = fence_spans(text) if "```" in text or "~~~" in text else []
     found: list[tuple[int, str]] = []
     begin = 0
     at = size
@@ -63,6 +68,10 @@ def pieces(text: str, size: int = PIECE) -> list[tuple[int, str]]:
             break
         before = text[cut - 2] if text[cut - 1] == "\r" else text[cut - 1]
         at = cut + 1
+        k = bisect_right(fences, (at, at)) - 1
+        if k >= 0 and fences[k][0] < at < fences[k][1]:  # in a fenced block: go past it
+            at = fences[k][1]
+            continue
         if before in _CUT_AFTER and at < len(text):
             found.append((begin, text[begin:at]))
             begin, at = at, at + size
@@ -123,14 +132,16 @@ def scan_piece(
 
 def _match_piece(index: Index, text: str, style: str, replace_inflected: bool) -> list[Mention]:
     key, offsets = fold(text)
-    if offsets is None and "`" not in text and "~~~" not in text:
-        found = index.finder.first(key)
+    if offsets is None:
+        found = outside_long_tokens(key, index.finder.first(key))
+        if "`" in text or "~~~" in text:  # Markdown code is masked, not a slow path
+            found = outside_code(text, None, found)
         if not found:
             return []
         short, rest = short_path(index, key, text, found, style, replace_inflected, True)
         mentions = cast("list[Mention]", short)  # explained: whole mentions
         if rest:
-            mentions += general(index, key, text, None, None, rest, style, replace_inflected)
+            mentions += general(index, key, text, None, rest, style, replace_inflected)
             mentions.sort()
         return mentions
     return scan_general(index, text, style, replace_inflected)

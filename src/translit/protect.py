@@ -26,7 +26,15 @@ from __future__ import annotations
 import bisect
 import re
 
-__all__ = ["MAX_TOKEN", "CodeSpans", "code_spans", "fence_spans", "in_technical_token"]
+__all__ = [
+    "MAX_TOKEN",
+    "CodeSpans",
+    "code_spans",
+    "fence_spans",
+    "in_technical_token",
+    "outside_code",
+    "outside_long_tokens",
+]
 
 MAX_TOKEN = 500
 """A run of this many characters without a space is not prose (and is never scanned further)."""
@@ -36,6 +44,8 @@ _INLINE = re.compile(r"(?<!`)(`+)(?!`)([^\n]+?)(?<!`)\1(?!`)")
 _OPENERS = "([{<\"'“‘«„*_"
 _CLOSERS = ")]}>\"'”’».,;:!?*_"
 _STOPS = ' \t\n\r\x0b\x0c\u2028\u2029\x85()[]{}<>"“”«»'
+_STOP = re.compile("[" + re.escape(_STOPS) + "]")
+_LONG_RUN = re.compile(f"[^{re.escape(_STOPS)}]{{{2 * MAX_TOKEN},}}")
 
 
 class CodeSpans:
@@ -82,16 +92,62 @@ def fence_spans(text: str) -> list[tuple[int, int]]:
     return spans
 
 
+def outside_code(
+    text: str, offsets: list[int] | None, found: list[tuple[int, int, int]]
+) -> list[tuple[int, int, int]]:
+    """*found* (automaton hits on the key of *text*: pattern, start, end; *offsets* map
+    the key to the text) without those that touch Markdown code, inline or fenced:
+    code is masked before names are read, so no name reaches into it.
+
+    >>> outside_code("Kiev `Kiev`", None, [(0, 0, 4), (0, 6, 10)])
+    [(0, 0, 4)]
+    """
+    code = code_spans(text)
+    if not code:
+        return found
+    spans = CodeSpans(code)
+    if offsets is None:
+        return [hit for hit in found if not spans.overlaps(hit[1], hit[2])]
+    return [hit for hit in found if not spans.overlaps(offsets[hit[1]], offsets[hit[2] - 1] + 1)]
+
+
+def outside_long_tokens(key: str, found: list[tuple[int, int, int]]) -> list[tuple[int, int, int]]:
+    """*found* (automaton hits: pattern, start, end) without the hits deep inside a run
+    of more than :data:`MAX_TOKEN` characters with no space or bracket: such a hit
+    is never prose (:func:`in_technical_token` says so too), and a chain like
+    "Kiev-Kiev-..." or a long path would cost a check per hit. Hits within
+    MAX_TOKEN of a run's ends are kept, for the same check to decide as before.
+
+    >>> key = "kiev " + "kiev-" * 300 + " kiev"
+    >>> hits = [(0, s, s + 4) for s in range(0, len(key) - 3, 5)]
+    >>> len(outside_long_tokens(key, hits)) < len(hits), outside_long_tokens("kiev", [(0, 0, 4)])
+    (True, [(0, 0, 4)])
+    """
+    if len(key) <= 2 * MAX_TOKEN:
+        return found
+    runs = [m.span() for m in _LONG_RUN.finditer(key)]
+    if not runs:
+        return found
+    inner = [(a + MAX_TOKEN, b - MAX_TOKEN) for a, b in runs if b - a > 2 * MAX_TOKEN]
+    if not inner:
+        return found
+    starts = [a for a, _ in inner]
+    kept = []
+    for hit in found:
+        at = bisect.bisect_right(starts, hit[1]) - 1
+        if at < 0 or hit[2] > inner[at][1] or hit[1] < inner[at][0]:
+            kept.append(hit)
+    return kept
+
+
 def in_technical_token(text: str, start: int, end: int) -> bool:
     """True when text[start:end] sits inside a URL, address, handle, hashtag or path."""
-    left = start
     floor = max(0, start - MAX_TOKEN)
-    while left > floor and text[left - 1] not in _STOPS:
-        left -= 1
-    right = end
+    found = _STOP.search(text[floor:start][::-1])  # the nearest stop before: read backwards
+    left = start - found.start() if found else floor
     ceiling = min(len(text), end + MAX_TOKEN)
-    while right < ceiling and text[right] not in _STOPS:
-        right += 1
+    found = _STOP.search(text, end, ceiling)
+    right = found.start() if found else ceiling
     if (left == floor and floor > 0) or (right == ceiling and ceiling < len(text)):
         return True  # a token this long is not prose
     token = text[left:right]

@@ -90,6 +90,7 @@ def word_forms(words: set[str], langs: dict[str, set[str]]) -> WordForms:
         frozenset(weak - strong - words),
         pool.longest,
         _minimal(starts),
+        max((w.count("-") + w.count("'") for w in words), default=0),
     )
 
 
