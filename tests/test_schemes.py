@@ -241,3 +241,28 @@ def test_two_defaults_for_one_language(tmp_path: Path) -> None:
         _write(tmp_path, text, name)
     with pytest.raises(TableError, match="second default scheme for language 'xx'"):
         SchemeSet(tmp_path).transliterate("аба", "xx")
+
+
+def _resolve_by_definition(candidates: list[tuple[str, ...]]) -> list[str]:
+    """The rule of romanize._resolve, written the slow, obvious way: every decided word
+    compared with every undecided one."""
+    langs = [c[0] if len(c) == 1 else "" for c in candidates]
+    for size in (2, 3):
+        decided = list(langs)
+        for i, cands in enumerate(candidates):
+            if len(cands) == size:
+                near = [((abs(i - j), j), lang) for j, lang in enumerate(decided)
+                        if j != i and lang in cands]  # fmt: skip
+                langs[i] = min(near)[1] if near else next(
+                    lang for lang in ("ru", "be", "uk") if lang in cands
+                )
+    return langs
+
+
+@given(st.lists(st.sampled_from([("be",), ("ru",), ("uk",), ("be", "uk"), ("be", "ru"),
+                                 ("ru", "uk"), ("be", "ru", "uk")]), max_size=40))  # fmt: skip
+def test_auto_resolves_words_as_defined(candidates: list[tuple[str, ...]]) -> None:
+    """``auto`` picks each ambiguous word's language from its nearest decided word."""
+    from translit.romanize import _resolve
+
+    assert _resolve(candidates) == _resolve_by_definition(candidates)

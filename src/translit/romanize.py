@@ -47,6 +47,9 @@ _WORD_END = rf"(?!{_LET}|{_APOS}{_LET})"
 #: The alphabets ``scheme="auto"`` tells the languages apart with (apostrophe included).
 _ALPHABETS = {"be": "абвгдеёжзійклмнопрстуўфхцчшыьэюя'", "ru": "абвгдеёжзийклмнопрстуфхцчшщъыьэюя",
               "uk": "абвгґдеєжзиіїйклмнопрстуфхцчшщьюя'"}
+_ALPHABET_SETS = {lang: frozenset(abc) for lang, abc in _ALPHABETS.items()}
+_TO_APOSTROPHE = {ord(a): "'" for a in APOSTROPHES}
+_DETECTED: dict[str, tuple[str, ...]] = {}  # word (lower case) -> its languages
 _PREFERENCE = ("ru", "be", "uk")  # for a word without clues and no decided word near it
 _SPLIT = re.compile(f"({_LET}+(?:{_APOS}{_LET}+)*)")  # words, the unit of the cache
 _CACHE_SIZE = 100_000
@@ -190,9 +193,16 @@ def detect_language(word: str) -> tuple[str, ...]:
     >>> detect_language("Магілёў"), detect_language("Київ"), detect_language("і")
     (('be',), ('uk',), ('be', 'uk'))
     """
-    letters = set(word.lower().translate({ord(a): "'" for a in APOSTROPHES}))
-    found = tuple(lang for lang, abc in _ALPHABETS.items() if letters <= set(abc))
-    return found or (max(_ALPHABETS, key=lambda lang: len(letters & set(_ALPHABETS[lang]))),)
+    key = word.lower()
+    found = _DETECTED.get(key)
+    if found is None:
+        letters = set(key.translate(_TO_APOSTROPHE))
+        found = tuple(lang for lang, abc in _ALPHABET_SETS.items() if letters <= abc)
+        if not found:
+            found = (max(_ALPHABET_SETS, key=lambda lang: len(letters & _ALPHABET_SETS[lang])),)
+        if len(_DETECTED) < _CACHE_SIZE:
+            _DETECTED[key] = found
+    return found
 
 
 def _resolve(candidates: list[tuple[str, ...]]) -> list[str]:
@@ -201,20 +211,36 @@ def _resolve(candidates: list[tuple[str, ...]]) -> list[str]:
     decided word among their candidates (the earlier one on a tie), else the first of
     _PREFERENCE (so і alone is Belarusian, ы э ё alone Russian, и щ alone Russian)."""
     langs = [c[0] if len(c) == 1 else "" for c in candidates]
+    n = len(langs)
     for size in (2, 3):
-        near: list[dict[str, tuple[int, int]]] = [{} for _ in langs]
-        for order in (range(len(langs)), range(len(langs) - 1, -1, -1)):
-            seen: dict[str, int] = {}
-            for i in order:
-                for lang, j in seen.items():
-                    near[i][lang] = min(near[i].get(lang, (abs(i - j), j)), (abs(i - j), j))
-                if langs[i]:
-                    seen[langs[i]] = i
-        for i, cands in enumerate(candidates):
-            if len(cands) == size:
-                found = [lang for lang in cands if lang in near[i]]
-                langs[i] = (min(found, key=near[i].__getitem__) if found else
-                            next(lang for lang in _PREFERENCE if lang in cands))
+        todo = [i for i, cands in enumerate(candidates) if len(cands) == size]
+        if not todo:
+            continue
+        # for each language, the nearest word decided for it on each side: two passes
+        left: dict[str, list[int]] = {}
+        right: dict[str, list[int]] = {}
+        for lang in _ALPHABETS:
+            last, before = -1, [-1] * n
+            for i in range(n):
+                before[i] = last
+                if langs[i] == lang:
+                    last = i
+            nxt, after = -1, [-1] * n
+            for i in range(n - 1, -1, -1):
+                after[i] = nxt
+                if langs[i] == lang:
+                    nxt = i
+            left[lang], right[lang] = before, after
+        new = list(langs)
+        for i in todo:
+            best: tuple[int, int] | None = None
+            choice = ""
+            for lang in candidates[i]:
+                for j in (left[lang][i], right[lang][i]):
+                    if j >= 0 and (best is None or (abs(i - j), j) < best):
+                        best, choice = (abs(i - j), j), lang
+            new[i] = choice or next(lang for lang in _PREFERENCE if lang in candidates[i])
+        langs = new
     return langs
 
 
