@@ -2,10 +2,27 @@
 
 One command, no downloads:
 
-    python benchmarks/bench_matcher.py            # 1, 4 and 16 MB; writes results/matcher.md
-    python benchmarks/bench_matcher.py --quick    # 0.25 + 1 MB, no 100k table; prints only
+    python benchmarks/bench_matcher.py            # full run; writes results/matcher.md
+    python benchmarks/bench_matcher.py --quick    # smaller texts, no 100k table; prints only
+    python benchmarks/bench_matcher.py --types markdown,hostile   # some text types only
+    python benchmarks/bench_matcher.py --rev HEAD # a clean export of a commit, not the tree
 
-Inputs are generated with a seeded ``random``:
+Text types (first section of the report; ``matcher_texts.py`` makes the inputs): translit
+(``Normalizer()``, the bundled table: ``normalize`` and ``find``) and the reference scan
+below, in the same run, on 3 MB (``--quick``: 0.25 MB) of each of: English news prose,
+name-dense news (the tests/corpus articles, repeated), Markdown with inline code, fences
+and links, HTML, prose with a URL or an e-mail address per paragraph, Cyrillic news (ru,
+uk, be), Polish, German and French news, JSON Lines records (each record's ``text``
+value; also the corpus API ``fix_line`` on whole lines); and on hostile shapes of 100 KB
+(``--quick``: 20 KB) and a quarter of that: ``"Kiev-" * N``, ``"Kiev'" * N``, long paths,
+URL chains, prose with thousands of backticks, one very long token, names joined with no
+space. Reported: MB/s, the ratio to the reference, a hostile shape's slowdown per MB
+against English prose, and the issue's targets (>= 0.8x the reference, >= 1.0x on prose,
+no hostile shape > 10x slower per MB than prose). A measurement is repeated until its runs
+took 6 s in all (at most ``--repeat`` times a round).
+
+Then English prose on three tables, against other matchers. Inputs are generated with a
+seeded ``random``:
 
 * English news prose (a built-in word list, one paragraph per line) with about one
   name mention per 200 characters. The mentions are display forms of the bundled
@@ -75,6 +92,7 @@ from typing import Any
 import ahocorasick
 import yaml
 
+import matcher_texts
 import translit
 from translit.table import bundled_table_path
 
@@ -242,8 +260,8 @@ def news_prose(megabytes: float, names: list[str], synthetic: list[str], seed: i
 # Each builder returns {label: (operation, count)}: the timed operation on the text, and
 # the number of hits read off its last result (not timed; None when it has no such count).
 
-Operation = Callable[[str], Any]
-Count = Callable[[str, Any], "int | None"]
+Operation = Callable[[Any], Any]  # on a text (or on a list of them: JSON Lines values)
+Count = Callable[[Any, Any], "int | None"]
 Competitor = dict[str, tuple[Operation, Count]]
 
 
@@ -395,15 +413,20 @@ def reset_peak() -> None:
         pass
 
 
-def best_time(operation: Operation, text: str, repeat: int) -> tuple[float, Any]:
+def best_time(operation: Operation, text: Any, repeat: int,
+              budget: float | None = None) -> tuple[float, Any]:
     """Best CPU time of ``repeat`` runs, and the last result. (CPU time of this process:
     every competitor runs on one core, and on a shared machine the wall clock also
-    counts the time others hold the core.)"""
-    best, result = float("inf"), None
+    counts the time others hold the core.) ``budget``: no further run once the runs so
+    far took that many seconds in all (at least one run is made)."""
+    best, result, spent = float("inf"), None, 0.0
     for _ in range(repeat):
         start = time.process_time()
         result = operation(text)
-        best = min(best, time.process_time() - start)
+        took = time.process_time() - start
+        best, spent = min(best, took), spent + took
+        if budget is not None and spent >= budget:
+            break
     return best, result
 
 
@@ -417,10 +440,10 @@ def best_of(results: list[dict[str, Any]]) -> dict[str, Any]:
     for key, pick in (("build_s", min), ("build_mb", min), ("peak_mb", max)):
         merged[key] = pick(r[key] for r in ok)
     merged["compiled"] = ok[0]["compiled"]
-    runs: dict[tuple[str, float], dict[str, Any]] = {}
+    runs: dict[tuple[str, float, str | None], dict[str, Any]] = {}
     for result in ok:
         for run in result["runs"]:
-            slot = (run["competitor"], run["mb"])
+            slot = (run["competitor"], run["mb"], run.get("text"))
             if slot not in runs or run.get("mb_s", 0) > runs[slot].get("mb_s", 0):
                 runs[slot] = run
     merged["runs"] = list(runs.values())
@@ -437,6 +460,56 @@ def regex_estimate(operation: Operation, text: str) -> float:
         if estimate > REGEX_LIMIT_S or len(sample) == len(text):
             break
     return estimate
+
+
+def each_value(operation: Operation, count: Count) -> tuple[Operation, Count]:
+    """``operation`` and ``count`` over a list of texts, one call per text."""
+    def run_all(values: list[str]) -> list[Any]:
+        return [operation(value) for value in values]
+
+    def count_all(values: list[str], results: list[Any]) -> int | None:
+        counts = [count(v, r) for v, r in zip(values, results, strict=True)]
+        return None if None in counts else sum(c or 0 for c in counts)
+
+    return run_all, count_all
+
+
+def timed_inputs(path: str, competitor: Competitor, normalizer: translit.Normalizer | None
+                 ) -> list[tuple[str, Operation, Count, Any, float]]:
+    """(label, operation, count, input, MB) for each competitor on the file ``path``.
+
+    A ``.jsonl`` file is read (untimed) into the string values of its records' ``text``
+    field; the operation is then called on each value in turn (as ``translit normalize
+    --jsonl --field text`` calls the library on each), and MB are those of the values.
+    translit also gets ``translit corpus fix_line``: the corpus API on each whole line
+    (JSON parsing and writing included; MB of the whole file).
+    """
+    text = Path(path).read_text("utf-8")
+    if not path.endswith(".jsonl"):
+        megabytes = len(text.encode()) / 1e6
+        return [(label, op, count, text, megabytes) for label, (op, count) in competitor.items()]
+    lines = text.splitlines(keepends=True)
+    values = [v for v in (json.loads(line).get("text") for line in lines) if isinstance(v, str)]
+    megabytes = sum(len(v.encode()) for v in values) / 1e6
+    timed: list[tuple[str, Operation, Count, Any, float]] = [
+        (label, *each_value(op, count), values, megabytes)
+        for label, (op, count) in competitor.items()
+    ]
+    if normalizer is not None:
+        from translit.corpus import Counts, Spec, fix_line
+
+        spec = Spec(("text",))
+        raw = [line.encode() for line in lines]
+
+        def fix_lines(lines: list[bytes]) -> Counts:
+            counts = Counts()
+            for line in lines:
+                fix_line(normalizer, spec, line, counts)
+            return counts
+
+        timed.append(("translit corpus fix_line", fix_lines, lambda _, c: c.names, raw,
+                      len(text.encode()) / 1e6))
+    return timed
 
 
 def run_worker(args: argparse.Namespace) -> None:
@@ -461,10 +534,9 @@ def run_worker(args: argparse.Namespace) -> None:
     compiled = bool(set(cache.glob("index-*")) - entries)  # else loaded from the cache
     runs = []
     for path in args.text:
-        text = Path(path).read_text("utf-8")
-        megabytes = len(text.encode()) / 1e6
-        for label, (operation, count) in competitor.items():
-            run: dict[str, Any] = {"competitor": label, "mb": megabytes}
+        for label, operation, count, text, megabytes in timed_inputs(path, competitor,
+                                                                     normalizer):
+            run: dict[str, Any] = {"competitor": label, "mb": megabytes, "text": Path(path).name}
             repeat = args.repeat
             if args.worker == "regex":
                 estimate = regex_estimate(operation, text)
@@ -473,8 +545,10 @@ def run_worker(args: argparse.Namespace) -> None:
                     runs.append(run)
                     continue
                 repeat = repeat if estimate < 5 else 1
-            seconds, result = best_time(operation, text, repeat)
-            run.update(mb_s=megabytes / seconds, hits=count(text, result))
+            operation(text[:5_000] if isinstance(text, str) else text[:5])  # warm-up: lazy
+            # loading of data (languages, word lists) is not counted against the first text
+            seconds, result = best_time(operation, text, repeat, args.budget)
+            run.update(mb_s=megabytes / seconds, hits=count(text, result), seconds=seconds)
             runs.append(run)
     if normalizer is not None and args.variants:
         dump_variants(normalizer, Path(args.variants))
@@ -486,12 +560,17 @@ def run_worker(args: argparse.Namespace) -> None:
 # ------------------------------------------------------------------------------- runner
 
 
+LOADS: list[float] = []  # the 1-minute load average as each worker started
+
+
 def worker(name: str, table: str, variants: Path | None, texts: list[Path], repeat: int,
-           timeout: float = WORKER_TIMEOUT_S) -> dict[str, Any]:
+           timeout: float = WORKER_TIMEOUT_S, budget: float | None = None) -> dict[str, Any]:
     """Run ``name`` in a fresh interpreter; its JSON result, or {"error": ...}."""
+    LOADS.append(os.getloadavg()[0])
     command = [sys.executable, str(Path(__file__).resolve()), "--worker", name,
                "--table", table, "--repeat", str(repeat)]
     command += ["--variants", str(variants)] if variants else []
+    command += ["--budget", str(budget)] if budget else []
     command += [arg for path in texts for arg in ("--text", str(path))]
     start = time.perf_counter()
     try:
@@ -667,8 +746,18 @@ def markdown_table(header: list[str], body: list[list[str]]) -> str:
     return "\n".join([row(header), "|" + "---|" * len(header), *map(row, body)])
 
 
+SOURCE_ENV = "BENCH_MATCHER_SOURCE"  # "commit folder" of a --rev export, for the child run
+
+
 def git_state() -> str:
-    """The checked-out commit and the source files changed since (read-only git commands)."""
+    """Which translit was measured: the commit exported by ``--rev``, or the checked-out
+    commit and the source files changed since (read-only git commands)."""
+    if os.environ.get(SOURCE_ENV):
+        commit, folder = os.environ[SOURCE_ENV].split(" ", 1)
+        return f"commit {commit[:7]}, a clean `git archive` export ({folder})"
+    package = Path(translit.__file__).resolve().parent
+    if package != HERE.parent / "src" / "translit":
+        return f"imported from {package}"
     try:
         head = subprocess.run(["git", "rev-parse", "--short", "HEAD"], cwd=HERE,
                               capture_output=True, text=True, check=True).stdout.strip()
@@ -680,19 +769,256 @@ def git_state() -> str:
     return f"commit {head}{edited}"
 
 
-def report(rows: list[dict[str, Any]], inputs: list[str], starts: list[tuple[str, str]],
-           stream: dict[str, float], command: str, elapsed: float) -> str:
+# --------------------------------------------------------------------------- text types
+
+TYPE_MB, HOSTILE_KB = 3.0, 100  # --quick: 0.25 MB and 20 KB
+TYPE_BUDGET_S = 6.0  # a worker repeats a measurement until its runs took this long in all
+TARGET_RATIO, TARGET_PROSE_RATIO, TARGET_SLOWDOWN = 0.8, 1.0, 10.0
+NORMALIZE, FIND, FIX_LINE = "translit normalize", "translit find", "translit corpus fix_line"
+REFERENCE = "reference (pyahocorasick)"
+
+
+def selected_types(spec: str | None) -> list[matcher_texts.TextType]:
+    """The text types that ``--types`` names (comma-separated; ``hostile``: every hostile
+    shape, ``ordinary``: the others, ``all``), in their order; English prose is added
+    when a hostile shape is asked for (their slowdown is measured against it)."""
+    if spec is None or spec == "all":
+        return matcher_texts.TYPES + matcher_texts.HOSTILE
+    names: set[str] = set()
+    for name in (n.strip() for n in spec.split(",") if n.strip()):
+        if name == "hostile":
+            names |= {t.name for t in matcher_texts.HOSTILE}
+        elif name == "ordinary":
+            names |= {t.name for t in matcher_texts.TYPES}
+        elif name in matcher_texts.ALL:
+            names.add(name)
+        else:
+            raise SystemExit(f"unknown text type {name!r}; use all, ordinary, hostile or "
+                             f"any of {', '.join(matcher_texts.ALL)}")
+    if any(matcher_texts.ALL[n].hostile for n in names):
+        names.add("prose")
+    return [t for t in matcher_texts.TYPES + matcher_texts.HOSTILE if t.name in names]
+
+
+def write_type_inputs(kinds: list[matcher_texts.TextType], folder: Path, type_mb: float,
+                      hostile_kb: float, ctx: matcher_texts.Context) -> dict[str, Path]:
+    """One file per text type (seeded: type k gets ``random.Random(SEED + 100 + k)``); a
+    hostile shape also at a quarter of its size (key ``name/4``), to see how its work
+    grows with the size."""
+    folder.mkdir(parents=True, exist_ok=True)
+    paths = {}
+    for kind in kinds:
+        k = list(matcher_texts.ALL).index(kind.name)
+        size = int(hostile_kb * 1000 if kind.hostile else type_mb * 1_000_000)
+        for key, part in ((kind.name, 1), (f"{kind.name}/4", 4))[: 1 + kind.hostile]:
+            text = kind.generate(size // part, random.Random(SEED + 100 + k), ctx)
+            path = folder / f"{kind.name}{'' if part == 1 else '.quarter'}{kind.suffix}"
+            path.write_text(text, "utf-8")
+            paths[key] = path
+    return paths
+
+
+def run_types(paths: dict[str, Path], dump: Path, repeat: int, rounds: int) -> dict[str, Any]:
+    """translit (bundled table) and the reference on every text type, in turns; the best
+    run of each, by file name and competitor: {(file, competitor): run}."""
+    texts = list(paths.values())
+    results: dict[str, list[dict[str, Any]]] = {}
+    for _ in range(rounds):
+        for name in ("translit", "reference"):
+            results.setdefault(name, []).append(
+                worker(name, "bundled", dump, texts, repeat, budget=TYPE_BUDGET_S))
+    runs: dict[Any, Any] = {}
+    for name, attempts in results.items():
+        best = best_of(attempts)
+        if "error" in best:
+            runs[name] = best["error"]
+            continue
+        for run in best["runs"]:
+            runs[(run["text"], run["competitor"])] = run
+    return runs
+
+
+def type_rows(kinds: list[matcher_texts.TextType], paths: dict[str, Path],
+              runs: dict[Any, Any]) -> list[dict[str, Any]]:
+    """Per text type: MB/s of normalize, find and the reference, ratios, slowdown vs prose."""
+    rows = []
+    for kind in kinds:
+        file = paths[kind.name].name
+        row: dict[str, Any] = {"kind": kind, "mb": paths[kind.name].stat().st_size / 1e6}
+        for key, competitor in (("norm", NORMALIZE), ("find", FIND), ("ref", REFERENCE),
+                                ("fix", FIX_LINE)):
+            run = runs.get((file, competitor)) or {}
+            row[key] = run.get("mb_s")
+            row[key + "_hits"] = run.get("hits")
+            if competitor == NORMALIZE and run:
+                row["mb"] = run["mb"]
+        for key in ("norm", "find"):
+            row[key + "_ratio"] = row[key] / row["ref"] if row[key] and row["ref"] else None
+        quarter = paths.get(f"{kind.name}/4")
+        run = runs.get((quarter.name, NORMALIZE)) if quarter else None
+        row["quarter"] = run.get("mb_s") if run else None
+        row["quarter_kb"] = quarter.stat().st_size / 1e3 if quarter else None
+        rows.append(row)
+    prose = next((r for r in rows if r["kind"].name == "prose"), None)
+    for row in rows:
+        for key in ("norm", "find", "ref"):
+            base = prose and prose[key]
+            row[key + "_slow"] = base / row[key] if base and row[key] else None
+        target = TARGET_PROSE_RATIO if row["kind"].name == "prose" else TARGET_RATIO
+        ratios = [row["norm_ratio"], row["find_ratio"]]
+        met = None not in ratios and min(ratios) >= target
+        if row["kind"].hostile:
+            slows = [row["norm_slow"], row["find_slow"]]
+            met = met and None not in slows and max(slows) <= TARGET_SLOWDOWN
+        row["target"], row["met"] = target, met
+    return rows
+
+
+def ratio(value: float | None) -> str:
+    return "—" if value is None else f"{value:.2f}×"
+
+
+def speed(value: float | None) -> str:
+    return "—" if value is None else fmt(value, 1 if value >= 10 else 2 if value >= 0.1 else 3)
+
+
+def hits(row: dict[str, Any]) -> str:
+    return " / ".join("—" if row[k] is None else f"{row[k]:,}"
+                      for k in ("norm_hits", "find_hits", "ref_hits"))
+
+
+TYPE_COLUMNS = ["text type", "MB", "normalize MB/s", "find MB/s", "reference MB/s",
+                "normalize / ref", "find / ref", "target", "met",
+                "mentions: changed / found / reference"]
+HOSTILE_COLUMNS = ["hostile shape", "KB", "normalize MB/s", "find MB/s", "reference MB/s",
+                   "normalize / ref", "find / ref", "normalize s per MB (at ¼ of the size)",
+                   "slowdown vs prose: normalize / find", "reference slowdown vs prose",
+                   "target", "met"]
+
+
+def type_cells(row: dict[str, Any]) -> list[str]:
+    met = "yes" if row["met"] else "**no**"
+    if not row["kind"].hostile:
+        return [row["kind"].label, f"{row['mb']:.2f}", speed(row["norm"]), speed(row["find"]),
+                speed(row["ref"]), ratio(row["norm_ratio"]), ratio(row["find_ratio"]),
+                f"≥ {row['target']:.1f}×", met, hits(row)]
+    per_mb = f"{1 / row['norm']:.2f} s" if row["norm"] else "—"
+    if row["quarter"]:
+        per_mb += f" ({1 / row['quarter']:.2f} s)"
+    return [row["kind"].label, f"{row['mb'] * 1000:.0f}", speed(row["norm"]),
+            speed(row["find"]), speed(row["ref"]), ratio(row["norm_ratio"]),
+            ratio(row["find_ratio"]), per_mb,
+            f"{ratio(row['norm_slow'])} / {ratio(row['find_slow'])}", ratio(row["ref_slow"]),
+            f"≥ {row['target']:.1f}× ref, ≤ {TARGET_SLOWDOWN:.0f}× prose", met]
+
+
+def types_section(rows: list[dict[str, Any]], runs: dict[Any, Any],
+                  inputs: list[str]) -> list[str]:
+    ordinary = [r for r in rows if not r["kind"].hostile]
+    hostile = [r for r in rows if r["kind"].hostile]
+    missed = [r["kind"].name for r in rows if not r["met"]]
+    lines = [
+        "## Text types: translit against the reference, bundled table",
+        "",
+        "Targets (issue 14): **≥ 0.8× the reference on every type, ≥ 1.0× on English "
+        "prose**, with the bundled table; **no hostile shape more than 10× slower per MB "
+        "than prose**. \"met\" asks both normalize and find to reach them. "
+        f"Targets missed: {len(missed)} of {len(rows)} types"
+        + (f" ({', '.join(missed)})." if missed else "."),
+        "",
+        "translit: `Normalizer()` (the bundled table), `normalize(text)` and `find(text)` "
+        "with no `lang` (the language is told per paragraph, as by default). Reference: the "
+        "pyahocorasick scan above over the same `Normalizer.variants()`, whole words, "
+        "leftmost-longest, writing the replaced text; it knows no protected spans (code, "
+        "URLs, tags), no case endings and no folding of diacritics (it scans "
+        "`text.lower()`), so its mention count differs from translit's. Each in its own "
+        "process, taking turns; MB/s of UTF-8 input per second of CPU time, best of the "
+        f"runs (up to --repeat per round, fewer once the runs took {TYPE_BUDGET_S:.0f} s) "
+        "and of the rounds.",
+        "",
+    ]
+    for name in ("translit", "reference"):
+        if isinstance(runs.get(name), str):
+            lines += [f"**{name} worker failed: {runs[name]}**", ""]
+    lines += [markdown_table(TYPE_COLUMNS, [type_cells(r) for r in ordinary]), ""]
+    jsonl = next((r for r in ordinary if r["kind"].name == "jsonl"), None)
+    if jsonl and jsonl["fix"]:
+        lines += [
+            f"JSON Lines: MB are those of the `text` values ({jsonl['mb']:.2f} MB); each "
+            "competitor is called once per value. The corpus API that `translit normalize "
+            "--jsonl --field text` runs on each line (`translit.corpus.fix_line`: JSON "
+            f"parsing, normalizing, rewriting the line) does {speed(jsonl['fix'])} MB/s of "
+            f"whole lines ({jsonl['fix_hits']:,} names changed).",
+            "",
+        ]
+    if hostile:
+        lines += [
+            "Hostile shapes, each capped at the size shown (some take tens of seconds per "
+            "MB). Their normalize time per MB is also given at a quarter of that size: "
+            "about the same figure means the work grows linearly with the size, so the cap "
+            "hides no worse growth. slowdown vs prose: English prose's MB/s (first table) "
+            "divided by the shape's, for translit (normalize / find) and for the reference.",
+            "",
+            markdown_table(HOSTILE_COLUMNS, [type_cells(r) for r in hostile]),
+            "",
+        ]
+    lines += ["Inputs (seeded, or read from tests/; nothing downloaded):", "",
+              *(f"- {line}" for line in inputs), ""]
+    return lines
+
+
+def type_inputs(kinds: list[matcher_texts.TextType], paths: dict[str, Path]) -> list[str]:
+    lines = []
+    for kind in kinds:
+        what = matcher_texts.describe(kind)
+        lines.append(f"{kind.name}: {paths[kind.name].stat().st_size / 1e6:.3g} MB"
+                     + (f" ({paths[kind.name + '/4'].stat().st_size / 1e6:.3g} MB)"
+                        if kind.hostile else "")
+                     + f", {kind.label}" + ("" if what == kind.label else f": {what}"))
+    return lines
+
+
+def type_table_text(rows: list[dict[str, Any]]) -> str:
+    header = ["text type", "MB", "normalize", "find", "reference", "norm/ref", "find/ref",
+              "slowdown norm/find", "met"]
+    body = [header] + [
+        [r["kind"].name, f"{r['mb']:.3f}", speed(r["norm"]), speed(r["find"]), speed(r["ref"]),
+         ratio(r["norm_ratio"]), ratio(r["find_ratio"]),
+         f"{ratio(r['norm_slow'])} / {ratio(r['find_slow'])}" if r["kind"].hostile else "",
+         "yes" if r["met"] else "no"]
+        for r in rows
+    ]
+    widths = [max(len(line[i]) for line in body) for i in range(len(header))]
+    return "\n".join("  ".join(c.ljust(w) for c, w in zip(line, widths, strict=True))
+                     for line in body)
+
+
+# ------------------------------------------------------------------------------- report
+
+
+def header(command: str, elapsed: float, loads: tuple[float, list[float], float]) -> list[str]:
     uname = platform.uname()
-    return "\n".join([
+    start, during, end = loads
+    seen = f", {min(during):.2f}–{max(during):.2f} as the workers started" if during else ""
+    return [
         "# Matcher benchmark",
         "",
-        f"- date: {datetime.datetime.now().astimezone():%Y-%m-%d %H:%M %Z}",
+        f"- date: {datetime.datetime.now().astimezone():%Y-%m-%d %H:%M %Z} (end of the run)",
         f"- command: `{command}` ({elapsed / 60:.1f} min)",
         f"- translit {translit.__version__}, {git_state()} (at the end of the run)",
         f"- Python {platform.python_version()} ({platform.python_implementation()})",
-        f"- machine: {platform.platform()}, {uname.machine}, os.cpu_count() = {os.cpu_count()}"
-        f", load average at the end {' / '.join(f'{x:.2f}' for x in os.getloadavg())}"
-        " (1 / 5 / 15 min)",
+        f"- machine: {platform.platform()}, {uname.machine}, os.cpu_count() = {os.cpu_count()}",
+        f"- load average (1 min): {start:.2f} at the start{seen}, {end:.2f} at the end "
+        "(the machine is shared; CPU time per process is measured, so others' load costs "
+        "less than on a wall clock but still some: caches, frequency)",
+        "",
+    ]
+
+
+def tables_section(rows: list[dict[str, Any]], inputs: list[str], starts: list[tuple[str, str]],
+                   stream: dict[str, float]) -> list[str]:
+    return [
+        "## English prose: tables of 11k, 10k and 100k forms, other matchers",
         "",
         "Inputs (generated, seeded):",
         "",
@@ -721,114 +1047,193 @@ def report(rows: list[dict[str, Any]], inputs: list[str], starts: list[tuple[str
         f"exit code {stream['exit']:.0f}. "
         "Target: under 200 MB for a 1 GB file.",
         "",
-    ])
+    ]
+
+
+def run_exported(rev: str) -> int:
+    """Run this command again on a clean export of commit ``rev`` (``git archive`` of
+    ``src`` and ``aliases.yaml`` into a temporary folder, first on ``PYTHONPATH``); the
+    working tree, which others may be editing, is only read. Its exit code."""
+    import shutil
+
+    commit = subprocess.run(["git", "rev-parse", "--verify", f"{rev}^{{commit}}"], cwd=HERE,
+                            capture_output=True, text=True, check=True).stdout.strip()
+    folder = Path(tempfile.mkdtemp(prefix=f"bench-translit-{commit[:7]}-"))
+    try:
+        archive = subprocess.run(["git", "archive", "--format=tar", commit, "src", "aliases.yaml"],
+                                 cwd=HERE.parent, capture_output=True, check=True).stdout
+        subprocess.run(["tar", "-x", "-C", str(folder)], input=archive, check=True)
+        path = os.pathsep.join(p for p in (str(folder / "src"), os.environ.get("PYTHONPATH"))
+                               if p)
+        env = {**os.environ, "PYTHONPATH": path, SOURCE_ENV: f"{commit} {folder}"}
+        print(f"measuring commit {commit[:7]} exported to {folder}", file=sys.stderr)
+        return subprocess.run([sys.executable, str(Path(__file__).resolve()), *sys.argv[1:]],
+                              env=env).returncode
+    finally:
+        shutil.rmtree(folder, ignore_errors=True)
 
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=(__doc__ or "").split("\n")[0])
     parser.add_argument("--quick", action="store_true",
-                        help="0.25 and 1 MB texts, no 100k table, 20 MB streaming; "
-                        "prints only")
+                        help="0.25 and 1 MB texts, no 100k table, 20 MB streaming, text "
+                        "types of 0.25 MB and hostile shapes of 20 KB; prints only")
+    parser.add_argument("--types", default=None, metavar="LIST",
+                        help="only these text types, comma-separated (all, ordinary, hostile, "
+                        f"{', '.join(matcher_texts.ALL)}); leaves out the tables, start-up "
+                        "and memory; prints only unless --output")
+    parser.add_argument("--type-mb", type=float, default=None,
+                        help=f"MB per text type (default {TYPE_MB:g}, --quick 0.25)")
+    parser.add_argument("--hostile-kb", type=float, default=None,
+                        help=f"KB per hostile shape (default {HOSTILE_KB}, --quick 20)")
+    parser.add_argument("--rev", default=None, metavar="COMMIT",
+                        help="measure a clean export of this commit (git archive; e.g. HEAD) "
+                        "instead of the working tree")
     parser.add_argument("--repeat", type=int, default=None, help="runs per text (best kept)")
     parser.add_argument("--rounds", type=int, default=None,
                         help="turns of the competitors, taken in turn (best kept; "
                         "default 2, --quick 1)")
     parser.add_argument("--output", type=Path, default=None,
                         help=f"Markdown report (default: {RESULTS.relative_to(HERE.parent)}; "
-                        "--quick: none)")
+                        "--quick or --types: none)")
     parser.add_argument("--worker", help=argparse.SUPPRESS)
     parser.add_argument("--table", help=argparse.SUPPRESS)
     parser.add_argument("--variants", help=argparse.SUPPRESS)
     parser.add_argument("--text", action="append", default=[], help=argparse.SUPPRESS)
+    parser.add_argument("--budget", type=float, default=None, help=argparse.SUPPRESS)
     args = parser.parse_args()
     if args.worker:
         run_worker(args)
         return
+    if args.rev and not os.environ.get(SOURCE_ENV):
+        sys.exit(run_exported(args.rev))
     began = time.perf_counter()
+    load_start = os.getloadavg()[0]
+    kinds = selected_types(args.types)
+    only_types = args.types is not None
     sizes = [0.25, 1.0] if args.quick else [1.0, 4.0, 16.0]
     repeat = args.repeat or (2 if args.quick else 3)
     args.rounds = args.rounds or (1 if args.quick else 2)
+    type_mb = args.type_mb or (0.25 if args.quick else TYPE_MB)
+    hostile_kb = args.hostile_kb or (20 if args.quick else HOSTILE_KB)
     stream_mb = 20 if args.quick else 200
-    output = args.output or (None if args.quick else RESULTS)
+    output = args.output or (None if args.quick or only_types else RESULTS)
     with tempfile.TemporaryDirectory(prefix="bench-matcher-") as name:
         tmp = Path(name)
         os.environ["TRANSLIT_NO_CACHE"] = "1"
-        folded = {form for form, _, _ in translit.Normalizer().variants()}
+        bundled = translit.Normalizer()
+        folded = {form for form, _, _ in bundled.variants()}
         del os.environ["TRANSLIT_NO_CACHE"]
         # every translit process from here on caches compiled tables here, not in ~/.cache
         os.environ["TRANSLIT_CACHE_DIR"] = str(tmp / "cache")
         canonical, variants = bundled_forms(folded)
         big = synthetic_entities(25_000)
-        tables = {"bundled": "bundled"}
-        for count in (2_500,) if args.quick else (2_500, 25_000):
-            path = tmp / f"places-{count}.yaml"
-            write_table(path, big[:count])
-            tables[f"synthetic {4 * count // 1000}k"] = str(path)
         in_text = [name for _, name, _ in big[:2_500:50]] + [v for _, _, vs in big[:200:40]
                                                             for v in vs]
-        texts = []
-        for size in sizes:
-            path = tmp / f"prose-{size:g}mb.txt"
-            path.write_text(news_prose(size, canonical + variants, in_text, SEED), "utf-8")
-            texts.append(path)
-        inputs = [
-            f"texts: {', '.join(f'{p.stat().st_size / 1e6:.2f} MB' for p in texts)} of English "
-            f"news prose, one paragraph per line, ~1 mention per {MENTION_EVERY} characters",
-            f"mentions: {len(canonical)} canonical and {len(variants)} variant display forms "
-            f"of the bundled table, {SYNTHETIC_SHARE:.0%} of them {len(in_text)} names of the "
-            "synthetic tables",
-            "synthetic tables: 2,500 and 25,000 places, name + 3 variants each (one in five "
-            "with a two-word variant)",
-            "translit compiles each table with an empty cache folder (the build includes "
-            "writing the cache entry); a second process then loads it from the cache",
-        ]
-        results: list[dict[str, Any]] = []
-        for label, table in tables.items():
-            print(f"{label}:", file=sys.stderr)
-            dump = tmp / f"variants-{len(results)}.tsv"
-            rounds: dict[str, list[dict[str, Any]]] = {}
-            for turn in range(args.rounds):  # the competitors take turns: a slow spell of
-                # the machine does not fall on one of them only
-                cache = tmp / "cache" if turn == 0 else tmp / f"cache-{turn}"
-                os.environ["TRANSLIT_CACHE_DIR"] = str(cache)  # each round builds afresh
-                rounds.setdefault("translit", []).append(
-                    worker("translit", table, dump, texts, repeat))
-                for name in ("reference", "flashtext"):
-                    rounds.setdefault(name, []).append(worker(name, table, dump, texts, repeat))
-            os.environ["TRANSLIT_CACHE_DIR"] = str(tmp / "cache")
-            runs = {name: best_of(results) for name, results in rounds.items()}
-            forms = len(load_variants(str(dump))) if dump.exists() else None
-            runs["translit-cached"] = worker("translit", table, None, [], repeat)
-            runs["translit-cached"]["label"] = (
-                "translit Normalizer() from cache"
-                if not runs["translit-cached"].get("compiled")
-                else "translit Normalizer(): cache MISS, compiled again (src edited meanwhile?)")
-            runs["regex"] = worker("regex", table, dump, texts[:1], repeat, timeout=900)
-            for name, run in runs.items():
-                results.append({**run, "table": label, "forms": forms, "worker": name})
-        print("casefold:", file=sys.stderr)
-        results.append({**worker("casefold", "-", None, texts, repeat),
-                        "table": "—", "forms": None, "worker": "casefold"})
-        print("start-up, streaming:", file=sys.stderr)
-        empty = tmp / "cwd"
-        empty.mkdir()
-        starts = startup(empty)
-        stream = streaming(texts[-1], stream_mb, tmp)
-    rows = rows_of(results)
+
+        # text types, bundled table
+        print(f"text types ({len(kinds)}):", file=sys.stderr)
+        names = canonical + variants
+        ctx = matcher_texts.Context(
+            english=lambda megabytes, seed: news_prose(megabytes, names, names, seed),
+            names=names,
+            table=yaml.safe_load(bundled_table_path().read_text(encoding="utf-8")),
+        )
+        paths = write_type_inputs(kinds, tmp / "types", type_mb, hostile_kb, ctx)
+        dump_bundled = tmp / "variants-bundled.tsv"
+        dump_variants(bundled, dump_bundled)
+        os.environ["TRANSLIT_CACHE_DIR"] = str(tmp / "cache-types")  # the tables' builds
+        type_runs = run_types(paths, dump_bundled, repeat, args.rounds)  # start empty
+        os.environ["TRANSLIT_CACHE_DIR"] = str(tmp / "cache")
+        trows = type_rows(kinds, paths, type_runs)
+        tinputs = type_inputs(kinds, paths)
+
+        if not only_types:
+            rows, inputs, starts, stream = tables(args, tmp, sizes, repeat, stream_mb,
+                                                  canonical, variants, big, in_text)
     elapsed = time.perf_counter() - began
+    loads = (load_start, LOADS, os.getloadavg()[0])
     command = shlex.join(["python", "benchmarks/bench_matcher.py", *sys.argv[1:]])
-    print(text_table(rows))
+    print(type_table_text(trows))
     print()
-    for what, value in starts:
-        print(f"{what}: {value}")
-    print(f"translit normalize on {stream['mb']:.0f} MB: peak RSS {stream['peak_mb']:,.0f} MB, "
-          f"{stream['seconds']:.1f} s, {stream['out_mb']:.0f} MB written, "
-          f"exit {stream['exit']:.0f}")
-    print(f"total {elapsed / 60:.1f} min")
+    if not only_types:
+        print(text_table(rows))
+        print()
+        for what, value in starts:
+            print(f"{what}: {value}")
+        print(f"translit normalize on {stream['mb']:.0f} MB: peak RSS "
+              f"{stream['peak_mb']:,.0f} MB, {stream['seconds']:.1f} s, "
+              f"{stream['out_mb']:.0f} MB written, exit {stream['exit']:.0f}")
+    print(f"total {elapsed / 60:.1f} min; load average (1 min) {loads[0]:.2f} at the start, "
+          f"{loads[2]:.2f} at the end")
     if output is not None:
+        text = [*header(command, elapsed, loads), *types_section(trows, type_runs, tinputs)]
+        if not only_types:
+            text += tables_section(rows, inputs, starts, stream)
         output.parent.mkdir(parents=True, exist_ok=True)
-        output.write_text(report(rows, inputs, starts, stream, command, elapsed), "utf-8")
+        output.write_text("\n".join(text), "utf-8")
         print(f"written to {output}")
+
+
+def tables(args: argparse.Namespace, tmp: Path, sizes: list[float], repeat: int,
+           stream_mb: int, canonical: list[str], variants: list[str],
+           big: list[tuple[str, str, list[str]]], in_text: list[str]) -> tuple[
+               list[dict[str, Any]], list[str], list[tuple[str, str]], dict[str, float]]:
+    """The English prose section: each table and competitor, start-up, streaming memory."""
+    tables = {"bundled": "bundled"}
+    for count in (2_500,) if args.quick else (2_500, 25_000):
+        path = tmp / f"places-{count}.yaml"
+        write_table(path, big[:count])
+        tables[f"synthetic {4 * count // 1000}k"] = str(path)
+    texts = []
+    for size in sizes:
+        path = tmp / f"prose-{size:g}mb.txt"
+        path.write_text(news_prose(size, canonical + variants, in_text, SEED), "utf-8")
+        texts.append(path)
+    inputs = [
+        f"texts: {', '.join(f'{p.stat().st_size / 1e6:.2f} MB' for p in texts)} of English "
+        f"news prose, one paragraph per line, ~1 mention per {MENTION_EVERY} characters",
+        f"mentions: {len(canonical)} canonical and {len(variants)} variant display forms "
+        f"of the bundled table, {SYNTHETIC_SHARE:.0%} of them {len(in_text)} names of the "
+        "synthetic tables",
+        "synthetic tables: 2,500 and 25,000 places, name + 3 variants each (one in five "
+        "with a two-word variant)",
+        "translit compiles each table with an empty cache folder (the build includes "
+        "writing the cache entry); a second process then loads it from the cache",
+    ]
+    results: list[dict[str, Any]] = []
+    for label, table in tables.items():
+        print(f"{label}:", file=sys.stderr)
+        dump = tmp / f"variants-{len(results)}.tsv"
+        rounds: dict[str, list[dict[str, Any]]] = {}
+        for turn in range(args.rounds):  # the competitors take turns: a slow spell of
+            # the machine does not fall on one of them only
+            cache = tmp / "cache" if turn == 0 else tmp / f"cache-{turn}"
+            os.environ["TRANSLIT_CACHE_DIR"] = str(cache)  # each round builds afresh
+            rounds.setdefault("translit", []).append(
+                worker("translit", table, dump, texts, repeat))
+            for name in ("reference", "flashtext"):
+                rounds.setdefault(name, []).append(worker(name, table, dump, texts, repeat))
+        os.environ["TRANSLIT_CACHE_DIR"] = str(tmp / "cache")
+        runs = {name: best_of(results) for name, results in rounds.items()}
+        forms = len(load_variants(str(dump))) if dump.exists() else None
+        runs["translit-cached"] = worker("translit", table, None, [], repeat)
+        runs["translit-cached"]["label"] = (
+            "translit Normalizer() from cache"
+            if not runs["translit-cached"].get("compiled")
+            else "translit Normalizer(): cache MISS, compiled again (src edited meanwhile?)")
+        runs["regex"] = worker("regex", table, dump, texts[:1], repeat, timeout=900)
+        for name, run in runs.items():
+            results.append({**run, "table": label, "forms": forms, "worker": name})
+    print("casefold:", file=sys.stderr)
+    results.append({**worker("casefold", "-", None, texts, repeat),
+                    "table": "—", "forms": None, "worker": "casefold"})
+    print("start-up, streaming:", file=sys.stderr)
+    empty = tmp / "cwd"
+    empty.mkdir()
+    starts = startup(empty)
+    stream = streaming(texts[-1], stream_mb, tmp)
+    return rows_of(results), inputs, starts, stream
 
 
 if __name__ == "__main__":
