@@ -58,6 +58,8 @@ _APOSTROPHES = "'’ʹʼ`"
 _SENTENCE_END = re.compile(r"[.!?…][\"'”’»)\]]*\s+|\n")
 _LABEL = re.compile(r"([^\W\d_]+)\s?[:.](?:\s|$)")
 _BLANK_LINE = re.compile(r"\n[ \t\r\f\v]*\n")
+_MEMO = 1 << 16
+"""At most this many written forms are remembered per table."""
 _SENTENCE = 400
 """The longest sentence, in characters, that two spellings are compared in."""
 _LOOK_BACK = 2000
@@ -286,7 +288,7 @@ def _unchanged_reason(index: Index, m: Mention, style: str) -> str:
     if m.inflected:
         return "inflected form"
     canonical = index.entities[m.entity].canonical(m.part, style)
-    if fold_word(m.text) == fold_word(canonical):
+    if m.text == canonical or fold_word(m.text) == fold_word(canonical):
         return ""
     if is_cyrillic(m.text) != is_cyrillic(canonical):
         return "written in another script"
@@ -403,10 +405,10 @@ def _case_form_in(seen: _Text, m: Mention) -> frozenset[str]:
     *Lukašenka* is the genitive of the Czech press's *Lukašenko*, though Łacinka
     writes it as a nominative."""
     index = seen.index
-    word = fold_word(m.text)
     memo: dict[tuple[str, str], frozenset[str]] = index.memo.setdefault("case_forms", {})
-    found = memo.get((word, m.entity))
+    found = memo.get((m.text, m.entity))
     if found is None:
+        word = fold_word(m.text)
         langs = set()
         for lang, rules in seen.rules.endings.items():
             if lang in index.listed_langs.get(word, ()):
@@ -423,7 +425,9 @@ def _case_form_in(seen: _Text, m: Mention) -> frozenset[str]:
                             and any(t.entity == m.entity for t in index.phrases.get((base,), ()))
                         ):
                             langs.add(lang)
-        found = memo[word, m.entity] = frozenset(langs)
+        found = frozenset(langs)
+        if len(memo) < _MEMO:
+            memo[m.text, m.entity] = found
     return found
 
 
