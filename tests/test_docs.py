@@ -13,7 +13,7 @@ import translit
 
 MODULES = sorted(
     name
-    for _, name, _ in pkgutil.iter_modules(translit.__path__, "translit.")
+    for _, name, _ in pkgutil.walk_packages(translit.__path__, "translit.")
     if name not in ("translit.__main__",)
 )
 

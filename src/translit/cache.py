@@ -88,7 +88,9 @@ def _package_files() -> str:
     cheaper than reading. A file added or removed changes the list too."""
     root = os.path.dirname(os.path.abspath(__file__))
     found = []
-    for folder, suffix in (("", ".py"), ("schemes", ".yaml"), ("languages", ".yaml")):
+    for folder, suffix in (
+        ("", ".py"), ("context", ".py"), ("schemes", ".yaml"), ("languages", ".yaml")
+    ):
         with os.scandir(os.path.join(root, folder)) as entries:  # the compiler's code, too
             found += sorted(e.path for e in entries if e.name.endswith(suffix))
     found += [os.path.join(root, "given_names.yaml"), os.path.join(root, "common_words.txt.gz")]

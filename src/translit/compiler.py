@@ -19,7 +19,7 @@ import re
 from collections.abc import Iterable, Sequence
 
 from .casing import is_cyrillic
-from .context_rules import load_context_rules
+from .context.rules import load_context_rules
 from .errors import TableError
 from .finder import Finder
 from .fold import fold_word

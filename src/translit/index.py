@@ -11,7 +11,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any, NamedTuple
 
-from .context_rules import ContextRules
+from .context.rules import ContextRules
 from .finder import Finder
 
 if TYPE_CHECKING:

@@ -28,7 +28,7 @@ from __future__ import annotations
 from bisect import bisect_right
 from typing import cast
 
-from .context import review
+from .context.review import review
 from .fold import fold
 from .general import general, scan_general
 from .index import Index

@@ -28,11 +28,11 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import TYPE_CHECKING, Any
 
-from .errors import TableError
-from .fold import fold_word
+from ..errors import TableError
+from ..fold import fold_word
 
 if TYPE_CHECKING:
-    from .yamlfile import Map
+    from ..yamlfile import Map
 
 __all__ = ["ContextRules", "Words", "load_context_rules"]
 
@@ -78,8 +78,8 @@ def load_context_rules() -> ContextRules:
     """The context rules of the bundled language files."""
     from importlib import resources
 
-    from .inflection import load_rules
-    from .yamlfile import Map, load_text
+    from ..inflection import load_rules
+    from ..yamlfile import Map, load_text
 
     rules = ContextRules()
     folder = resources.files("translit") / "languages"
@@ -104,7 +104,7 @@ def load_context_rules() -> ContextRules:
 
 
 def _add(rules: ContextRules, lang: str, section: Any, name: str, line: int) -> None:
-    from .yamlfile import Map
+    from ..yamlfile import Map
 
     if not isinstance(section, Map):
         raise TableError(name, line, "'context' must be a mapping", "see the README")

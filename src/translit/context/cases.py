@@ -1,0 +1,74 @@
+"""Check 1: case forms that folding would hide, and a genitive -s that would break
+the word it is glued to."""
+
+from __future__ import annotations
+
+from ..fold import fold_word
+from ..general import scan_general
+from ..index import lookup
+from ..mention import Mention
+from .people import own_given_names
+from .reader import MEMO, Surroundings, plain
+
+__all__ = ["after_inflected_given_name", "broken_genitive", "case_form_in"]
+
+def after_inflected_given_name(
+    seen: Surroundings, m: Mention, word1: str, sep1: str, capitalized: bool
+) -> bool:
+    """Whether the person's given name, right before the surname or first in the
+    mention, is one of their given names in a case other than the nominative: then
+    so is the surname, although it reads as another language's nominative (Czech
+    "Alexandra Lukašenka", genitive)."""
+    if m.part == "full":
+        word = fold_word(m.text).split(" ", 1)[0]
+    elif capitalized and plain(sep1):
+        word = word1
+    else:
+        return False
+    if word in own_given_names(seen.index, m.entity):
+        return False
+    found = lookup(seen.index.forms, word, True)
+    return found is not None and found[1] and found[0] in own_given_names(seen.index, m.entity)
+
+
+def case_form_in(seen: Surroundings, m: Mention) -> frozenset[str]:
+    """The languages in which *m*, not a form the table cites for the language, is by
+    its case endings a case of a form it does cite, of the same entity: Czech
+    *Lukašenka* is the genitive of the Czech press's *Lukašenko*, though Łacinka
+    writes it as a nominative."""
+    index = seen.index
+    memo: dict[tuple[str, str], frozenset[str]] = index.memo.setdefault("case_forms", {})
+    found = memo.get((m.text, m.entity))
+    if found is None:
+        word = fold_word(m.text)
+        langs = set()
+        for lang, rules in seen.rules.endings.items():
+            if lang in index.listed_langs.get(word, ()):
+                continue
+            for ending, cases, after in rules:
+                for case in cases:
+                    if case and case != ending and word.endswith(case):
+                        stem = word[: len(word) - len(case)]
+                        base = stem + ending
+                        if (
+                            stem
+                            and (not after or stem[-1] in after)
+                            and lang in index.listed_langs.get(base, ())
+                            and any(t.entity == m.entity for t in index.phrases.get((base,), ()))
+                        ):
+                            langs.add(lang)
+        found = frozenset(langs)
+        if len(memo) < MEMO:
+            memo[m.text, m.entity] = found
+    return found
+
+
+def broken_genitive(seen: Surroundings, m: Mention) -> bool:
+    """Whether the canonical form with the bare genitive -s that follows *m* would read
+    wrong: a canonical form ending in a sibilant (Belarus + s), or one that with the
+    -s is another form the matcher would rewrite (Lavrov + s is Latvian Lavrovs):
+    normalizing again would change it once more."""
+    if m.replacement[-1:] in "sSxXzZß":
+        return True
+    glued = m.replacement + "s"
+    return any(found.changed for found in scan_general(seen.index, glued, seen.style))

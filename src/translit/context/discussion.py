@@ -1,0 +1,168 @@
+"""Check 6: the text discusses the name: a gloss, a cue word before it, or two
+different forms of the same entity in one sentence."""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_right
+from itertools import pairwise
+
+from ..fold import fold_word
+from ..index import Index, lookup
+from ..mention import Mention
+from .reader import (
+    APOSTROPHES,
+    BREAKS,
+    OPENING_QUOTES,
+    SENTENCE,
+    TOKEN,
+    WINDOW,
+    Surroundings,
+    word_key,
+)
+from .rules import Words
+
+__all__ = ["cued", "discussed_pairs", "gloss", "labelled"]
+
+_CLOSING_QUOTES = "\"'”’»“‹›"
+_LABEL = re.compile(r"([^\W\d_]+)\s?[:.](?:\s|$)")
+
+
+def labelled(seen: Surroundings, m: Mention) -> bool:
+    """Whether a language's name and a colon (or an abbreviation's full stop) stand
+    in the few words before *m*: the cheap test before :func:`gloss`."""
+    window = seen.text[max(0, m.start - WINDOW) : m.start]
+    if ":" not in window and "." not in window:
+        return False
+    languages = seen.rules.languages
+    return any(word_key(word) in languages for word in _LABEL.findall(window))
+
+
+def gloss(seen: Surroundings, m: Mention) -> bool:
+    """A gloss: after a language's name and a colon that open a bracket or a list item
+    ("(Ukrainian: Одеса; Polish: Zachodnia Białoruś", "romanized: ..."), or followed by
+    a language's name in brackets ("Lukashenka [Belarusian]")."""
+    languages = seen.rules.languages
+    before = seen.before(m.start)
+    for word, sep, begin, written in before[:5]:
+        mark = sep.strip()
+        if mark[:1] == ":" or (mark[:1] == "." and len(written) <= 4):  # "Russian:", "ukr."
+            if word not in languages:
+                return False
+            # the label opens its segment: nothing but one word ("en russe :") before it
+            head = seen.text[max(0, begin - 40) : begin].rstrip()
+            cut = max(head.rfind(c) for c in "(;,/[\n")
+            return not head or (cut >= 0 and len(TOKEN.findall(head[cut + 1 :])) <= 1)
+        if mark and mark[:1] not in APOSTROPHES:
+            return False
+    after = seen.after(m.end)
+    if (
+        after
+        and after[0][1].strip() in ("(", "[")
+        and after[0][0] in languages
+        and not after[0][3].isupper()  # a dateline: KIEV (UCRAINA)
+    ):
+        return len(after) < 2 or after[1][1].strip()[:1] in (")", "]")
+    return False
+
+
+def cued(seen: Surroundings, m: Mention) -> bool:
+    """A cue word before the name, at most one word between ("also spelt as Lviv"); a weak
+    cue only when the name is in quotes ("the old form “Kiev”")."""
+    before = seen.before(m.start)[:6]
+    rules = seen.rules
+    text = seen.text
+    quoted = m.start > 0 and text[m.start - 1] in OPENING_QUOTES and (
+        text[m.end : m.end + 1] in _CLOSING_QUOTES
+        or (text[m.end : m.end + 1] in ".," and text[m.end + 1 : m.end + 2] in _CLOSING_QUOTES)
+    )
+    for k in range(min(2, len(before))):
+        if set(before[k][1]) & (BREAKS | {","}):
+            return False
+        word = before[k][0]
+        for table, needs_quotes in ((rules.cues, False), (rules.quoted_cues, True)):
+            if word in table and (quoted or not needs_quotes):
+                for pattern in table[word]:
+                    if _cue_at(before, k, pattern):
+                        return True
+    return False
+
+
+def _cue_at(before: list[tuple[str, str, int, str]], k: int, pattern: Words) -> bool:
+    """Whether *pattern* ends at word *k* before the mention (``...``: up to three words)."""
+    pos = k
+    j = len(pattern) - 1
+    while j >= 0:
+        if pattern[j] == "...":
+            j -= 1
+            for gap in range(0, 4):
+                if pos + gap < len(before) and before[pos + gap][0] == pattern[j]:
+                    pos += gap
+                    break
+            else:
+                return False
+        if pos >= len(before) or before[pos][0] != pattern[j]:
+            return False
+        if pos > k and set(before[pos][1]) & BREAKS:
+            return False
+        pos += 1
+        j -= 1
+    return True
+
+
+def _referential(text: str, m: Mention) -> bool:
+    """A use, not a citation: possessive, genitive, inflected, in a compound, or before
+    another capitalized word ("Odessa Oblast", "Lvov’s fame")."""
+    if m.inflected:
+        return True
+    after = text[m.end : m.end + 3]
+    if after[:1] in ("'", "’") and after[1:2] == "s":
+        return True
+    if after[:1] == "s" or after[:1] == "-":
+        return True
+    return after[:1] == " " and after[1:2].isupper()
+
+
+def discussed_pairs(seen: Surroundings, mentions: list[Mention]) -> set[int]:
+    """The mentions of an entity written in two different forms in one sentence, with
+    every other plain mention of it in that sentence ("Kharkov – Kharkiv")."""
+    index = seen.index
+    groups: dict[tuple[str, bool], list[int]] = {}
+    for i, m in enumerate(mentions):
+        if m.left or _referential(seen.text, m):
+            continue
+        groups.setdefault((m.entity, m.part == "full"), []).append(i)
+    found: set[int] = set()
+    for members in groups.values():
+        if len(members) < 2:
+            continue
+        if len({mentions[i].text.lower() for i in members}) < 2:
+            continue
+        keys = {i: _form_key(index, mentions[i].text) for i in members}
+        if len(set(keys.values())) < 2:
+            continue
+        # only a mention near one in another form can share a sentence with it
+        near = sorted(
+            mentions[i].start
+            for a, b in pairwise(members)
+            if keys[a] != keys[b] and mentions[b].start - mentions[a].end < SENTENCE
+            for i in (a, b)
+        )
+        sentences: dict[int, list[int]] = {}
+        for i in members:
+            at = mentions[i].start
+            k = bisect_right(near, at)
+            if (k and at - near[k - 1] < SENTENCE) or (k < len(near) and near[k] - at < SENTENCE):
+                sentences.setdefault(seen.sentence(at), []).append(i)
+        for same in sentences.values():
+            if len({keys[i] for i in same}) > 1:
+                found.update(same)
+    return found
+
+
+def _form_key(index: Index, written: str) -> str:
+    """The form a mention is written in: its last word (the surname of a full name), as
+    the table's word. A full name written with another given name is the same form."""
+    word = fold_word(written).rsplit(" ", 1)[-1]
+    found = lookup(index.forms, word, True)
+    return found[0] if found else word

@@ -1,0 +1,71 @@
+"""Check 5: a name inside another proper name ("Raportu Białoruś", "Telegram
+Zelenskiy", "the 1st Belorussian Front")."""
+
+from __future__ import annotations
+
+from ..mention import Mention
+from .people import given_key
+from .reader import NEXT, TOKEN, Surroundings, word_key
+
+__all__ = ["adjective_in_name", "inside_proper_name", "title_case_line"]
+
+_INITIAL_BEFORE = ".!?:;\"“”«»„(‘’'–—-|•*#>[/"
+
+
+def inside_proper_name(seen: Surroundings, m: Mention, begin: int, written: str) -> str:
+    """The proper name *m* is the end of, when the capitalized word *written* (at
+    *begin*, right before it) is neither a title nor a people's or a given name, nor
+    the first word of a sentence; else ""."""
+    if len(written) < 2 or not written.isalpha() or not written[1:].islower():
+        return ""
+    rules = seen.rules
+    word = word_key(written)
+    given = seen.index.given_names
+    if word in rules.titles or word in rules.languages or given_key(seen.index, word) in given:
+        return ""  # a given name in any case: "Alexandra Lukašenka"
+    head = seen.text[max(0, begin - 3) : begin].rstrip(" \t\u00a0")
+    if not head or head[-1] in _INITIAL_BEFORE or head[-1] == "\n":
+        return ""  # the first word of a sentence, a heading or a list item
+    lang = seen.lang(m.start)
+    if lang in rules.capitalizing:
+        return ""
+    if (lang is None or lang in rules.title_case) and title_case_line(seen, m.start):
+        return ""
+    return seen.text[begin : m.end]
+
+
+def adjective_in_name(seen: Surroundings, m: Mention) -> str:
+    """The proper name an adjective begins, when a capitalized word follows it that
+    is not the start of another mention ("the 1st Belorussian Front"), in a language
+    that does not capitalize every noun, outside a Title Case line; else ""."""
+    match = NEXT.match(seen.text, m.end, m.end + 48)
+    if match is None or not match[2][:1].isupper() or not match[2][1:].islower():
+        return ""
+    if m.end + len(match[1]) in seen.starts:
+        return ""
+    lang = seen.lang(m.start)
+    if lang in seen.rules.capitalizing or title_case_line(seen, m.start):
+        return ""
+    return seen.text[m.start : match.end()]
+
+
+def title_case_line(seen: Surroundings, pos: int) -> bool:
+    """Whether the line around *pos* capitalizes most of its words, as English
+    headlines do. Names the matcher found do not count: rewriting them changes their
+    case, and normalizing twice must change nothing more."""
+    text = seen.text
+    floor = max(0, pos - 200)
+    start = text.rfind("\n", floor, pos) + 1 or floor
+    end = text.find("\n", pos, pos + 200)
+    capitals = words = 0
+    for match in TOKEN.finditer(text, start, end if end >= 0 else pos + 200):
+        word = match.group()
+        if (
+            match.start() > start  # the first word is capitalized anyway
+            and len(word) > 3
+            and word.isalpha()
+            and not seen.in_mention(match.start())
+        ):
+            words += 1
+            capitals += word[0].isupper()
+    return words >= 3 and capitals >= 0.75 * words

@@ -1,0 +1,230 @@
+"""What the checks read around a mention: the words before and after it, its
+paragraph and sentence, and the paragraph's language, each computed once per text.
+
+>>> from translit import Normalizer
+>>> text = Surroundings(Normalizer()._index, Normalizer()._index.context, "Born in old Kiev.", None)
+>>> [w for w, _, _, _ in text.before(12)], text.next_word(16)
+(['old', 'in', 'born'], ('', ''))
+"""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_right
+
+from ..fold import fold_word
+from ..index import Index
+from ..language import detect
+from ..mention import Mention
+from .rules import ContextRules
+
+__all__ = [
+    "APOSTROPHES", "BREAKS", "MEMO", "NEXT", "NONE", "NO_WORD", "OPENING_QUOTES", "SENTENCE",
+    "TOKEN", "WINDOW", "Surroundings", "Word", "plain", "sentence_start", "word_key",
+    "words_before",
+]  # fmt: skip
+
+TOKEN = re.compile(r"[^\W_]+")
+WINDOW = 48
+"""Characters looked at on each side of a mention."""
+OPENING_QUOTES = "\"'“‘«„‚‹"
+APOSTROPHES = "'’ʹʼ`"
+_SENTENCE_END = re.compile(r"[.!?…][\"'”’»)\]]*\s+|\n")
+_BLANK_LINE = re.compile(r"\n[ \t\r\f\v]*\n")
+MEMO = 1 << 16
+"""At most this many written forms are remembered per table."""
+Word = tuple[str, str, str, int]
+NONE: frozenset[str] = frozenset()
+NO_WORD: Word = ("", "", "", -1)
+_LAST_TWO = re.compile(r"(\W*)([^\W_]+)(?:(\W*)([^\W_]+))?")
+NEXT = re.compile(r"(\W*)([^\W_]+)")
+BREAKS = frozenset(".;!?()[]{}\n")
+SENTENCE = 400
+"""The longest sentence, in characters, that two spellings are compared in."""
+
+
+class Surroundings:
+    """One text (a piece of it) and what the checks learn about it, computed once."""
+
+    def __init__(self, index: Index, rules: ContextRules, text: str, lang: str | None) -> None:
+        self.index = index
+        self.rules = rules
+        self.text = text
+        self.given_lang = lang
+        self.style = "en"
+        self._langs: dict[int, str | None] = {}
+        self.starts: set[int] = set()  # where the mentions begin
+        self.spans: list[tuple[int, int]] = []  # the mentions' spans, in order
+        self._paragraphs: list[int] | None = None
+        self._before: dict[int, list[tuple[str, str, int, str]]] = {}
+        self._after: dict[int, list[tuple[str, str, int, str]]] = {}
+        self._references: list[tuple[int, tuple[int, str]]] | None = None
+        self._sentences: dict[int, int] = {}
+        self._whole: list[str | None] = []
+
+    def paragraph(self, pos: int) -> tuple[int, int]:
+        """The span of the paragraph around *pos* (blank lines separate paragraphs)."""
+        if self._paragraphs is None:
+            self._paragraphs = [0] + [m.end() for m in _BLANK_LINE.finditer(self.text)]
+        at = bisect_right(self._paragraphs, pos) - 1
+        end = self._paragraphs[at + 1] if at + 1 < len(self._paragraphs) else len(self.text)
+        return self._paragraphs[at], end
+
+    def sentence(self, pos: int) -> int:
+        """Where the sentence around *pos* begins (see :func:`sentence_start`)."""
+        found = self._sentences.get(pos)
+        if found is None:
+            found = self._sentences[pos] = sentence_start(self.text, pos)
+        return found
+
+    def in_mention(self, pos: int) -> bool:
+        """Whether *pos* is inside one of the mentions."""
+        at = bisect_right(self.spans, (pos, len(self.text))) - 1
+        return at >= 0 and self.spans[at][0] <= pos < self.spans[at][1]
+
+    def told(self, pos: int) -> str | None:
+        """The language at *pos* if it is known without telling it anew: the caller's,
+        or the paragraph's when a check there needed it."""
+        if self.given_lang is not None:
+            return self.given_lang
+        return self._langs.get(self.paragraph(pos)[0]) or (self._whole[0] if self._whole else None)
+
+    def lang(self, pos: int, fallback: bool = True) -> str | None:
+        """The language at *pos*: the caller's, or the paragraph's; where the paragraph
+        does not tell, the whole text's, if *fallback*."""
+        if self.given_lang is not None:
+            return self.given_lang
+        start, end = self.paragraph(pos)
+        if start not in self._langs:
+            self._langs[start] = detect(self.text[start:end])
+        found = self._langs[start]
+        if found is None and fallback:
+            if not self._whole:
+                self._whole.append(detect(self.text))
+            found = self._whole[0]
+        return found
+
+    def before(self, pos: int) -> list[tuple[str, str, int, str]]:
+        """The words before *pos*, nearest first: (folded word, what follows it up to
+        the next word or *pos*, where it starts, the word as written)."""
+        found = self._before.get(pos)
+        if found is None:
+            found = self._before[pos] = words_before(self.text, pos)
+        return found
+
+    def after(self, pos: int) -> list[tuple[str, str, int, str]]:
+        """The words after *pos*: (folded word, what precedes it, where it ends, written)."""
+        found = self._after.get(pos)
+        if found is None:
+            window = self.text[pos : pos + WINDOW]
+            found = self._after[pos] = []
+            last = 0
+            for match in TOKEN.finditer(window):
+                word = match.group()
+                between = window[last : match.start()]
+                found.append((word_key(word), between, pos + match.end(), word))
+                last = match.end()
+        return found
+
+    def family_at(self, names: frozenset[str], start: int, end: int) -> tuple[int, int]:
+        """The span of the last of *names* (folded given names, written capitalized)
+        between *start* and *end* that is not followed by a capitalized word (a
+        surname), or (-1, -1)."""
+        text = self.text
+        best = (-1, -1)
+        for name in names:
+            written = name[:1].upper() + name[1:]
+            stop = end
+            while True:
+                at = text.rfind(written, max(start, best[0] + 1), stop)
+                if at < 0:
+                    break
+                after = at + len(written)
+                follows = text[after : after + 2]
+                if (
+                    not (at and text[at - 1].isalnum())
+                    and not follows[:1].isalnum()
+                    and not (follows[:1] == " " and follows[1:2].isupper())
+                ):
+                    best = (at, after)
+                    break
+                stop = at
+        return best
+
+    def last_two(self, pos: int) -> tuple[Word, Word]:
+        """The last two words before *pos*, nearest first: (folded, what follows it, as
+        written, where it starts); ("", "", "", -1) where there is none. Read
+        backwards, on the reversed text: one anchored match."""
+        floor = max(0, pos - 48)
+        match = _LAST_TWO.match(self.text[floor:pos][::-1])
+        if match is None:
+            return NO_WORD, NO_WORD
+        end = pos - len(match[1])
+        written = match[2][::-1]
+        last = (word_key(written), match[1][::-1], written, end - len(written))
+        if match[4] is None:
+            return last, NO_WORD
+        written2 = match[4][::-1]
+        begin2 = last[3] - len(match[3]) - len(written2)
+        return last, (word_key(written2), match[3][::-1], written2, begin2)
+
+    def next_word(self, pos: int) -> tuple[str, str]:
+        """The word after *pos* (folded) and what precedes it; ("", "") if none."""
+        match = NEXT.match(self.text, pos, pos + 48)
+        return (word_key(match[2]), match[1]) if match else ("", "")
+
+    def references(self, mentions: list[Mention], i: int) -> tuple[int, tuple[int, str]]:
+        """Before mention *i*, where its entity was last named in full, and where another
+        person of its name was (with that name as written); -1 where never."""
+        if self._references is None:
+            self._references = []
+            full: dict[str, int] = {}
+            other: dict[str, tuple[int, str]] = {}
+            for p in mentions:
+                self._references.append((full.get(p.entity, -1), other.get(p.entity, (-1, ""))))
+                if p.part == "full" and not p.left:
+                    full[p.entity] = p.start
+                elif p.left.startswith("another person ("):
+                    other[p.entity] = (p.start, p.left[len("another person (") : -1])
+        return self._references[i]
+
+
+def word_key(word: str) -> str:
+    """A word of the text as the data writes it: folded (lower case, for ASCII)."""
+    return word.lower() if word.isascii() else fold_word(word)
+
+
+def words_before(text: str, pos: int) -> list[tuple[str, str, int, str]]:
+    floor = max(0, pos - WINDOW)
+    window = text[floor:pos]
+    words = []
+    follow = len(window)
+    for match in reversed(list(TOKEN.finditer(window))):
+        word = match.group()
+        words.append((word_key(word), window[match.end() : follow], floor + match.start(), word))
+        follow = match.start()
+    return words
+
+
+def plain(sep: str) -> bool:
+    """What may stand between the words of a fixed expression: spaces, an apostrophe."""
+    return bool(sep) and not sep.strip(" \t\u00a0" + APOSTROPHES)
+
+
+def sentence_start(text: str, pos: int) -> int:
+    """Where the sentence around *pos* begins: after ``.`` ``!`` ``?`` and space before
+    a capital, a digit or a quote (not after an initial such as "A."), and after
+    every line break; at most :data:`SENTENCE` characters back."""
+    floor = max(0, pos - SENTENCE)
+    start = floor
+    for match in _SENTENCE_END.finditer(text, floor, pos):
+        end = match.end()
+        if match.group() != "\n":
+            nxt = text[end : end + 1]
+            if not (nxt.isupper() or nxt.isdigit() or nxt in OPENING_QUOTES):
+                continue
+            word = text[max(0, match.start() - 3) : match.start()].split()[-1:]
+            if word and len(word[0].strip("(\"'")) == 1 and word[0][-1:].isupper():
+                continue  # an initial
+        start = end
+    return start

@@ -1,0 +1,165 @@
+"""The review: each mention that would change, checked in order (see
+:mod:`translit.context`); the first check that applies leaves it as written, with
+the reason."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from ..casing import is_cyrillic
+from ..fold import fold_word
+from ..index import Index, lookup
+from ..mention import Mention
+from .cases import after_inflected_given_name, broken_genitive, case_form_in
+from .discussion import cued, discussed_pairs, gloss, labelled
+from .history import historical
+from .names import adjective_in_name, inside_proper_name
+from .people import other_person
+from .reader import NONE, Surroundings
+
+__all__ = ["review", "style_language"]
+
+def style_language(style: str) -> str:
+    """The language a style writes: its id, or the part before a hyphen; ``en`` for a
+    house style named otherwise."""
+    head = style.split("-")[0]
+    return head if len(head) == 2 and head.isalpha() else "en"
+
+
+def review(
+    index: Index,
+    text: str,
+    mentions: Sequence[Mention],
+    style: str,
+    lang: str | None,
+    replace_inflected: bool,
+    explain: bool,
+) -> list[Mention]:
+    """*mentions* of *text* with each that should not change left as written, and why.
+
+    Unless *explain*, only the mentions that change are checked, and only when
+    one does; with it, every mention also gets the reason a non-canonical form
+    stays (inflected, another script) and the language the checks used there
+    (the caller's, or its paragraph's where a check needed to tell it; else None).
+    """
+    changing = [i for i, m in enumerate(mentions) if m.changed]
+    if not changing and not explain:
+        return list(mentions)
+    rules = index.context
+    seen = Surroundings(index, rules, text, lang)
+    seen.style = style
+    seen.starts = {m.start for m in mentions}
+    seen.spans = [(m.start, m.end) for m in mentions]
+    result = list(mentions)
+    discussed = discussed_pairs(seen, result) if len(result) > 1 else set()
+    for i in changing:
+        m = result[i]
+        left, inflected = _left(seen, result, i, style, replace_inflected, i in discussed)
+        if left:
+            result[i] = m._replace(replacement=m.text, left=left, inflected=inflected)
+    if explain:
+        for i, m in enumerate(result):
+            left = m.left or _unchanged_reason(index, m, style)
+            result[i] = m._replace(left=left, lang=seen.told(m.start))
+    return result
+
+
+def _unchanged_reason(index: Index, m: Mention, style: str) -> str:
+    if m.changed:
+        return ""
+    if m.inflected:
+        return "inflected form"
+    canonical = index.entities[m.entity].canonical(m.part, style)
+    if m.text == canonical or fold_word(m.text) == fold_word(canonical):
+        return ""
+    if is_cyrillic(m.text) != is_cyrillic(canonical):
+        return "written in another script"
+    return ""
+
+
+def _left(
+    seen: Surroundings,
+    mentions: list[Mention],
+    i: int,
+    style: str,
+    replace_inflected: bool,
+    discussed: bool,
+) -> tuple[str, bool]:
+    """Why mention *i* stays as written ("" when it changes), and whether it is inflected."""
+    m = mentions[i]
+    rules = seen.rules
+    info = seen.index.entities[m.entity]
+    text = seen.text
+    # the words right around it decide which checks can apply at all: most names
+    # stand between ordinary words, and skip the rest after a few lookups
+    (word1, sep1, written1, begin1), (word2, _, _, _) = seen.last_two(m.start)
+    nxt = seen.next_word(m.end)
+    # 1. case forms
+    if not m.inflected:
+        last = m.text[-1].lower()
+        if last in rules.case_marks:
+            return ("" if replace_inflected else f"inflected form (-{last})"), True
+        after = text[m.end : m.end + 2]
+        if after[:1] == "s" and not after[1:2].isalnum() and broken_genitive(seen, m):
+            return f"a genitive -s would make {m.replacement}s", False
+        if info.type == "person" and after_inflected_given_name(
+            seen, m, word1, sep1, written1[:1].isupper()
+        ):
+            return ("" if replace_inflected else "inflected form (after its given name)"), True
+        langs = case_form_in(seen, m) if info.type in ("person", "place") else NONE
+        if langs and m.part != "full":
+            lang = seen.lang(m.start)
+            if lang in langs or lang is None:  # unsure: any language's case
+                name = rules.names.get(lang or min(langs), "")
+                return ("" if replace_inflected else f"inflected form ({name})"), True
+    # 2. a word of the text's own language
+    if info.type == "adjective":
+        lang = seen.lang(m.start, fallback=False)  # unsure: the word's own language decides
+        wanted = style_language(style)
+        own = form_languages(seen, m)
+        if lang != wanted and not (lang is None and wanted in own):
+            lang = lang or min(own, default="")
+            return f"{rules.names.get(lang, 'another language')} adjective", False
+    # 3. historical and fixed names
+    found = historical(seen, mentions, i, (word2, word1), nxt)
+    if found:
+        return f"historical name ({found})", False
+    # 4. another person
+    if info.type == "person" and m.part != "full":
+        found = other_person(seen, mentions, i, word1, sep1)
+        if found:
+            return f"another person ({found})", False
+    # 5. part of another proper name
+    if (
+        written1[:1].isupper()
+        and sep1 in (" ", "\u00a0")
+        and not (i and mentions[i - 1].end >= begin1 + len(written1))  # "Belarusian Kyiv"
+    ):
+        found = inside_proper_name(seen, m, begin1, written1)
+        if found:
+            return f"part of another name ({found})", False
+    if info.type == "adjective" and nxt[1] == " ":
+        found = adjective_in_name(seen, m)
+        if found:
+            return f"part of another name ({found})", False
+    # 6. the text discusses the name
+    if (
+        discussed
+        or (
+            (labelled(seen, m) or nxt[1].strip()[:1] in ("(", "["))
+            and gloss(seen, m)
+        )
+        or (
+            (word1 in rules.cues or word1 in rules.quoted_cues
+             or word2 in rules.cues or word2 in rules.quoted_cues)
+            and cued(seen, m)
+        )
+    ):  # fmt: skip
+        return "the text discusses the spelling", False
+    return "", False
+
+
+def form_languages(seen: Surroundings, m: Mention) -> frozenset[str]:
+    word = fold_word(m.text).rsplit(" ", 1)[-1]
+    found = lookup(seen.index.forms, word, True)
+    return seen.index.word_langs.get(found[0] if found else word, frozenset())
