@@ -27,7 +27,7 @@ import math
 import re
 from functools import lru_cache
 
-__all__ = ["LANGUAGES", "detect", "paragraph_at"]
+__all__ = ["LANGUAGES", "detect"]
 
 _WORD = re.compile(r"[^\W\d_]+")
 _MERGED = {"sv": "no", "da": "no", "nb": "no", "sl": "hr", "sh": "hr"}
@@ -87,36 +87,3 @@ def detect(text: str) -> str | None:
     if best in ("ru", "uk") and "ў" in sample:
         return "be"
     return best
-
-
-def paragraph_at(text: str, pos: int) -> tuple[int, int]:
-    """The span of the paragraph of *text* around *pos*: blank lines separate
-    paragraphs.
-
-    >>> paragraph_at("One.\\n\\nTwo and\\nthree.\\n\\nFour.", 9)
-    (6, 20)
-    """
-    start = pos
-    while True:
-        cut = text.rfind("\n", 0, start)
-        if cut < 0:
-            start = 0
-            break
-        before = text.rfind("\n", 0, cut)
-        if not text[before + 1 : cut].strip():
-            start = cut + 1
-            break
-        start = cut
-    end = pos
-    while True:
-        cut = text.find("\n", end)
-        if cut < 0:
-            end = len(text)
-            break
-        after = text.find("\n", cut + 1)
-        line = text[cut + 1 : after if after >= 0 else len(text)]
-        if not line.strip():
-            end = cut
-            break
-        end = cut + 1
-    return start, end
