@@ -123,7 +123,7 @@ def outside_long_tokens(key: str, found: list[tuple[int, int, int]]) -> list[tup
     >>> len(outside_long_tokens(key, hits)) < len(hits), outside_long_tokens("kiev", [(0, 0, 4)])
     (True, [(0, 0, 4)])
     """
-    if len(key) <= 2 * MAX_TOKEN:
+    if len(key) <= 2 * MAX_TOKEN or not _spaceless_stretch(key):
         return found
     runs = [m.span() for m in _LONG_RUN.finditer(key)]
     if not runs:
@@ -138,6 +138,16 @@ def outside_long_tokens(key: str, found: list[tuple[int, int, int]]) -> list[tup
         if at < 0 or hit[2] > inner[at][1] or hit[1] < inner[at][0]:
             kept.append(hit)
     return kept
+
+
+def _spaceless_stretch(key: str) -> bool:
+    """Whether *key* may hold a run of over 2 * MAX_TOKEN characters without a stop: a
+    cheap test first, since such a run covers a whole aligned stretch of MAX_TOKEN
+    characters with no space and no line break."""
+    return any(
+        " " not in key[at : at + MAX_TOKEN] and "\n" not in key[at : at + MAX_TOKEN]
+        for at in range(0, len(key) - MAX_TOKEN + 1, MAX_TOKEN)
+    )
 
 
 def in_technical_token(text: str, start: int, end: int) -> bool:

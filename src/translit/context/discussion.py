@@ -29,11 +29,14 @@ _LABEL = re.compile(r"([^\W\d_]+)\s?[:.](?:\s|$)")
 
 
 def labelled(seen: Surroundings, m: Mention) -> bool:
-    """Whether a language's name and a colon (or an abbreviation's full stop) stand
-    in the few words before *m*: the cheap test before :func:`gloss`."""
+    """Whether a language's name and a colon stand in the few words before *m*, or an
+    abbreviation's full stop right before it ("ukr. Київ"): the cheap test before
+    :func:`gloss`."""
     window = seen.text[max(0, m.start - WINDOW) : m.start]
-    if ":" not in window and "." not in window:
-        return False
+    if ":" not in window:
+        window = window[-8:]
+        if "." not in window:
+            return False
     languages = seen.rules.languages
     return any(word_key(word) in languages for word in _LABEL.findall(window))
 
@@ -134,25 +137,32 @@ def discussed_pairs(seen: Surroundings, mentions: list[Mention]) -> set[int]:
         groups.setdefault((m.entity, m.part == "full"), []).append(i)
     found: set[int] = set()
     for members in groups.values():
-        if len(members) < 2:
+        # only mentions close to another of the entity can share a sentence with it
+        close = [
+            (a, b) for a, b in pairwise(members)
+            if mentions[b].start - mentions[a].end < SENTENCE
+            and mentions[a].text.lower() != mentions[b].text.lower()
+        ]  # fmt: skip
+        if not close:
             continue
-        if len({mentions[i].text.lower() for i in members}) < 2:
+        keys: dict[int, str] = {}
+        near = []
+        for a, b in close:
+            for i in (a, b):
+                if i not in keys:
+                    keys[i] = _form_key(index, mentions[i].text)
+            if keys[a] != keys[b]:
+                near += [mentions[a].start, mentions[b].start]
+        if not near:
             continue
-        keys = {i: _form_key(index, mentions[i].text) for i in members}
-        if len(set(keys.values())) < 2:
-            continue
-        # only a mention near one in another form can share a sentence with it
-        near = sorted(
-            mentions[i].start
-            for a, b in pairwise(members)
-            if keys[a] != keys[b] and mentions[b].start - mentions[a].end < SENTENCE
-            for i in (a, b)
-        )
+        near.sort()
         sentences: dict[int, list[int]] = {}
         for i in members:
             at = mentions[i].start
             k = bisect_right(near, at)
             if (k and at - near[k - 1] < SENTENCE) or (k < len(near) and near[k] - at < SENTENCE):
+                if i not in keys:
+                    keys[i] = _form_key(index, mentions[i].text)
                 sentences.setdefault(seen.sentence(at), []).append(i)
         for same in sentences.values():
             if len({keys[i] for i in same}) > 1:
