@@ -25,6 +25,7 @@ from __future__ import annotations
 
 import math
 import re
+import unicodedata
 from functools import lru_cache
 
 __all__ = ["LANGUAGES", "detect"]
@@ -36,6 +37,11 @@ _MIN_SCORE = 3.0
 """A language needs at least this score (about two frequent words) to be told."""
 _MARGIN = 1.25
 """... and this many times the score of the next language."""
+_INVISIBLE = dict.fromkeys(
+    map(ord, "\u00ad\u200b\u200c\u200d\u2060\ufeff\u034f\u200e\u200f\u061c")
+)
+"""Characters inside words that do not count (a soft hyphen, zero-width characters,
+direction marks: what the matcher's fold drops too)."""
 _SAMPLE = 2000
 """Characters of a paragraph read to tell its language."""
 
@@ -69,15 +75,17 @@ and Serbian in Latin letters)."""
 
 def detect(text: str) -> str | None:
     """The language of *text* (a paragraph), or None when its words do not tell."""
-    sample = text[:_SAMPLE].lower()
+    sample = unicodedata.normalize("NFC", text[:_SAMPLE].lower().translate(_INVISIBLE))
     weights = _weights()
     scores: dict[str, float] = {}
+    hits = 0
     for word in _WORD.findall(sample):
         found = weights.get(word)
         if found:
+            hits += 1
             for lang, weight in found.items():
                 scores[lang] = scores.get(lang, 0.0) + weight
-    if not scores:
+    if not hits:
         return None
     ranked = sorted(scores.items(), key=lambda item: -item[1])
     best, score = ranked[0]
