@@ -15,7 +15,7 @@ from .discussion import cued, discussed_pairs, gloss, labelled
 from .history import historical
 from .names import adjective_in_name, inside_proper_name
 from .people import other_person
-from .reader import NONE, Surroundings
+from .reader import NONE, OPENING_QUOTES, Surroundings
 
 __all__ = ["review", "style_language"]
 
@@ -150,8 +150,9 @@ def _left(
             and gloss(seen, m)
         )
         or (
-            (word1 in rules.cues or word1 in rules.quoted_cues
-             or word2 in rules.cues or word2 in rules.quoted_cues)
+            (word1 in rules.cues or word2 in rules.cues
+             or (m.start and text[m.start - 1] in OPENING_QUOTES
+                 and (word1 in rules.quoted_cues or word2 in rules.quoted_cues)))
             and cued(seen, m)
         )
     ):  # fmt: skip
