@@ -7,7 +7,7 @@ property: 300 in the default ``ci`` profile, 20,000 with HYPOTHESIS_PROFILE=long
 
 from __future__ import annotations
 
-from hypothesis import given
+from hypothesis import given, settings
 from hypothesis import strategies as st
 
 import translit
@@ -100,6 +100,28 @@ def test_streaming_equals_all_at_once(text: str, size: int) -> None:
     chunks = [text[i : i + 7] for i in range(0, len(text), 7)]
     streamed = "".join(normalize_stream(NORMALIZER, chunks, size=size, context=60))
     assert streamed == NORMALIZER.normalize(text)
+
+
+@settings(max_examples=40)  # each example streams several windows of a few thousand characters
+@given(st.lists(TEXTS, min_size=1, max_size=30), st.integers(min_value=100, max_value=3000))
+def test_streaming_paragraphs_equals_all_at_once(paragraphs: list[str], size: int) -> None:
+    """The stream's context covers every check's reach (CONTEXT): paragraphs of
+    generated text, long enough for several windows, come out as all at once."""
+    from translit.stream import CONTEXT, normalize_stream
+
+    text = "\n\n".join(paragraphs)
+    while len(text) < 3 * CONTEXT:
+        text += "\n\n" + text + " Kiev."
+    chunks = [text[i : i + 701] for i in range(0, len(text), 701)]
+    streamed = "".join(normalize_stream(NORMALIZER, chunks, size=size))
+    assert streamed == NORMALIZER.normalize(text)
+
+
+def test_the_stream_context_covers_the_checks() -> None:
+    from translit.context.reader import REACH
+    from translit.stream import CONTEXT
+
+    assert CONTEXT >= REACH
 
 
 @given(TEXTS, st.booleans())

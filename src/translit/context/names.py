@@ -26,10 +26,10 @@ def inside_proper_name(seen: Surroundings, m: Mention, begin: int, written: str)
     head = seen.text[max(0, begin - 3) : begin].rstrip(" \t\u00a0")
     if not head or head[-1] in _INITIAL_BEFORE or head[-1] == "\n":
         return ""  # the first word of a sentence, a heading or a list item
-    lang = seen.lang(m.start)
+    lang = seen.line_lang(m.start)  # unknown: the rule holds, a miss and not a harm
     if lang in rules.capitalizing:
         return ""
-    if (lang is None or lang in rules.title_case) and title_case_line(seen, m.start):
+    if lang in rules.title_case and title_case_line(seen, m.start):
         return ""
     return seen.text[begin : m.end]
 
@@ -43,7 +43,7 @@ def adjective_in_name(seen: Surroundings, m: Mention) -> str:
         return ""
     if m.end + len(match[1]) in seen.starts:
         return ""
-    lang = seen.lang(m.start)
+    lang = seen.line_lang(m.start)
     if lang in seen.rules.capitalizing or title_case_line(seen, m.start):
         return ""
     return seen.text[m.start : match.end()]

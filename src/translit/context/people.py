@@ -6,11 +6,11 @@ from __future__ import annotations
 
 from ..index import Index, lookup
 from ..mention import Mention
-from .reader import NONE, Surroundings, plain
+from .reader import NONE, REACH, Surroundings, plain
 
 __all__ = ["family_names", "given_key", "other_person", "own_given_names"]
 
-LOOK_BACK = 2000
+LOOK_BACK = REACH
 """How far back in its paragraph a surname looks for the person it names."""
 
 

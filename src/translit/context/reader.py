@@ -19,9 +19,9 @@ from ..mention import Mention
 from .rules import ContextRules
 
 __all__ = [
-    "APOSTROPHES", "BREAKS", "MEMO", "NEXT", "NONE", "NO_WORD", "OPENING_QUOTES", "SENTENCE",
-    "TOKEN", "WINDOW", "Surroundings", "Word", "last_two_matched", "plain", "sentence_start",
-    "word_key",
+    "APOSTROPHES", "BREAKS", "MEMO", "NEXT", "NONE", "NO_WORD", "OPENING_QUOTES", "REACH",
+    "SENTENCE", "TOKEN", "WINDOW", "Surroundings", "Word", "last_two_matched", "plain",
+    "sentence_start", "word_key",
     "words_before",
 ]  # fmt: skip
 
@@ -40,6 +40,9 @@ NO_WORD: Word = ("", "", "", -1)
 _LAST_TWO = re.compile(r"(\W*)([^\W_]+)(?:(\W*)([^\W_]+))?")
 NEXT = re.compile(r"(\W*)([^\W_]+)")
 BREAKS = frozenset(".;!?()[]{}\n")
+REACH = 2000
+"""No check reads further from a mention than this (the person a surname names is
+looked for this far back in its paragraph); a stream's context must cover it."""
 SENTENCE = 400
 """The longest sentence, in characters, that two spellings are compared in."""
 
@@ -61,7 +64,6 @@ class Surroundings:
         self._after: dict[int, list[tuple[str, str, int, str]]] = {}
         self._references: list[tuple[int, tuple[int, str]]] | None = None
         self._sentences: dict[int, int] = {}
-        self._whole: list[str | None] = []
 
     def paragraph(self, pos: int) -> tuple[int, int]:
         """The span of the paragraph around *pos* (blank lines separate paragraphs)."""
@@ -88,21 +90,27 @@ class Surroundings:
         or the paragraph's when a check there needed it."""
         if self.given_lang is not None:
             return self.given_lang
-        return self._langs.get(self.paragraph(pos)[0]) or (self._whole[0] if self._whole else None)
+        return self._langs.get(self.paragraph(pos)[0])
 
-    def lang(self, pos: int, fallback: bool = True) -> str | None:
-        """The language at *pos*: the caller's, or the paragraph's; where the paragraph
-        does not tell, the whole text's, if *fallback*."""
+    def lang(self, pos: int) -> str | None:
+        """The language at *pos*: the caller's, or its paragraph's (None when the
+        paragraph does not tell). Never the whole text's: a window of a stream must
+        decide as the whole text does."""
         if self.given_lang is not None:
             return self.given_lang
         start, end = self.paragraph(pos)
         if start not in self._langs:
             self._langs[start] = detect(self.text[start:end])
-        found = self._langs[start]
-        if found is None and fallback:
-            if not self._whole:
-                self._whole.append(detect(self.text))
-            found = self._whole[0]
+        return self._langs[start]
+
+    def line_lang(self, pos: int) -> str | None:
+        """The language at *pos*, or where its paragraph does not tell, its line's
+        (a headline or a caption of its own)."""
+        found = self.lang(pos)
+        if found is None:
+            start = self.text.rfind("\n", max(0, pos - 200), pos) + 1
+            end = self.text.find("\n", pos, pos + 200)
+            found = detect(self.text[start : end if end >= 0 else pos + 200])
         return found
 
     def before(self, pos: int) -> list[tuple[str, str, int, str]]:

@@ -114,7 +114,7 @@ def _left(
                 return ("" if replace_inflected else f"inflected form ({name})"), True
     # 2. a word of the text's own language
     if info.type == "adjective":
-        lang = seen.lang(m.start, fallback=False)  # unsure: the word's own language decides
+        lang = seen.lang(m.start)  # unsure: the word's own language decides
         wanted = style_language(style)
         own = form_languages(seen, m)
         if lang != wanted and not (lang is None and wanted in own):
