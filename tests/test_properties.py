@@ -93,25 +93,21 @@ def test_canonical_of_a_canonical_is_itself(form: str) -> None:
         assert NORMALIZER.canonical(result) == result
 
 
-@given(TEXTS, st.integers(min_value=1, max_value=40))
-def test_streaming_equals_all_at_once(text: str, size: int) -> None:
-    from translit.stream import normalize_stream
-
-    chunks = [text[i : i + 7] for i in range(0, len(text), 7)]
-    streamed = "".join(normalize_stream(NORMALIZER, chunks, size=size, context=60))
-    assert streamed == NORMALIZER.normalize(text)
-
-
-@settings(max_examples=40)  # each example streams several windows of a few thousand characters
-@given(st.lists(TEXTS, min_size=1, max_size=30), st.integers(min_value=100, max_value=3000))
-def test_streaming_paragraphs_equals_all_at_once(paragraphs: list[str], size: int) -> None:
-    """The stream's context covers every check's reach (CONTEXT): paragraphs of
-    generated text, long enough for several windows, come out as all at once."""
+@settings(max_examples=60)  # each example streams several windows of a few thousand characters
+@given(
+    st.lists(TEXTS, min_size=1, max_size=30),
+    st.sampled_from(["\n\n", "\n", " "]),
+    st.integers(min_value=100, max_value=3000),
+)
+def test_streaming_equals_all_at_once(paragraphs: list[str], joiner: str, size: int) -> None:
+    """Generated text long enough for several windows (in paragraphs, lines, or one
+    line) comes out as all at once. The stream keeps CONTEXT characters around each
+    cut, which covers what any check reads (a sentence ahead, a paragraph back)."""
     from translit.stream import CONTEXT, normalize_stream
 
-    text = "\n\n".join(paragraphs)
+    text = joiner.join(paragraphs)
     while len(text) < 3 * CONTEXT:
-        text += "\n\n" + text + " Kiev."
+        text += joiner + text + " Kiev."
     chunks = [text[i : i + 701] for i in range(0, len(text), 701)]
     streamed = "".join(normalize_stream(NORMALIZER, chunks, size=size))
     assert streamed == NORMALIZER.normalize(text)

@@ -113,17 +113,18 @@ def _cue_at(before: list[tuple[str, str, int, str]], k: int, pattern: Words) -> 
     return True
 
 
-def _referential(text: str, m: Mention) -> bool:
+def _referential(seen: Surroundings, m: Mention) -> bool:
     """A use, not a citation: possessive, genitive, inflected, in a compound, or before
-    another capitalized word ("Odessa Oblast", "Lvov’s fame")."""
+    another capitalized word that is not itself a name ("Odessa Oblast", "Lvov’s
+    fame"; a name's case changes as it is rewritten, and the decision must not)."""
     if m.inflected:
         return True
-    after = text[m.end : m.end + 3]
+    after = seen.text[m.end : m.end + 3]
     if after[:1] in ("'", "’") and after[1:2] == "s":
         return True
     if after[:1] == "s" or after[:1] == "-":
         return True
-    return after[:1] == " " and after[1:2].isupper()
+    return after[:1] == " " and after[1:2].isupper() and m.end + 1 not in seen.starts
 
 
 def discussed_pairs(seen: Surroundings, mentions: list[Mention]) -> set[int]:
@@ -132,7 +133,7 @@ def discussed_pairs(seen: Surroundings, mentions: list[Mention]) -> set[int]:
     index = seen.index
     groups: dict[tuple[str, bool], list[int]] = {}
     for i, m in enumerate(mentions):
-        if m.left or _referential(seen.text, m):
+        if m.left or _referential(seen, m):
             continue
         groups.setdefault((m.entity, m.part == "full"), []).append(i)
     found: set[int] = set()
