@@ -231,7 +231,11 @@ EXPECTED = {
     "no whitespace": ("Kiev" * 250_000, "Kiev" * 250_000),
     "one long word": ("x" * 1_000_000 + " Kiev", "x" * 1_000_000 + " Kyiv"),
     "paths": ("Kiev/" * 1_000, "Kiev/" * 1_000),
-    "scripts": ("Kiev \u041a\u0438\u0435\u0432 " * 1_000, "Kyiv \u041a\u0438\u0435\u0432 " * 1_000),
+    # one sentence each: in one sentence, the two would be a spelling pair, left as written
+    "scripts": (
+        "Kiev. \u041a\u0438\u0435\u0432. " * 1_000,
+        "Kyiv. \u041a\u0438\u0435\u0432. " * 1_000,
+    ),
     "hyphen chain": ("Kiev-" * 100, "Kyiv-" * 100),
     "spaces in a name": (
         "Alexander" + " " * 10_000 + "Lukashenko",
