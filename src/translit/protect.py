@@ -45,7 +45,9 @@ _OPENERS = "([{<\"'“‘«„*_"
 _CLOSERS = ")]}>\"'”’».,;:!?*_"
 _STOPS = ' \t\n\r\x0b\x0c\u2028\u2029\x85()[]{}<>"“”«»'
 _STOP = re.compile("[" + re.escape(_STOPS) + "]")
-_LONG_RUN = re.compile(f"[^{re.escape(_STOPS)}]{{{2 * MAX_TOKEN},}}")
+_LONG_RUN = re.compile(  # tried only where a run begins: linear in long runs too
+    f"(?<![^{re.escape(_STOPS)}])[^{re.escape(_STOPS)}]{{{2 * MAX_TOKEN},}}"
+)
 
 
 class CodeSpans:
