@@ -233,13 +233,7 @@ def news_prose(megabytes: float, names: list[str], synthetic: list[str], seed: i
     while size < target:
         sentences = []
         for _ in range(rnd.randint(3, 7)):
-            words = rnd.choices(vocabulary, cum_weights=weights, k=rnd.randint(8, 24))
-            for i in range(len(words)):
-                roll = rnd.random()
-                if roll < 0.02:
-                    words[i] = str(rnd.randint(2, 2025))
-                elif roll < 0.05:
-                    words[i] += ","
+            words = matcher_texts.sentence_words(rnd, vocabulary, weights)
             # the mentions this sentence carries: its share of one per MENTION_EVERY characters
             # (each adds MENTION_CHARS itself, name and verb), rounded at random
             expected = (sum(map(len, words)) + len(words) + 1) / (MENTION_EVERY - MENTION_CHARS)

@@ -243,6 +243,19 @@ class Language:
         self.weights = list(itertools.accumulate(1 / (r + 3) for r in range(len(self.vocabulary))))
 
 
+def sentence_words(rnd: random.Random, vocabulary: list[str], weights: list[float]) -> list[str]:
+    """The words of one generated sentence (8 to 24, by frequency), with a few numbers
+    and commas."""
+    words = rnd.choices(vocabulary, cum_weights=weights, k=rnd.randint(8, 24))
+    for i in range(len(words)):
+        roll = rnd.random()
+        if roll < 0.02:
+            words[i] = str(rnd.randint(2, 2025))
+        elif roll < 0.05:
+            words[i] += ","
+    return words
+
+
 def news(size: int, rnd: random.Random, languages: list[Language]) -> str:
     """News prose of at least ``size`` bytes, one paragraph a line, each paragraph in one
     of ``languages``, ~1 mention per MENTION_EVERY characters (as bench_matcher's)."""
@@ -252,13 +265,7 @@ def news(size: int, rnd: random.Random, languages: list[Language]) -> str:
         lang = rnd.choice(languages)
         sentences = []
         for _ in range(rnd.randint(3, 7)):
-            words = rnd.choices(lang.vocabulary, cum_weights=lang.weights, k=rnd.randint(8, 24))
-            for i in range(len(words)):
-                roll = rnd.random()
-                if roll < 0.02:
-                    words[i] = str(rnd.randint(2, 2025))
-                elif roll < 0.05:
-                    words[i] += ","
+            words = sentence_words(rnd, lang.vocabulary, lang.weights)
             expected = (sum(map(len, words)) + len(words) + 1) / (MENTION_EVERY - 20)
             for _ in range(int(expected) + (rnd.random() < expected % 1)):
                 said = [rnd.choice(lang.connectors)] if rnd.random() < 0.4 else []
