@@ -8,7 +8,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 import translit
-from translit.context.reader import Surroundings, last_two_matched
+from translit.context.reader import Surroundings, last_two_matched, next_word_matched
 from translit.language import detect
 
 _INDEX = translit.Normalizer()._index
@@ -22,10 +22,11 @@ _TEXTS = st.lists(st.tuples(_WORDS, _GAPS), max_size=12).map(
 
 
 @given(_TEXTS)
-def test_last_two_words_fast_path_agrees(text: str) -> None:
+def test_words_around_fast_paths_agree(text: str) -> None:
     seen = Surroundings(_INDEX, _INDEX.context, text, None)
     for pos in range(len(text) + 1):
         assert seen.last_two(pos) == last_two_matched(text, pos), pos
+        assert seen.next_word(pos) == next_word_matched(text, pos), pos
 
 
 _LANGUAGE_CASES = [

@@ -20,7 +20,8 @@ from .rules import ContextRules
 
 __all__ = [
     "APOSTROPHES", "BREAKS", "MEMO", "NEXT", "NONE", "NO_WORD", "OPENING_QUOTES", "REACH",
-    "SENTENCE", "TOKEN", "WINDOW", "Surroundings", "Word", "last_two_matched", "plain",
+    "SENTENCE", "TOKEN", "WINDOW", "Surroundings", "Word", "last_two_matched",
+    "next_word_matched", "plain",
     "sentence_start", "word_key",
     "words_before",
 ]  # fmt: skip
@@ -179,9 +180,15 @@ class Surroundings:
         return last_two_matched(text, pos)
 
     def next_word(self, pos: int) -> tuple[str, str]:
-        """The word after *pos* (folded) and what precedes it; ("", "") if none."""
-        match = NEXT.match(self.text, pos, pos + 48)
-        return (word_key(match[2]), match[1]) if match else ("", "")
+        """The word after *pos* (folded) and what precedes it; ("", "") if none. A plain
+        word after one space, the most common case, with one search for a space."""
+        text = self.text
+        if text[pos : pos + 1] == " ":
+            space = text.find(" ", pos + 1, pos + 40)
+            written = text[pos + 1 : space]
+            if space > 0 and written.isalpha():
+                return word_key(written), " "
+        return next_word_matched(text, pos)
 
     def references(self, mentions: list[Mention], i: int) -> tuple[int, tuple[int, str]]:
         """Before mention *i*, where its entity was last named in full, and where another
@@ -197,6 +204,12 @@ class Surroundings:
                 elif p.left.startswith("another person ("):
                     other[p.entity] = (p.start, p.left[len("another person (") : -1])
         return self._references[i]
+
+
+def next_word_matched(text: str, pos: int) -> tuple[str, str]:
+    """:meth:`Surroundings.next_word` by one regular expression, in every case."""
+    match = NEXT.match(text, pos, pos + 48)
+    return (word_key(match[2]), match[1]) if match else ("", "")
 
 
 def last_two_matched(text: str, pos: int) -> tuple[Word, Word]:
