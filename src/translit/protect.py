@@ -114,17 +114,24 @@ def outside_code(
 
 
 def outside_long_tokens(key: str, found: list[tuple[int, int, int]]) -> list[tuple[int, int, int]]:
-    """*found* (automaton hits: pattern, start, end) without the hits deep inside a run
-    of more than :data:`MAX_TOKEN` characters with no space or bracket: such a hit
-    is never prose (:func:`in_technical_token` says so too), and a chain like
-    "Kiev-Kiev-..." or a long path would cost a check per hit. Hits within
-    MAX_TOKEN of a run's ends are kept, for the same check to decide as before.
+    """*found* (automaton hits: pattern, start, end) without the hits that are never
+    prose, as :func:`in_technical_token` would find one by one: a hit right after a
+    slash, an equals sign or a dot (a path, a query, a domain: "/kiev/",
+    "?city=kiev", "news.kiev"), and a hit deep inside a run of more than
+    :data:`MAX_TOKEN` characters with no space or bracket (a chain like
+    "Kiev-Kiev-..."). Hits within MAX_TOKEN of a run's ends are kept, for the same
+    check to decide as before. A file of paths or URL chains would otherwise cost a
+    check per hit.
 
     >>> key = "kiev " + "kiev-" * 300 + " kiev"
     >>> hits = [(0, s, s + 4) for s in range(0, len(key) - 3, 5)]
     >>> len(outside_long_tokens(key, hits)) < len(hits), outside_long_tokens("kiev", [(0, 0, 4)])
     (True, [(0, 0, 4)])
+    >>> outside_long_tokens("/kiev/ kiev", [(0, 1, 5), (0, 7, 11)])
+    [(0, 7, 11)]
     """
+    if "/" in key or "=" in key or "." in key:
+        found = [hit for hit in found if not (hit[1] and key[hit[1] - 1] in "/=.")]
     if len(key) <= 2 * MAX_TOKEN or not _spaceless_stretch(key):
         return found
     runs = [m.span() for m in _LONG_RUN.finditer(key)]
