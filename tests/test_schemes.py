@@ -266,3 +266,19 @@ def test_auto_resolves_words_as_defined(candidates: list[tuple[str, ...]]) -> No
     from translit.romanize import _resolve
 
     assert _resolve(candidates) == _resolve_by_definition(candidates)
+
+
+_AUTO_WORDS = st.sampled_from(["Москва", "и", "в", "там", "щука", "съезд", "ёлка", "Київ", "і",
+                               "з'їзд", "ґанок", "єдиний", "Магілёў", "ў", "мінск", "ы", "э",
+                               "Гомель", "'", "Kiev", "1991", "щ", "ё"])  # fmt: skip
+
+
+_SCHEMES_ONCE = SchemeSet()
+
+
+@given(st.lists(_AUTO_WORDS, max_size=12).map(" ".join))
+def test_auto_by_the_whole_text_equals_word_by_word(text: str) -> None:
+    """``auto`` takes one language for a text whose letters decide it: the same output as
+    deciding word by word."""
+    whole = _SCHEMES_ONCE._auto(text, "fallback")
+    assert whole == _SCHEMES_ONCE._auto(text, "fallback", whole=False)

@@ -51,9 +51,13 @@ _ALPHABET_SETS = {lang: frozenset(abc) for lang, abc in _ALPHABETS.items()}
 _TO_APOSTROPHE = {ord(a): "'" for a in APOSTROPHES}
 _DETECTED: dict[str, tuple[str, ...]] = {}  # word (lower case) -> its languages
 _PREFERENCE = ("ru", "be", "uk")  # for a word without clues and no decided word near it
+_ONLY = {lang: abc - frozenset().union(*(o for k, o in _ALPHABET_SETS.items() if k != lang))
+         for lang, abc in _ALPHABET_SETS.items()}  # fmt: skip
+_CYRILLIC_LOWER = frozenset(c for c in _CYRILLIC if c.islower())
 _SPLIT = re.compile(f"({_LET}+(?:{_APOS}{_LET}+)*)")  # words, the unit of the cache
 _CACHE_SIZE = 100_000
 _WORD = re.compile(f"[{_CYRILLIC}]+(?:{_APOS}[{_CYRILLIC}]+)*")
+_INNER_APOSTROPHE = re.compile(f"[{_CYRILLIC}]{_APOS}[{_CYRILLIC}]")
 
 
 class FallbackWarning(UserWarning):
@@ -205,6 +209,25 @@ def detect_language(word: str) -> tuple[str, ...]:
     return found
 
 
+def _whole_language(text: str) -> str | None:
+    """The language :func:`_resolve` gives every word of *text*, when its letters decide
+    it for the whole text at once; None when they do not (or *text* has no Cyrillic
+    word). Every word is spelled in language L's alphabet when the text's Cyrillic
+    letters all are; then each word's candidates hold L, a word decided alone is L,
+    and an undecided one takes L from its nearest decided word. Russian needs no
+    decided word (it comes first in _PREFERENCE); Belarusian and Ukrainian need one,
+    which a letter of theirs alone gives (ў; ґ, є, ї)."""
+    letters = {c.lower() for c in set(text)} & _CYRILLIC_LOWER  # the set first: few letters
+    if not letters:
+        return None
+    if _INNER_APOSTROPHE.search(text):
+        letters.add("'")
+    for lang in _PREFERENCE:
+        if letters <= _ALPHABET_SETS[lang] and (lang == "ru" or letters & _ONLY[lang]):
+            return lang
+    return None
+
+
 def _resolve(candidates: list[tuple[str, ...]]) -> list[str]:
     """One language per word: a word spelled in one alphabet only decides itself; then words
     with two possible languages, then words with no clue, take the language of the nearest
@@ -303,7 +326,12 @@ class SchemeSet:
                           "letters with unidecode", FallbackWarning, stacklevel=3)
         return out
 
-    def _auto(self, text: str, errors: str) -> tuple[str, str]:
+    def _auto(self, text: str, errors: str, whole: bool = True) -> tuple[str, str]:
+        if whole:  # one language for the whole text, when its letters say so
+            lang = _whole_language(text)
+            if lang is not None:
+                out, missed = self.get(lang).romanize(text, errors)
+                return out, "".join(sorted(set(missed)))
         words = [(m.start(), detect_language(m.group())) for m in _WORD.finditer(text)]
         langs = _resolve([cands for _, cands in words])
         runs = [i for i in range(len(words)) if i == 0 or langs[i] != langs[i - 1]]
