@@ -12,6 +12,7 @@ from .reader import MEMO, Surroundings, plain
 
 __all__ = ["after_inflected_given_name", "broken_genitive", "case_form_in"]
 
+
 def after_inflected_given_name(
     seen: Surroundings, m: Mention, word1: str, sep1: str, capitalized: bool
 ) -> bool:

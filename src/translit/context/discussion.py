@@ -24,6 +24,7 @@ from .rules import Words
 
 __all__ = ["cued", "discussed_pairs", "gloss", "labelled"]
 
+
 _CLOSING_QUOTES = "\"'”’»“‹›"
 _LABEL = re.compile(r"([^\W\d_]+)\s?[:.](?:\s|$)")
 

@@ -10,6 +10,7 @@ from .rules import Words
 
 __all__ = ["historical"]
 
+
 def _matches_before(words: list[tuple[str, str, int, str]], skip: int, pattern: Words) -> int:
     """Where *pattern* starts when it ends right before the mention (after *skip*
     words), its words joined plainly; -1 when it does not."""

@@ -9,6 +9,7 @@ from .reader import NEXT, TOKEN, Surroundings, word_key
 
 __all__ = ["adjective_in_name", "inside_proper_name", "title_case_line"]
 
+
 _INITIAL_BEFORE = ".!?:;\"“”«»„(‘’'–—-|•*#>[/"
 
 

@@ -10,6 +10,7 @@ from .reader import NONE, REACH, Surroundings, plain
 
 __all__ = ["family_names", "given_key", "other_person", "own_given_names"]
 
+
 LOOK_BACK = REACH
 """How far back in its paragraph a surname looks for the person it names."""
 

@@ -26,6 +26,7 @@ __all__ = [
     "words_before",
 ]  # fmt: skip
 
+
 TOKEN = re.compile(r"[^\W_]+")
 WINDOW = 48
 """Characters looked at on each side of a mention."""

@@ -19,6 +19,7 @@ from .reader import NONE, OPENING_QUOTES, Surroundings
 
 __all__ = ["review", "style_language"]
 
+
 def style_language(style: str) -> str:
     """The language a style writes: its id, or the part before a hyphen; ``en`` for a
     house style named otherwise."""

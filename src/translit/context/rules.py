@@ -36,6 +36,7 @@ if TYPE_CHECKING:
 
 __all__ = ["ContextRules", "Words", "load_context_rules"]
 
+
 Words = tuple[str, ...]
 """A phrase, as its folded words; ``...`` stands for up to three words."""
 
