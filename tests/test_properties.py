@@ -7,6 +7,7 @@ property: 300 in the default ``ci`` profile, 20,000 with HYPOTHESIS_PROFILE=long
 
 from __future__ import annotations
 
+import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
@@ -127,3 +128,22 @@ def test_short_path_finds_what_the_general_path_finds(text: str, inflected: bool
 
     index = NORMALIZER._index
     assert match(index, text, "en", inflected) == scan_general(index, text, "en", inflected)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # a sentence ends before a name whose case the first run changes
+        "Alyaksandr LukashenkaAlexander Lukaschenko. alyaksandr lukashenka Alyaksandr "
+        "LukashenkaAlyaksandr Lukashenka",
+        # a name before another name whose case the first run changes
+        "Alyaksandr LukashenkaVolodymyr Zelensky alyaksandr lukashenka Volodymyr Zelenskyy",
+        # a genitive -s that would make another form of the name
+        "Sergej Lawrows Rede",
+        # a Title Case line whose names' case the first run changes
+        "Alyaksandr Lukashenkaalyaksandr lukashenkaalyaksandr lukashenka Alyaksandr Lukashenka",
+    ],
+)
+def test_idempotent_on_found_examples(text: str) -> None:
+    once = NORMALIZER.normalize(text)
+    assert NORMALIZER.normalize(once) == once

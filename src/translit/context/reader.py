@@ -79,7 +79,7 @@ class Surroundings:
         """Where the sentence around *pos* begins (see :func:`sentence_start`)."""
         found = self._sentences.get(pos)
         if found is None:
-            found = self._sentences[pos] = sentence_start(self.text, pos)
+            found = self._sentences[pos] = sentence_start(self.text, pos, self.starts)
         return found
 
     def in_mention(self, pos: int) -> bool:
@@ -251,17 +251,19 @@ def plain(sep: str) -> bool:
     return bool(sep) and not sep.strip(" \t\u00a0" + APOSTROPHES)
 
 
-def sentence_start(text: str, pos: int) -> int:
+def sentence_start(text: str, pos: int, names: set[int] | frozenset[int] = frozenset()) -> int:
     """Where the sentence around *pos* begins: after ``.`` ``!`` ``?`` and space before
-    a capital, a digit or a quote (not after an initial such as "A."), and after
-    every line break; at most :data:`SENTENCE` characters back."""
+    a capital, a digit, a quote or one of *names* (where mentions begin: a name's
+    case changes as it is rewritten, and the sentences must not), not after an
+    initial such as "A."; and after every line break; at most :data:`SENTENCE`
+    characters back."""
     floor = max(0, pos - SENTENCE)
     start = floor
     for match in _SENTENCE_END.finditer(text, floor, pos):
         end = match.end()
         if match.group() != "\n":
             nxt = text[end : end + 1]
-            if not (nxt.isupper() or nxt.isdigit() or nxt in OPENING_QUOTES):
+            if not (nxt.isupper() or nxt.isdigit() or nxt in OPENING_QUOTES or end in names):
                 continue
             word = text[max(0, match.start() - 3) : match.start()].split()[-1:]
             if word and len(word[0].strip("(\"'")) == 1 and word[0][-1:].isupper():
