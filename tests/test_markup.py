@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 from typing import Any
 
@@ -11,7 +12,7 @@ from hypothesis import example, given
 from hypothesis import strategies as st
 
 import translit
-from translit import markup
+from translit import markup, protect
 from translit.markup import kind_of, merge, protected_spans
 from translit.runner import Job, fix_text
 
@@ -94,3 +95,46 @@ def test_urls_and_sics_are_found_as_by_one_search(text: str) -> None:
     assert sorted(m.span() for m in markup._sics(text)) == [
         m.span() for m in markup._SIC.finditer(text)
     ]
+
+
+# The definition of Markdown code that protect.code_spans implements in one linear pass:
+# fence lines by one multi-line search, inline code by one search of the whole text.
+_FENCE_LINE = re.compile(r"^ {0,3}(`{3,}|~{3,})[^\n]*$", re.MULTILINE)
+_INLINE_CODE = re.compile(r"(?<!`)(`+)(?!`)([^\n]+?)(?<!`)\1(?!`)")
+
+
+def _code_by_search(text: str) -> list[tuple[int, int]]:
+    spans: list[tuple[int, int]] = []
+    opener: re.Match[str] | None = None
+    for match in _FENCE_LINE.finditer(text):
+        if opener is None:
+            opener = match
+        elif (
+            match.group(1)[0] == opener.group(1)[0]
+            and len(match.group(1)) >= len(opener.group(1))
+            and match.group(0).strip() == match.group(1)
+        ):
+            spans.append((opener.start(), match.end()))
+            opener = None
+    if opener is not None:
+        spans.append((opener.start(), len(text)))
+    fences = list(spans)
+    spans += [
+        m.span() for m in _INLINE_CODE.finditer(text)
+        if not any(a < m.end() and m.start() < b for a, b in fences)
+    ]  # fmt: skip
+    return sorted(spans)
+
+
+_CODEISH = st.sampled_from(["`", "``", "```", "````", "~~~", "~~~~", " ", "   ", "\n", "\r\n",
+                            "a", "Kiev", "x y", "\t", "~", "py"])
+
+
+@given(st.lists(_CODEISH, max_size=40).map("".join))
+@example("a ``x ` y`` b `z`\n```\n`q`\n```")
+@example("  ```py\nKiev\n   ```` \nKiev `a` ``")
+@example("    ```\n`Kiev`")
+def test_code_spans_are_those_of_the_regular_expressions(text: str) -> None:
+    """The linear scan of backtick and tilde runs finds the code that the two searches
+    of the whole text define."""
+    assert protect.code_spans(text) == _code_by_search(text)

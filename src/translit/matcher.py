@@ -40,13 +40,14 @@ __all__ = ["PIECE", "match", "pieces", "scan", "scan_piece"]
 
 PIECE = 1 << 16
 """Texts are scanned in pieces of about this many characters (see :func:`pieces`)."""
-_CUT_AFTER = frozenset(".!?;:)]}\"'»”’…")
+_CUT_AFTER = frozenset(".!?;:)]}>\"'»”’…")
 
 
 def pieces(text: str, size: int = PIECE) -> list[tuple[int, str]]:
     r"""*text* cut into pieces of about *size* characters, with where each begins.
 
-    A cut follows a line break after punctuation (``.`` ``?`` ``)`` ``”`` ...):
+    A cut follows a line break after punctuation (``.`` ``?`` ``)`` ``”`` ...) or the
+    ``>`` that ends an HTML or XML tag:
     no phrase crosses it (a phrase joins words across whitespace only), and no
     check looks across it (each stops at a line break). Never inside a fenced
     Markdown code block, which spans lines (inline code does not).
