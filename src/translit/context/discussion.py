@@ -22,7 +22,7 @@ from .reader import (
 )
 from .rules import Words
 
-__all__ = ["cued", "discussed_pairs", "gloss", "labelled"]
+__all__ = ["cued", "discussed_pairs", "gloss", "labelled", "may_cue"]
 
 
 _CLOSING_QUOTES = "\"'”’»“‹›"
@@ -67,6 +67,27 @@ def gloss(seen: Surroundings, m: Mention) -> bool:
         and not after[0][3].isupper()  # a dateline: KIEV (UCRAINA)
     ):
         return len(after) < 2 or after[1][1].strip()[:1] in (")", "]")
+    return False
+
+
+def may_cue(seen: Surroundings, m: Mention, word1: str, word2: str) -> bool:
+    """Whether a cue may end at one of the two words before *m* (*word1*, *word2*,
+    nearest first): the cheap test before :func:`cued`, from the cue's last two
+    words. Where its next-to-last word would be the third word before *m*, a
+    window with letters other than ASCII is not ruled out (folding may hide it)."""
+    text = seen.text
+    rules = seen.rules
+    quoted = m.start > 0 and text[m.start - 1] in OPENING_QUOTES
+    window = ""
+    for table in (rules.cues, rules.quoted_cues) if quoted else (rules.cues,):
+        for k, word in ((0, word1), (1, word2)):
+            for pattern in table.get(word, ()):
+                if len(pattern) == 1 or pattern[-2] == "..." or (k == 0 and pattern[-2] == word2):
+                    return True
+                if k == 1:
+                    window = window or text[max(0, m.start - WINDOW) : m.start].lower()
+                    if pattern[-2] in window or not window.isascii():
+                        return True
     return False
 
 

@@ -11,11 +11,11 @@ from ..fold import fold_word
 from ..index import Index, lookup
 from ..mention import Mention
 from .cases import after_inflected_given_name, broken_genitive, case_form_in
-from .discussion import cued, discussed_pairs, gloss, labelled
+from .discussion import cued, discussed_pairs, gloss, labelled, may_cue
 from .history import historical
 from .names import adjective_in_name, inside_proper_name
 from .people import other_person
-from .reader import NONE, OPENING_QUOTES, Surroundings
+from .reader import WINDOW, Surroundings, plain
 
 __all__ = ["review", "style_language"]
 
@@ -96,6 +96,7 @@ def _left(
     (word1, sep1, written1, begin1), (word2, _, _, _) = seen.last_two(m.start)
     nxt = seen.next_word(m.end)
     # 1. case forms
+    person = info.type == "person"
     if not m.inflected:
         last = m.text[-1].lower()
         if last in rules.case_marks:
@@ -103,16 +104,22 @@ def _left(
         after = text[m.end : m.end + 2]
         if after[:1] == "s" and not after[1:2].isalnum() and broken_genitive(seen, m):
             return f"a genitive -s would make {m.replacement}s", False
-        if info.type == "person" and after_inflected_given_name(
-            seen, m, word1, sep1, written1[:1].isupper()
+        capitalized = written1[:1].isupper()
+        if (
+            person
+            and (m.part == "full" or (capitalized and plain(sep1)))
+            and after_inflected_given_name(seen, m, word1, sep1, capitalized)
         ):
             return ("" if replace_inflected else "inflected form (after its given name)"), True
-        langs = case_form_in(seen, m) if info.type in ("person", "place") else NONE
-        if langs and m.part != "full":
-            lang = seen.lang(m.start)
-            if lang in langs or lang is None:  # unsure: any language's case
-                name = rules.names.get(lang or min(langs), "")
-                return ("" if replace_inflected else f"inflected form ({name})"), True
+        if m.part != "full" and (person or info.type == "place"):
+            langs = seen.index.memo.get("case_forms", _NO_MEMO).get((m.text, m.entity))
+            if langs is None:
+                langs = case_form_in(seen, m)
+            if langs:
+                lang = seen.lang(m.start)
+                if lang in langs or lang is None:  # unsure: any language's case
+                    name = rules.names.get(lang or min(langs), "")
+                    return ("" if replace_inflected else f"inflected form ({name})"), True
     # 2. a word of the text's own language
     if info.type == "adjective":
         lang = seen.lang(m.start)  # unsure: the word's own language decides
@@ -121,12 +128,22 @@ def _left(
         if lang != wanted and not (lang is None and wanted in own):
             lang = lang or min(own, default="")
             return f"{rules.names.get(lang, 'another language')} adjective", False
-    # 3. historical and fixed names
-    found = historical(seen, mentions, i, (word2, word1), nxt)
-    if found:
-        return f"historical name ({found})", False
+    # 3. historical and fixed names: only next to a word that begins or ends one, or
+    # next to another name (a list of them)
+    if (
+        word1 in rules.conjunctions
+        or (word2, word1) in rules.historical_before
+        or (word1,) in rules.historical_before
+        or nxt[0] in rules.historical_after
+        or nxt[0] in rules.former_states
+        or nxt[0] in rules.conjunctions
+        or "," in nxt[1]
+    ):
+        found = historical(seen, mentions, i, (word2, word1), nxt)
+        if found:
+            return f"historical name ({found})", False
     # 4. another person
-    if info.type == "person" and m.part != "full":
+    if person and m.part != "full":
         found = other_person(seen, mentions, i, word1, sep1)
         if found:
             return f"another person ({found})", False
@@ -144,21 +161,30 @@ def _left(
         if found:
             return f"part of another name ({found})", False
     # 6. the text discusses the name
+    start = m.start
     if (
         discussed
         or (
-            (labelled(seen, m) or nxt[1].strip()[:1] in ("(", "["))
+            (
+                text.find(":", start - WINDOW if start > WINDOW else 0, start) >= 0
+                or text.find(".", start - 8 if start > 8 else 0, start) >= 0
+                or nxt[1].strip()[:1] in ("(", "[")
+            )
+            and (labelled(seen, m) or nxt[1].strip()[:1] in ("(", "["))
             and gloss(seen, m)
         )
         or (
             (word1 in rules.cues or word2 in rules.cues
-             or (m.start and text[m.start - 1] in OPENING_QUOTES
-                 and (word1 in rules.quoted_cues or word2 in rules.quoted_cues)))
+             or word1 in rules.quoted_cues or word2 in rules.quoted_cues)
+            and may_cue(seen, m, word1, word2)
             and cued(seen, m)
         )
     ):  # fmt: skip
         return "the text discusses the spelling", False
     return "", False
+
+
+_NO_MEMO: dict[tuple[str, str], frozenset[str]] = {}
 
 
 def form_languages(seen: Surroundings, m: Mention) -> frozenset[str]:
