@@ -1,11 +1,17 @@
 """The matcher's short path gives exactly the general path's mentions.
 
 Run over every text the tests hold: the case files, the dev sentences and the
-corpus articles (the property test in test_properties.py adds generated text).
+corpus articles (the property test in test_properties.py adds generated text),
+and over generated texts dense with the names of three tables: the bundled one, a
+user table of forms that are common words, with fixed expressions and shared
+given names (``data/user_table.yaml``), and 100,000 made-up variants besides the
+bundled table.
 """
 
 from __future__ import annotations
 
+import functools
+import random
 from pathlib import Path
 from typing import Any
 from unittest import mock
@@ -64,34 +70,89 @@ def test_a_pattern_with_a_joiner_takes_the_general_path(normalizer: translit.Nor
 
 _NORMALIZER = translit.Normalizer()
 _INDEX = _NORMALIZER._index
-_WORDS = sorted({word for phrase in _INDEX.phrases for word in phrase})
-_PHRASES = sorted(" ".join(phrase) for phrase in _INDEX.phrases if len(phrase) > 1)
-_GIVEN = sorted(_INDEX.given_names)[:200]
 _GAPS = [" ", "  ", "\n", "\n\n", ", ", "'s ", "’s ", "-", ". ", "s ", ""]
 _GAPS += ["\u2069 ", " (", "\u20d0 "]  # a bidi isolate, an opener, a mark that fold keeps
 _CUTS = [".\n", "?\r\n", ")\n\n", ".\n\u200b", " \n", "\u200b\n"]  # where pieces may end
+_SYLLABLES = "ba be bo da di do ka ko la le lo ma mi na no ra ro sa so ta vo za zo".split()
 
 
-@given(
-    st.lists(
-        st.tuples(
-            st.sampled_from(_WORDS + _PHRASES + _GIVEN + ["the", "x", "kievan", "rus"]),
-            st.sampled_from(_GAPS),
-            st.sampled_from([str.lower, str.title, str.upper]),
-        ),
-        max_size=12,
-    ),
-    st.booleans(),
-)
+def _made_up_table(path: Path, places: int) -> None:
+    """*places* made-up places of four forms each (a name, three variants; every fifth
+    variant of two words), as a user table."""
+    rnd = random.Random(14)
+    words: set[str] = set()
+    while len(words) < 4 * places:
+        words.add("".join(rnd.choices(_SYLLABLES, k=rnd.randint(2, 4))).capitalize() + "sk")
+    forms = sorted(words)
+    rnd.shuffle(forms)
+    lines = ["schema: 1", "entities:"]
+    for i in range(places):
+        name, *variants = forms[4 * i : 4 * i + 4]
+        if i % 5 == 0:
+            variants[2] = "Novy " + variants[2]
+        lines += [f"- id: made-up-{i:05d}", "  type: place", f"  name: {name}",
+                  f"  variants: {{en: [{', '.join(variants)}]}}"]
+    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+
+
+@functools.cache
+def _table(name: str) -> tuple[Any, list[list[str]]]:
+    """The index of a table, and what texts are made of, in groups: its words, its
+    phrases, given names, and the fixed expressions and words next to which its
+    ambiguous forms change."""
+    if name == "bundled":
+        index = _INDEX
+    elif name == "user":
+        index = translit.Normalizer([HERE / "data" / "user_table.yaml"])._index
+    else:
+        import tempfile
+
+        path = Path(tempfile.mkdtemp(prefix="translit-test-")) / "made_up.yaml"
+        _made_up_table(path, 25_000)
+        index = translit.Normalizer([path])._index
+    words = sorted({word for phrase in index.phrases for word in phrase})
+    phrases = sorted(" ".join(phrase) for phrase in index.phrases if len(phrase) > 1)
+    if name == "100k":  # a sample: the table's own words, and the bundled table's
+        words, phrases = words[::50] + _table("bundled")[1][0], phrases[::20]
+    # the words that decide: those of fixed expressions, and those next to which an
+    # ambiguous form names the entity
+    deciding = {phrase for e in index.entities.values() for spots in e.not_when.values()
+                for phrase, _ in spots}
+    deciding |= {word for targets in index.phrases.values() for t in targets
+                 for word in (*(t.previous_words or ()), *(t.next_words or ()))}
+    extra = ["the", "x", "kievan", "rus", *sorted(deciding)[:300]]
+    return index, [words, phrases, sorted(index.given_names)[:200], extra]
+
+
+@pytest.mark.parametrize("table", ["bundled", "user", "100k"])
+@given(data=st.data(), replace_inflected=st.booleans())
 def test_short_path_equals_general_path_on_dense_names(
-    parts: list[tuple[str, str, Any]], replace_inflected: bool
+    table: str, data: st.DataObject, replace_inflected: bool
 ) -> None:
-    """Words and phrases of the table and given names, back to back: every way
+    """Words and phrases of each table and given names, back to back: every way
     phrases can start, continue and stop."""
-    text = "".join(case(word) + gap for word, gap, case in parts)
-    assert match(_INDEX, text, "en", replace_inflected) == scan_general(
-        _INDEX, text, "en", replace_inflected
+    index, vocabulary = _table(table)
+    parts = data.draw(
+        st.lists(
+            st.tuples(
+                st.one_of([st.sampled_from(group) for group in vocabulary if group]),
+                st.sampled_from(_GAPS),
+                st.sampled_from([str.lower, str.title, str.upper]),
+            ),
+            max_size=12,
+        )
     )
+    text = "".join(case(word) + gap for word, gap, case in parts)
+    assert match(index, text, "en", replace_inflected) == scan_general(
+        index, text, "en", replace_inflected
+    )
+
+
+@pytest.mark.parametrize("table", ["user", "100k"])
+def test_short_path_equals_general_path_on_every_text_with_user_tables(table: str) -> None:
+    index = _table(table)[0]
+    for text in TEXTS:
+        assert match(index, text, "en") == scan_general(index, text, "en"), text[:80]
 
 
 def test_the_finder_gives_the_same_hits_before_and_after_a_long_text() -> None:
@@ -115,7 +176,7 @@ def test_the_finder_gives_the_same_hits_before_and_after_a_long_text() -> None:
 @given(
     st.lists(
         st.tuples(
-            st.sampled_from(_WORDS + _PHRASES + _GIVEN),
+            st.one_of([st.sampled_from(group) for group in _table("bundled")[1]]),
             st.sampled_from(_GAPS + _CUTS),  # between the words of a phrase
             st.sampled_from(_GAPS + _CUTS),  # after it
         ),
