@@ -213,3 +213,20 @@ def test_pieces_are_cut_after_punctuation_and_a_line_break() -> None:
         "Alexander\nLukashenko. Kiev?\r\n",
         "Kyiv, Minsk\n\nx code",
     ]
+
+
+_AROUND = st.sampled_from([" ", "\n", "(", "[", "\"", "«", ">", "<", "</p>", "<p>", ".", ",", ")",
+                           "'", "’", "/", "=", "@", "#", ":", "://", "x", ".ua", "-", "\\", "~/"])
+
+
+@given(st.lists(_AROUND, max_size=4).map("".join), st.lists(_AROUND, max_size=4).map("".join))
+def test_plain_surroundings_are_never_a_technical_token(before: str, after: str) -> None:
+    """The short cut of both loops, plain surroundings, never passes a name that the
+    long check of URLs, addresses, handles and paths would stop."""
+    from translit.checks import plain_surroundings
+    from translit.protect import in_technical_token
+
+    key = before + "kiev" + after
+    start, end = len(before), len(before) + 4
+    if plain_surroundings(key, start, end):
+        assert not in_technical_token(key, start, end), key

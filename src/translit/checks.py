@@ -27,6 +27,9 @@ from .protect import in_technical_token
 
 __all__ = [
     "BIDI",
+    "PLAIN_AFTER",
+    "PLAIN_BEFORE",
+    "PLAIN_END",
     "Left",
     "accept",
     "after_given_name",
@@ -35,9 +38,13 @@ __all__ = [
     "plain_surroundings",
 ]
 
-_PLAIN_BEFORE = frozenset(" \t\n\r(\"'«“‘[")
-_PLAIN_AFTER = frozenset(" \t\n\r,.;:!?)]}\"'»”’")
-_SPACE = frozenset(" \t\n\r")
+PLAIN_BEFORE = frozenset(" \t\n\r(\"'«“‘[>")
+"""What may stand right before a name in plain surroundings: whitespace, an opening
+bracket or quote, the end of a tag."""
+PLAIN_AFTER = frozenset(" \t\n\r,.;:!?)]}\"'»”’<")
+"""What may follow a name in plain surroundings, up to :data:`PLAIN_END`."""
+PLAIN_END = frozenset(" \t\n\r<")
+"""Where the plain surroundings after a name end: whitespace, the start of a tag."""
 BIDI = "\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069"
 _OPENERS = "([{\"'«“‘"
 
@@ -99,13 +106,15 @@ def accept(
 
 
 def plain_surroundings(key: str, start: int, end: int) -> bool:
-    """Whitespace before the name, and after it whitespace or closing punctuation then
-    whitespace: then the name cannot be part of a URL, address, handle or path."""
-    if start and key[start - 1] not in _PLAIN_BEFORE:
+    """Whitespace, an opener or a tag's end before the name, and after it whitespace or
+    a tag, after closing punctuation if any: then the name cannot be part of a URL,
+    address, handle or path (:func:`~translit.protect.in_technical_token` would say
+    so the long way; ``tests/test_matcher.py`` holds the two together)."""
+    if start and key[start - 1] not in PLAIN_BEFORE:
         return False
     n = len(key)
-    while end < n and key[end] in _PLAIN_AFTER:
-        if key[end] in _SPACE:
+    while end < n and key[end] in PLAIN_AFTER:
+        if key[end] in PLAIN_END:
             return True
         end += 1
     return end == n

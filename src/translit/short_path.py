@@ -14,7 +14,16 @@ from __future__ import annotations
 from unicodedata import combining
 
 from .casing import restyle
-from .checks import BIDI, after_given_name, inside, left_reason, plain_surroundings
+from .checks import (
+    BIDI,
+    PLAIN_AFTER,
+    PLAIN_BEFORE,
+    PLAIN_END,
+    after_given_name,
+    inside,
+    left_reason,
+    plain_surroundings,
+)
 from .finder import Found
 from .fold import KEY_WORD
 from .general import GAP, LONGEST, Hits, read, starts_word
@@ -24,10 +33,10 @@ from .quick import PENDING, QuickTable
 
 __all__ = ["new_tuple", "short_path"]
 
-# after a word: what may follow a name on the short path (the rest of the
-# surroundings is checked by plain_surroundings)
-_ENDS = frozenset(" \t\n\r,.;:!?)]}\"'»”’")
-_BEFORE = frozenset(" \t\n\r(\"'«“‘[")
+# what may stand before and after a name on the short path: the plain surroundings
+# of checks.plain_surroundings (which checks the rest)
+_ENDS = PLAIN_AFTER
+_BEFORE = PLAIN_BEFORE
 _SPACE = frozenset(" \t\n\r")
 new_tuple = tuple.__new__  # a Mention without the named tuple's Python-level __new__
 
@@ -112,7 +121,7 @@ def short_path(
             if (
                 pair is not None
                 and (
-                    after in _SPACE
+                    after in PLAIN_END
                     or (after != "'" and plain_surroundings(key, opener, stop))
                     or (after == "'" and _possessive(table, key, opener, stop, start))
                 )
@@ -149,7 +158,7 @@ def short_path(
             or before not in _BEFORE
             or linked
             or (
-                after not in _SPACE
+                after not in PLAIN_END
                 and not plain_surroundings(key, start, stop)
                 and not (after == "'" and _possessive(table, key, start, stop))
             )
