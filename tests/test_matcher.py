@@ -18,7 +18,7 @@ from unittest import mock
 
 import pytest
 import yaml
-from hypothesis import given
+from hypothesis import example, given
 from hypothesis import strategies as st
 
 import translit
@@ -215,11 +215,18 @@ def test_pieces_are_cut_after_punctuation_and_a_line_break() -> None:
     ]
 
 
-_AROUND = st.sampled_from([" ", "\n", "(", "[", "\"", "«", ">", "<", "</p>", "<p>", ".", ",", ")",
-                           "'", "’", "/", "=", "@", "#", ":", "://", "x", ".ua", "-", "\\", "~/"])
+_AROUND = st.sampled_from([" ", "\n", "(", "[", "\"", "«", "»", "„", "“", "‚", "‘", "‹", ">", "<",
+                           "</p>", "<p>", "](", ".", ",", ")", "'", "’", "/", "=", "@", "#",
+                           ":", "://", "x", "d", "qu", "abcd", ".ua", "-", "\\", "~/", "./"])
 
 
-@given(st.lists(_AROUND, max_size=4).map("".join), st.lists(_AROUND, max_size=4).map("".join))
+@given(st.lists(_AROUND, max_size=5).map("".join), st.lists(_AROUND, max_size=5).map("".join))
+@example("://'", " ")
+@example("http://x.org/'", " ")
+@example("a@b'", " ")
+@example("#„", "“ ")
+@example(" d'", " ")
+@example("x'", "'@x.org")
 def test_plain_surroundings_are_never_a_technical_token(before: str, after: str) -> None:
     """The short cut of both loops, plain surroundings, never passes a name that the
     long check of URLs, addresses, handles and paths would stop."""
@@ -230,3 +237,13 @@ def test_plain_surroundings_are_never_a_technical_token(before: str, after: str)
     start, end = len(before), len(before) + 4
     if plain_surroundings(key, start, end):
         assert not in_technical_token(key, start, end), key
+
+
+def test_plain_surroundings() -> None:
+    from translit.checks import plain_surroundings
+
+    plain = [" kiev ", "„kiev“ ", " d'kiev ", "<p>kiev</p>", " [kiev](x)", "»kiev« ", "(kiev)."]
+    other = ["://'kiev ", "#'kiev ", "/kiev ", "kiev.ua", "a.kiev@x.org", "rosja'kiev "]
+    assert [plain_surroundings(k, k.index("kiev"), k.index("kiev") + 4) for k in plain + other] == (
+        [True] * len(plain) + [False] * len(other)
+    )

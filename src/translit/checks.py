@@ -23,9 +23,10 @@ from typing import NamedTuple
 
 from .fold import KEY_WORD, is_word_char
 from .index import Index, Target
-from .protect import in_technical_token
+from .protect import STOPS, in_technical_token
 
 __all__ = [
+    "ATTACHED",
     "BIDI",
     "PLAIN_AFTER",
     "PLAIN_BEFORE",
@@ -38,13 +39,19 @@ __all__ = [
     "plain_surroundings",
 ]
 
-PLAIN_BEFORE = frozenset(" \t\n\r(\"'«“‘[>")
-"""What may stand right before a name in plain surroundings: whitespace, an opening
-bracket or quote, the end of a tag."""
-PLAIN_AFTER = frozenset(" \t\n\r,.;:!?)]}\"'»”’<")
-"""What may follow a name in plain surroundings, up to :data:`PLAIN_END`."""
-PLAIN_END = frozenset(" \t\n\r<")
-"""Where the plain surroundings after a name end: whitespace, the start of a tag."""
+PLAIN_END = frozenset(STOPS)
+"""Where the plain surroundings after a name end: whatever ends a token (whitespace,
+brackets, double quotes, a tag's edge; :data:`~translit.protect.STOPS`)."""
+PLAIN_AFTER = PLAIN_END | frozenset(",.;:!?'’‘‹›")
+"""What may follow a name in plain surroundings: closing punctuation, up to one of
+:data:`PLAIN_END`."""
+ATTACHED = frozenset("'‘„‚‹›")
+"""Opening quotes that do not end a token: plain before a name only after one of
+:data:`PLAIN_END`, or after an elided word after one (French "d'Odessa")."""
+PLAIN_BEFORE = PLAIN_END | ATTACHED
+"""What may stand right before a name in plain surroundings."""
+_ELIDED = 3
+"""The longest elided word before an apostrophe ("qu'")."""
 BIDI = "\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069"
 _OPENERS = "([{\"'«“‘"
 
@@ -106,12 +113,21 @@ def accept(
 
 
 def plain_surroundings(key: str, start: int, end: int) -> bool:
-    """Whitespace, an opener or a tag's end before the name, and after it whitespace or
-    a tag, after closing punctuation if any: then the name cannot be part of a URL,
-    address, handle or path (:func:`~translit.protect.in_technical_token` would say
-    so the long way; ``tests/test_matcher.py`` holds the two together)."""
-    if start and key[start - 1] not in PLAIN_BEFORE:
-        return False
+    """What ends a token (whitespace, a bracket, a tag's edge) or an opening quote
+    before the name, and after it, after closing punctuation if any, what ends a
+    token: then the name cannot be part of a URL, address, handle or path
+    (:func:`~translit.protect.in_technical_token` would say so the long way;
+    ``tests/test_matcher.py`` holds the two together)."""
+    if start:
+        before = key[start - 1]
+        if before not in PLAIN_BEFORE:
+            return False
+        if before in ATTACHED:  # the quote is part of the token: what is before it?
+            at = start - 2
+            while at >= 0 and at > start - 3 - _ELIDED and key[at].isalpha():
+                at -= 1
+            if at >= 0 and key[at] not in PLAIN_END:
+                return False
     n = len(key)
     while end < n and key[end] in PLAIN_AFTER:
         if key[end] in PLAIN_END:

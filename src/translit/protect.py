@@ -28,6 +28,7 @@ import re
 
 __all__ = [
     "MAX_TOKEN",
+    "STOPS",
     "CodeSpans",
     "code_spans",
     "fence_spans",
@@ -41,7 +42,9 @@ MAX_TOKEN = 500
 
 _OPENERS = "([{<\"'“‘«„*_"
 _CLOSERS = ")]}>\"'”’».,;:!?*_"
-_STOPS = ' \t\n\r\x0b\x0c\u2028\u2029\x85()[]{}<>"“”«»'
+STOPS = ' \t\n\r\x0b\x0c\u2028\u2029\x85()[]{}<>"“”«»'
+"""What ends a token (a run of characters that may be a URL, an address or a path)."""
+_STOPS = STOPS
 _STOP = re.compile("[" + re.escape(_STOPS) + "]")
 _LONG_RUN = re.compile(  # tried only where a run begins: linear in long runs too
     f"(?<![^{re.escape(_STOPS)}])[^{re.escape(_STOPS)}]{{{2 * MAX_TOKEN},}}"

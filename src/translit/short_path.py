@@ -15,6 +15,7 @@ from unicodedata import combining
 
 from .casing import restyle
 from .checks import (
+    ATTACHED,
     BIDI,
     PLAIN_AFTER,
     PLAIN_BEFORE,
@@ -158,7 +159,7 @@ def short_path(
             or before not in _BEFORE
             or linked
             or (
-                after not in PLAIN_END
+                (after not in PLAIN_END or before in ATTACHED)
                 and not plain_surroundings(key, start, stop)
                 and not (after == "'" and _possessive(table, key, start, stop))
             )
@@ -172,8 +173,8 @@ def short_path(
                 if not linked:
                     if (table_word,) not in phrases:
                         lonely = start
-                    if after == " " and before in _BEFORE:
-                        opener, first = start, table_word
+                    if after == " " and before in PLAIN_END:  # (no quote that
+                        opener, first = start, table_word  # plain_surroundings checks)
                 continue
             hits = [] if unknown else read(forms, genitive, key, start, end)
             if hits:
