@@ -72,4 +72,10 @@ def broken_genitive(seen: Surroundings, m: Mention) -> bool:
     if m.replacement[-1:] in "sSxXzZß":
         return True
     glued = m.replacement + "s"
-    return any(found.changed for found in scan_general(seen.index, glued, seen.style))
+    memo: dict[tuple[str, str], bool] = seen.index.memo.setdefault("glued", {})
+    found = memo.get((glued, seen.style))
+    if found is None:
+        found = any(f.changed for f in scan_general(seen.index, glued, seen.style))
+        if len(memo) < MEMO:
+            memo[glued, seen.style] = found
+    return found
