@@ -164,7 +164,8 @@ def _fold_runs(text: str) -> tuple[str, list[int] | None]:
 _ASCII = bytes(range(0x80))
 _ONE: dict[str, str] = {}  # what each non-ASCII character met so far folds to
 _MOST_CHANGES = 40  # more distinct characters to change: one pass through the table is faster
-_SCRIPT_SHARE = 16  # one byte in this many is non-ASCII: text in another script
+_SCRIPT_SHARE = 3  # one byte in this many is non-ASCII: text in another script (Cyrillic;
+# Polish or Czech, with a diacritic in every other word, has about one in 12)
 # lowered with context (final sigma), or lowered to a letter the table changes (Å sign)
 _CONTEXT = "\u03a3\u212b"
 _CYRILLIC_MARKS = "\u0306\u0308"  # breve, diaeresis
