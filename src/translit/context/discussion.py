@@ -149,13 +149,16 @@ def _referential(seen: Surroundings, m: Mention) -> bool:
     return after[:1] == " " and after[1:2].isupper() and m.end + 1 not in seen.starts
 
 
-def discussed_pairs(seen: Surroundings, mentions: list[Mention]) -> set[int]:
+def discussed_pairs(
+    seen: Surroundings, mentions: list[Mention], entities: set[str] | None = None
+) -> set[int]:
     """The mentions of an entity written in two different forms in one sentence, with
-    every other plain mention of it in that sentence ("Kharkov – Kharkiv")."""
+    every other plain mention of it in that sentence ("Kharkov – Kharkiv"); only of
+    *entities*, if given."""
     index = seen.index
     groups: dict[tuple[str, bool], list[int]] = {}
     for i, m in enumerate(mentions):
-        if m.left or _referential(seen, m):
+        if (entities is not None and m.entity not in entities) or m.left or _referential(seen, m):
             continue
         groups.setdefault((m.entity, m.part == "full"), []).append(i)
     found: set[int] = set()

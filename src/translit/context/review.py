@@ -52,7 +52,8 @@ def review(
     seen.starts = {m.start for m in mentions}
     seen.spans = [(m.start, m.end) for m in mentions]
     result = list(mentions)
-    discussed = discussed_pairs(seen, result) if len(result) > 1 else set()
+    entities = {mentions[i].entity for i in changing}  # only these can be left
+    discussed = discussed_pairs(seen, result, entities) if len(result) > 1 else set()
     for i in changing:
         m = result[i]
         left, inflected = _left(seen, result, i, style, replace_inflected, i in discussed)
