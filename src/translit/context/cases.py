@@ -5,10 +5,9 @@ from __future__ import annotations
 
 from ..fold import fold_word
 from ..general import scan_general
-from ..index import lookup
 from ..mention import Mention
 from .people import own_given_names
-from .reader import MEMO, Surroundings, plain
+from .reader import MEMO, Surroundings, plain, table_word
 
 __all__ = ["after_inflected_given_name", "broken_genitive", "case_form_in"]
 
@@ -28,7 +27,7 @@ def after_inflected_given_name(
         return False
     if word in own_given_names(seen.index, m.entity):
         return False
-    found = lookup(seen.index.forms, word, True)
+    found = table_word(seen.index, word)
     return found is not None and found[1] and found[0] in own_given_names(seen.index, m.entity)
 
 

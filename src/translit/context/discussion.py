@@ -8,7 +8,7 @@ from bisect import bisect_right
 from itertools import pairwise
 
 from ..fold import fold_word
-from ..index import Index, lookup
+from ..index import Index
 from ..mention import Mention
 from .reader import (
     APOSTROPHES,
@@ -18,6 +18,7 @@ from .reader import (
     TOKEN,
     WINDOW,
     Surroundings,
+    table_word,
     word_key,
 )
 from .rules import Words
@@ -200,5 +201,5 @@ def _form_key(index: Index, written: str) -> str:
     """The form a mention is written in: its last word (the surname of a full name), as
     the table's word. A full name written with another given name is the same form."""
     word = fold_word(written).rsplit(" ", 1)[-1]
-    found = lookup(index.forms, word, True)
+    found = table_word(index, word)
     return found[0] if found else word

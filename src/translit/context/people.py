@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from ..index import Index, lookup
 from ..mention import Mention
-from .reader import NONE, REACH, Surroundings, plain
+from .reader import NONE, REACH, Surroundings, plain, table_word
 
 __all__ = ["family_names", "given_key", "other_person", "own_given_names"]
 
@@ -41,7 +41,7 @@ def other_person(seen: Surroundings, mentions: list[Mention], i: int, word1: str
 
 
 def given_key(index: Index, word: str) -> str:
-    found = lookup(index.forms, word, True)
+    found = table_word(index, word)
     return found[0] if found else word
 
 

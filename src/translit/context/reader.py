@@ -13,7 +13,7 @@ import re
 from bisect import bisect_right
 
 from ..fold import fold_word
-from ..index import Index
+from ..index import Index, lookup
 from ..language import detect
 from ..mention import Mention
 from .rules import ContextRules
@@ -22,7 +22,7 @@ __all__ = [
     "APOSTROPHES", "BREAKS", "MEMO", "NEXT", "NONE", "NO_WORD", "OPENING_QUOTES", "REACH",
     "SENTENCE", "TOKEN", "WINDOW", "Surroundings", "Word", "last_two_matched",
     "next_word_matched", "plain",
-    "sentence_start", "word_key",
+    "sentence_start", "table_word", "word_key",
     "words_before",
 ]  # fmt: skip
 
@@ -227,6 +227,19 @@ def last_two_matched(text: str, pos: int) -> tuple[Word, Word]:
     written2 = match[4][::-1]
     begin2 = last[3] - len(match[3]) - len(written2)
     return last, (word_key(written2), match[3][::-1], written2, begin2)
+
+
+def table_word(index: Index, word: str) -> tuple[str, bool] | None:
+    """:func:`~translit.index.lookup` of a folded word, weak forms too (the table's
+    word, inflected), remembered per table: the checks ask about the same words
+    (given names, titles, the words next to names) over and over."""
+    memo: dict[str, tuple[str, bool] | None] = index.memo.setdefault("table_word", {})
+    if word in memo:
+        return memo[word]
+    found = lookup(index.forms, word, True)
+    if len(memo) < MEMO:
+        memo[word] = found
+    return found
 
 
 def word_key(word: str) -> str:

@@ -8,14 +8,14 @@ from collections.abc import Sequence
 
 from ..casing import is_cyrillic
 from ..fold import fold_word
-from ..index import Index, lookup
+from ..index import Index
 from ..mention import Mention
 from .cases import after_inflected_given_name, broken_genitive, case_form_in
 from .discussion import cued, discussed_pairs, gloss, labelled, may_cue
 from .history import historical
 from .names import adjective_in_name, inside_proper_name
 from .people import other_person
-from .reader import WINDOW, Surroundings, plain
+from .reader import WINDOW, Surroundings, plain, table_word
 
 __all__ = ["review", "style_language"]
 
@@ -190,5 +190,5 @@ _NO_MEMO: dict[tuple[str, str], frozenset[str]] = {}
 
 def form_languages(seen: Surroundings, m: Mention) -> frozenset[str]:
     word = fold_word(m.text).rsplit(" ", 1)[-1]
-    found = lookup(seen.index.forms, word, True)
+    found = table_word(seen.index, word)
     return seen.index.word_langs.get(found[0] if found else word, frozenset())
