@@ -283,12 +283,17 @@ def build_normalizer(table: str) -> translit.Normalizer:
 
 
 def translit_competitor(normalizer: translit.Normalizer) -> Competitor:
+    from translit.matcher import match
+
+    index = normalizer._index
     return {
         "translit normalize": (
             normalizer.normalize,
             lambda text, _: sum(m.changed for m in normalizer.find(text)),
         ),
         "translit find": (normalizer.find, lambda _, found: len(found)),
+        # the matcher alone, before the context review: what the review costs
+        MATCH: (lambda text: match(index, text, "en"), lambda _, found: len(found)),
     }
 
 
@@ -769,6 +774,7 @@ TYPE_MB, HOSTILE_KB = 3.0, 100  # --quick: 0.25 MB and 20 KB
 TYPE_BUDGET_S = 6.0  # a worker repeats a measurement until its runs took this long in all
 TARGET_RATIO, TARGET_PROSE_RATIO, TARGET_SLOWDOWN = 0.8, 1.0, 10.0
 NORMALIZE, FIND, FIX_LINE = "translit normalize", "translit find", "translit corpus fix_line"
+MATCH = "translit matcher (no review)"
 REFERENCE = "reference (pyahocorasick)"
 
 
@@ -840,7 +846,7 @@ def type_rows(kinds: list[matcher_texts.TextType], paths: dict[str, Path],
         file = paths[kind.name].name
         row: dict[str, Any] = {"kind": kind, "mb": paths[kind.name].stat().st_size / 1e6}
         for key, competitor in (("norm", NORMALIZE), ("find", FIND), ("ref", REFERENCE),
-                                ("fix", FIX_LINE)):
+                                ("fix", FIX_LINE), ("match", MATCH)):
             run = runs.get((file, competitor)) or {}
             row[key] = run.get("mb_s")
             row[key + "_hits"] = run.get("hits")
@@ -848,6 +854,9 @@ def type_rows(kinds: list[matcher_texts.TextType], paths: dict[str, Path],
                 row["mb"] = run["mb"]
         for key in ("norm", "find"):
             row[key + "_ratio"] = row[key] / row["ref"] if row[key] and row["ref"] else None
+        # the context review's cost: find's time per MB less the matcher's alone
+        row["review_ms"] = (1000 / row["find"] - 1000 / row["match"]
+                            if row["find"] and row["match"] else None)
         quarter = paths.get(f"{kind.name}/4")
         run = runs.get((quarter.name, NORMALIZE)) if quarter else None
         row["quarter"] = run.get("mb_s") if run else None
@@ -883,6 +892,7 @@ def hits(row: dict[str, Any]) -> str:
 
 TYPE_COLUMNS = ["text type", "MB", "normalize MB/s", "find MB/s", "reference MB/s",
                 "normalize / ref", "find / ref", "target", "met",
+                "matcher alone MB/s", "context review ms per MB",
                 "mentions: changed / found / reference"]
 HOSTILE_COLUMNS = ["hostile shape", "KB", "normalize MB/s", "find MB/s", "reference MB/s",
                    "normalize / ref", "find / ref", "met ≥ 0.8× ref",
@@ -897,7 +907,8 @@ def type_cells(row: dict[str, Any]) -> list[str]:
     if not row["kind"].hostile:
         return [row["kind"].label, f"{row['mb']:.2f}", speed(row["norm"]), speed(row["find"]),
                 speed(row["ref"]), ratio(row["norm_ratio"]), ratio(row["find_ratio"]),
-                f"≥ {row['target']:.1f}×", met, hits(row)]
+                f"≥ {row['target']:.1f}×", met, speed(row["match"]),
+                "—" if row["review_ms"] is None else f"{row['review_ms']:.0f}", hits(row)]
     per_mb = f"{1 / row['norm']:.2f} s" if row["norm"] else "—"
     if row["quarter"]:
         per_mb += f" ({1 / row['quarter']:.2f} s)"
@@ -933,7 +944,10 @@ def types_section(rows: list[dict[str, Any]], runs: dict[Any, Any],
         "`text.lower()`), so its mention count differs from translit's. Each in its own "
         "process, taking turns; MB/s of UTF-8 input per second of CPU time, best of the "
         f"runs (up to --repeat per round, fewer once the runs took {TYPE_BUDGET_S:.0f} s) "
-        "and of the rounds.",
+        "and of the rounds. matcher alone: `translit.matcher.match`, the mentions before "
+        "the context review (`translit.context`); context review: find's time per MB "
+        "less the matcher's, what the checks of a name discussed, historical, another "
+        "person's or a word of the text's language cost.",
         "",
     ]
     for name in ("translit", "reference"):
