@@ -1,12 +1,10 @@
 """``translit normalize --jsonl/--csv/--parquet``: the named fields change, nothing else;
-bad records; atomic output; plain text streamed from standard input."""
+bad records; atomic output (plain text streamed: ``test_stream_files.py``)."""
 
 from __future__ import annotations
 
-import io
 import json
 import os
-import random
 import subprocess
 import sys
 from pathlib import Path
@@ -17,10 +15,8 @@ import yaml
 
 import translit
 from helpers import Cli, cli_runner
-from translit import formats, runner
+from translit import formats
 from translit.corpus import Counts, Spec, fix_line
-from translit.pipe import stream_text
-from translit.runner import Job, allowed, fix_bytes
 
 CASES = Path(__file__).parent / "cases" / "corpus"
 JSONL: list[dict[str, Any]] = yaml.safe_load((CASES / "jsonl.yaml").read_text(encoding="utf-8"))
@@ -314,41 +310,6 @@ def test_parquet_language_column(run: Cli, tmp_path: Path) -> None:
                "-o", "n.parquet").code == 0  # fmt: skip
     wrong = run("--parquet", "--column", "text", "--lang-column", "id", "in.parquet", "-o", "x")
     assert wrong.code == 2 and "column 'id' holds int64, not language codes" in wrong.err
-
-
-# --- plain text, streamed ---------------------------------------------------
-
-PIECES = [
-    "Lukashenko visited Kiev. ", "Alexander\nLukashenko said. ", "Gomel # translit: ignore\n",
-    "# translit: ignore-next-line\nKiev\n", "<!-- translit: off -->\n", "<!-- translit: on -->\n",
-    "see https://kiev.ua/x?translit:off ", "Kiev [sic] and ", "\n", "\n\n", "```\nKiev = 1\n",
-    "```\n", "`Kiev` ", "Svetlana Tikhanovskaya ", "Kiev\r\n", "Gomel\r", "ordinary words ",
-]  # fmt: skip
-
-
-@pytest.mark.parametrize("seed", range(8))
-@pytest.mark.parametrize("size", [50, 400, 5000])
-def test_streamed_text_equals_whole_text(
-    normalizer: translit.Normalizer, seed: int, size: int
-) -> None:
-    rng = random.Random(seed)
-    data = "".join(rng.choice(PIECES) for _ in range(rng.randint(100, 3000))).encode()
-    job = Job(allow=allowed(["Gomel"]) if seed % 2 else frozenset())
-    out = io.BytesIO()
-    stream_text(normalizer, job, "<stdin>", io.BytesIO(data), out, size=size, context=200)
-    assert out.getvalue() == fix_bytes(normalizer, job, "<stdin>", data).output
-
-
-def test_cli_streams_long_standard_input(run: Cli, monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setattr(runner, "STREAM_AFTER", 64)
-    data = "\ufeff" + "Lukashenko visited Kiev.\r\n<!-- translit: off -->\nKiev\n" * 50
-    whole = fix_bytes(translit.Normalizer(), Job(), "<stdin>", data.encode()).output
-    assert run(stdin=data.encode()).out == whole
-    assert run("--stdin-filename", "a.md", stdin=b"`Kiev` " * 20).out == b"`Kiev` " * 20
-    bad = run(stdin=b"Kiev\n" * 30 + b"\xff\n")
-    assert bad.code == 2 and bad.err == "translit: <stdin>:31: not valid UTF-8; pass UTF-8 text\n"
-    binary = run(stdin=b"Kiev\x00" * 30)
-    assert binary.code == 2 and "binary file" in binary.err
 
 
 def test_plain_normalize_imports_no_corpus_machinery(tmp_path: Path) -> None:

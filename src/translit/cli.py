@@ -71,7 +71,6 @@ def _config(args: argparse.Namespace) -> Config:
 
 def _normalize(args: argparse.Namespace) -> int:
     from .files import discover
-    from .markup import kind_of
     from .report import Progress, Tally
     from .runner import STREAM_AFTER, Job, allowed, fix_bytes, run
 
@@ -102,20 +101,20 @@ def _normalize(args: argparse.Namespace) -> int:
     job = Job(mode, style, allowed([*config.allow, *args.allow]), explain=args.explain)
     if stdin:
         name = args.stdin_filename or "<stdin>"
+        tally = Tally(mode, args.format, sys.stdout, sys.stderr)
         data = _stdin(STREAM_AFTER)
-        if len(data) == STREAM_AFTER and mode == "stdout" and kind_of(name) == "plain":
-            from .pipe import stream_text
+        if len(data) == STREAM_AFTER:  # streamed, or read whole up to a limit
+            from .pipe import fix_long_stdin
 
             sys.stdout.flush()
-            stream_text(normalizer, job, name, sys.stdin.buffer, sys.stdout.buffer, head=data)
-            return 0
-        if len(data) == STREAM_AFTER:
-            data += _stdin()
-        outcome = fix_bytes(normalizer, job, name, data)
+            outcome = fix_long_stdin(normalizer, job, name, data, sys.stdin.buffer, tally,
+                                     sys.stdout.buffer)  # fmt: skip
+        else:
+            outcome = fix_bytes(normalizer, job, name, data)
         if outcome.warning:  # the only input cannot be passed through
             raise _UsageError(outcome.warning.replace(", skipped", "") + "; pass UTF-8 text")
-        Tally(mode, args.format, sys.stdout, sys.stderr).add(outcome)
-        return 1 if mode != "stdout" and outcome.findings else 0
+        tally.add(outcome)
+        return 1 if mode != "stdout" and (outcome.findings or outcome.shown) else 0
     from pathlib import Path  # for files only: standard input does without it
 
     config = config.excluding([(Path.cwd(), p) for p in args.exclude], args.aliases)
@@ -123,12 +122,12 @@ def _normalize(args: argparse.Namespace) -> int:
     progress = Progress(len(files), sys.stderr)
     tally = Tally(mode, args.format, sys.stdout, sys.stderr, progress)
     done = 0
-    for group, long in _long_files(files, mode):
-        if long:  # a long plain-text file to standard output: streamed, in bounded memory
-            from .pipe import stream_file
+    for group, long in _long_files(files):
+        if long:  # a long file: streamed in bounded memory, or read whole up to a limit
+            from .pipe import fix_long_file
 
             sys.stdout.flush()
-            tally.add(stream_file(normalizer, job, str(group[0]), sys.stdout.buffer))
+            tally.add(fix_long_file(normalizer, job, str(group[0]), tally, sys.stdout.buffer))
             progress.step(done + 1)
         else:
             for outcome in run(group, normalizer, job, args.jobs, progress, done):
@@ -141,18 +140,15 @@ def _normalize(args: argparse.Namespace) -> int:
     return tally.exit_code
 
 
-def _long_files(files: list[Path], mode: str) -> Iterator[tuple[list[Path], bool]]:
-    """*files* in order, in groups: each long plain-text file alone (True) when the
-    output goes to standard output, the others together (False)."""
-    from .markup import kind_of
+def _long_files(files: list[Path]) -> Iterator[tuple[list[Path], bool]]:
+    """*files* in order, in groups: each file longer than ``STREAM_AFTER`` alone (True),
+    the others together (False)."""
     from .runner import STREAM_AFTER
 
     group: list[Path] = []
     for path in files:
         try:
-            long = mode == "stdout" and kind_of(path) == "plain" and (
-                os.stat(path).st_size > STREAM_AFTER
-            )
+            long = os.stat(path).st_size > STREAM_AFTER
         except OSError:  # reading it will say what is wrong
             long = False
         if long:

@@ -27,12 +27,15 @@ import os
 import stat
 from collections.abc import Iterable
 from dataclasses import dataclass
-from typing import TYPE_CHECKING
+from typing import IO, TYPE_CHECKING
 
 if TYPE_CHECKING:  # pathlib and tempfile are imported where used: standard input needs neither
     from pathlib import Path
 
-__all__ = ["BOM", "Decoded", "FileError", "Skipped", "decode", "discover", "read", "write_atomic"]
+__all__ = [
+    "BOM", "Decoded", "FileError", "Rewrite", "Skipped", "decode", "discover", "open_file",
+    "read", "unreadable", "write_atomic",
+]  # fmt: skip
 
 BOM = b"\xef\xbb\xbf"
 """The UTF-8 byte-order mark, kept when a file starts with it."""
@@ -80,17 +83,32 @@ def read(path: str | Path) -> tuple[bytes, tuple[int, int]]:
     A file that vanished since it was listed is :class:`Skipped`; any other
     failure is a :class:`FileError`.
     """
+    handle, stamp = open_file(path)
+    with handle:
+        try:
+            return handle.read(), stamp
+        except OSError as exc:
+            raise unreadable(path, exc) from exc
+
+
+def open_file(path: str | Path) -> tuple[IO[bytes], tuple[int, int]]:
+    """*path* open for reading (binary), and its (mtime_ns, size), with the errors of
+    :func:`read`."""
     try:
-        with open(path, "rb") as handle:
-            info = os.fstat(handle.fileno())
-            data = handle.read()
+        handle = open(path, "rb")  # the caller closes it
     except FileNotFoundError as exc:
         raise Skipped(f"{path}: vanished before it could be read, skipped") from exc
     except IsADirectoryError as exc:
         raise FileError(f"{path}: is a folder; name files, or the folder without -") from exc
     except OSError as exc:
-        raise FileError(f"{path}: cannot read ({exc.strerror}); check its permissions") from exc
-    return data, (info.st_mtime_ns, info.st_size)
+        raise unreadable(path, exc) from exc
+    info = os.fstat(handle.fileno())
+    return handle, (info.st_mtime_ns, info.st_size)
+
+
+def unreadable(path: str | Path, exc: OSError) -> FileError:
+    """The error for *path*, which cannot be read (*exc*)."""
+    return FileError(f"{path}: cannot read ({exc.strerror}); check its permissions")
 
 
 def write_atomic(path: str | Path, data: bytes, expected: tuple[int, int] | None = None) -> None:
@@ -100,42 +118,90 @@ def write_atomic(path: str | Path, data: bytes, expected: tuple[int, int] | None
     changed since then is not overwritten (:class:`Skipped`). A file without
     write permission is not written (:class:`FileError`), even for root.
     """
-    target = os.path.realpath(path)
+    _writable(path, expected)
+    rewrite = Rewrite(path, expected)
+    rewrite.write(data)
+    rewrite.commit()
+
+
+class Rewrite:
+    """A new content for *path*, written as it comes (:meth:`write`) to a temporary file
+    beside it; :meth:`commit` puts it in the file's place, atomically, with the checks
+    and the care of :func:`write_atomic` (which is one), and :meth:`discard` leaves the
+    file as it was. A file too long to hold in memory is rewritten so, in bounded
+    memory. A failure to write the temporary file is told by :meth:`commit`: nothing
+    needs to be written if nothing changes."""
+
+    def __init__(self, path: str | Path, expected: tuple[int, int] | None = None) -> None:
+        self.path, self.expected = path, expected
+        self.target = os.path.realpath(path)
+        self.tmp = ""
+        self.handle: IO[bytes] | None = None
+        self.error: OSError | None = None
+        import tempfile
+
+        try:
+            folder, base = os.path.split(self.target)
+            fd, self.tmp = tempfile.mkstemp(prefix=f".{base}.", suffix=".translit", dir=folder)
+            self.handle = os.fdopen(fd, "wb")
+        except OSError as exc:
+            self.error = exc
+
+    def write(self, data: bytes) -> None:
+        """Add *data* to the new content."""
+        if self.handle is not None and self.error is None:
+            try:
+                self.handle.write(data)
+            except OSError as exc:
+                self.error = exc
+
+    def commit(self) -> None:
+        """Replace the file with what was written (:class:`Skipped` if it vanished or
+        changed since it was read, :class:`FileError` if it cannot be written)."""
+        try:
+            info = _writable(self.path, self.expected)
+            if self.error is not None:
+                raise self.error
+            assert self.handle is not None
+            with self.handle:
+                self.handle.flush()
+                os.fsync(self.handle.fileno())
+            os.chmod(self.tmp, stat.S_IMODE(info.st_mode))
+            if hasattr(os, "chown") and (info.st_uid, info.st_gid) != (os.getuid(), os.getgid()):
+                with contextlib.suppress(OSError):
+                    os.chown(self.tmp, info.st_uid, info.st_gid)
+            os.replace(self.tmp, self.target)
+        except BaseException as exc:
+            self.discard()
+            if isinstance(exc, OSError):
+                raise FileError(
+                    f"{self.path}: cannot write ({exc.strerror or exc}), left unchanged; "
+                    "check free space and the folder's permissions"
+                ) from exc
+            raise
+        _sync_folder(os.path.dirname(self.target))
+
+    def discard(self) -> None:
+        """Remove the temporary file; the file stays as it was."""
+        if self.handle is not None:
+            with contextlib.suppress(OSError):
+                self.handle.close()
+        if self.tmp:
+            with contextlib.suppress(OSError):
+                os.unlink(self.tmp)
+
+
+def _writable(path: str | Path, expected: tuple[int, int] | None) -> os.stat_result:
+    """The status of the file *path* may be replaced, as :func:`write_atomic` checks it."""
     try:
-        info = os.stat(target)
+        info = os.stat(os.path.realpath(path))
     except FileNotFoundError as exc:
         raise Skipped(f"{path}: vanished before it could be written, skipped") from exc
-    if not os.access(target, os.W_OK) or not info.st_mode & 0o222:
+    if not os.access(os.path.realpath(path), os.W_OK) or not info.st_mode & 0o222:
         raise FileError(f"{path}: read-only, left unchanged; make it writable or exclude it")
     if expected is not None and (info.st_mtime_ns, info.st_size) != expected:
         raise Skipped(f"{path}: changed while translit ran, not written; run translit again")
-    import tempfile
-
-    tmp = ""
-    try:
-        fd, tmp = tempfile.mkstemp(
-            prefix=f".{os.path.basename(target)}.", suffix=".translit", dir=os.path.dirname(target)
-        )
-        with os.fdopen(fd, "wb") as handle:
-            handle.write(data)
-            handle.flush()
-            os.fsync(handle.fileno())
-        os.chmod(tmp, stat.S_IMODE(info.st_mode))
-        if hasattr(os, "chown") and (info.st_uid, info.st_gid) != (os.getuid(), os.getgid()):
-            with contextlib.suppress(OSError):
-                os.chown(tmp, info.st_uid, info.st_gid)
-        os.replace(tmp, target)
-    except BaseException as exc:
-        if tmp:
-            with contextlib.suppress(OSError):
-                os.unlink(tmp)
-        if isinstance(exc, OSError):
-            raise FileError(
-                f"{path}: cannot write ({exc.strerror or exc}), left unchanged; "
-                "check free space and the folder's permissions"
-            ) from exc
-        raise
-    _sync_folder(os.path.dirname(target))
+    return info
 
 
 def _sync_folder(folder: str) -> None:

@@ -35,9 +35,10 @@ import sys
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
+    from collections.abc import Callable
     from pathlib import PurePath
 
-__all__ = ["Spans", "kind_of", "merge", "protected_spans", "urls"]
+__all__ = ["Directives", "Spans", "kind_of", "merge", "protected_spans", "urls"]
 
 Spans = list[tuple[int, int]]
 
@@ -83,17 +84,33 @@ def kind_of(path: str | PurePath) -> str:
     return _KINDS.get(suffix.lower(), "plain")
 
 
-def protected_spans(text: str, kind: str) -> Spans:
-    """Sorted, merged spans of *text* that are not prose, for a file of type *kind*."""
+def protected_spans(
+    text: str,
+    kind: str,
+    *,
+    front: Spans | None = None,
+    labels: set[str] | None = None,
+    indented: Callable[[Spans], Spans] | None = None,
+    directives: Callable[[Spans], Spans] | None = None,
+) -> Spans:
+    """Sorted, merged spans of *text* that are not prose, for a file of type *kind*.
+
+    A window of a longer text (:mod:`translit.pipe`) gives what the whole text decides:
+    the front matter's spans (*front*), the reference labels (*labels*), and, read line
+    by line in order, Markdown's indented code (*indented*, given the spans of code)
+    and the suppression comments' spans (*directives*, given the spans of markup)."""
     if kind == "code":
         return [(0, len(text))] if text else []
     spans: Spans = []
     if kind in ("markdown", "rst"):
         from .syntax import markdown, rst  # only for those files: a third of this code
 
-        spans = markdown(text) if kind == "markdown" else rst(text)
+        if kind == "markdown":
+            spans = markdown(text, front=front, labels=labels, indented=indented)
+        else:
+            spans = rst(text)
     spans = merge(spans + urls(text))
-    return merge(spans + _suppressed(text, spans))
+    return merge(spans + _suppressed(text, spans, directives))
 
 
 def urls(text: str) -> Spans:
@@ -169,30 +186,52 @@ def _sics(text: str) -> list[re.Match[str]]:
     ]
 
 
-def _suppressed(text: str, markup: Spans) -> Spans:
-    """The lines and words the author asked to leave (directives inside code do not count)."""
+class Directives:
+    """The suppression comments of a text read line by line, each line once, in order
+    (the lines may come in several windows): the spans they protect, in ``spans``; an
+    ``off`` not switched back ``on`` yet is at ``off``."""
+
+    def __init__(self) -> None:
+        self.spans: Spans = []
+        self.off: int | None = None
+        self.next_line = False
+
+    def line(self, start: int, end: int, line: str, markup: Spans, shift: int = 0) -> None:
+        """The line *line* (without its ending) from *start* to *end* (its ending
+        included); a directive inside *markup* (whose offsets are *shift* before the
+        line's) does not count."""
+        if self.next_line:
+            self.spans.append((start, end))
+            self.next_line = False
+        found = _DIRECTIVE.search(line)
+        if found is None or _inside(markup, start - shift + found.start(1)):
+            return
+        word = found.group(1)
+        if word == "ignore":
+            self.spans.append((start, end))
+        self.next_line = word == "ignore-next-line"
+        if word == "off" and self.off is None:
+            self.off = start
+        elif word == "on" and self.off is not None:
+            self.spans.append((self.off, end))
+            self.off = None
+
+
+def _suppressed(
+    text: str, markup: Spans, directives: Callable[[Spans], Spans] | None = None
+) -> Spans:
+    """The lines and words the author asked to leave (directives inside code do not count;
+    *directives*: their spans, given *markup*, read elsewhere)."""
     spans: Spans = []
-    if "translit:" in text:
-        off: int | None = None
-        next_line = False
+    if directives is not None:
+        spans = directives(markup)
+    elif "translit:" in text:
+        reader = Directives()
         for start, end, line in _lines(text):
-            if next_line:
-                spans.append((start, end))
-                next_line = False
-            found = _DIRECTIVE.search(line)
-            if found is None or _inside(markup, start + found.start(1)):
-                continue
-            word = found.group(1)
-            if word == "ignore":
-                spans.append((start, end))
-            next_line = word == "ignore-next-line"
-            if word == "off" and off is None:
-                off = start
-            elif word == "on" and off is not None:
-                spans.append((off, end))
-                off = None
-        if off is not None:
-            spans.append((off, len(text)))
+            reader.line(start, end, line, markup)
+        spans = reader.spans
+        if reader.off is not None:
+            spans.append((reader.off, len(text)))
     for found in _sics(text):
         end = found.start()
         while end > 0 and text[end - 1] in " \t":

@@ -215,19 +215,35 @@ class Tally:
                 print(f"translit: {message}", file=self.err, flush=True)
         self.skipped += bool(outcome.warning)
         self.errors += bool(outcome.error)
-        self.changed += bool(outcome.findings)
-        self.names += len(outcome.findings)
-        self.left += len(outcome.left)
+        self.changed += bool(outcome.findings or outcome.shown)
+        self.names += len(outcome.findings) + outcome.shown
+        self.left += len(outcome.left) + outcome.shown_left
         if self.mode in ("stdout", "diff") and outcome.output:
             self.out.flush()
             self.out.buffer.write(outcome.output)
             self.out.buffer.flush()
         elif self.mode in ("check", "in-place"):
-            found = outcome.findings
-            if outcome.left:  # in the order of the text
-                found = sorted([*found, *outcome.left], key=lambda f: (f.line, f.column))
-            for finding in found:
-                print(render(finding, self.style), file=self.out)
+            self.show(outcome.findings, outcome.left)
+
+    def show(self, found: list[Finding], left: list[Finding], out: TextIO | None = None) -> None:
+        """Write the findings of one file (or of a part of one, streamed), and those
+        *left* as written, in the order of the text, to *out* (by default the report)."""
+        if out is None and self.progress is not None and (found or left):
+            self.progress.close()
+        if left:
+            found = sorted([*found, *left], key=lambda f: (f.line, f.column))
+        for finding in found:
+            print(render(finding, self.style), file=self.out if out is None else out)
+
+    def replay(self, spool: TextIO) -> None:
+        """Write what :meth:`show` wrote to *spool* to the report."""
+        import shutil
+
+        spool.seek(0)
+        if self.progress is not None and spool.read(1):
+            self.progress.close()
+            spool.seek(0)
+        shutil.copyfileobj(spool, self.out)
 
     @property
     def exit_code(self) -> int:

@@ -44,8 +44,8 @@ if TYPE_CHECKING:  # what one file or standard input does not need is imported w
 Span = tuple[int, int]
 
 __all__ = [
-    "ALLOWED", "MODES", "PROTECTED", "SOURCE", "Job", "Outcome", "allowed", "fix_bytes",
-    "fix_file", "fix_text", "kept", "run", "sort_out",
+    "ALLOWED", "MODES", "PROTECTED", "READ_WHOLE", "SOURCE", "STREAM_AFTER", "Job", "Outcome",
+    "allowed", "fix_bytes", "fix_file", "fix_text", "kept", "run", "sort_out",
 ]
 
 MODES = ("stdout", "check", "diff", "in-place")
@@ -75,6 +75,8 @@ class Outcome:
     output: bytes = b""
     warning: str | None = None
     error: str | None = None
+    shown: int = 0  # a streamed file: findings already written (not in findings)
+    shown_left: int = 0  # ... and names left as written (not in left)
 
 
 def allowed(forms: Iterable[str]) -> frozenset[str]:
@@ -116,13 +118,16 @@ def sort_out(
     extra: Sequence[Span] = (),
     *,
     explain: bool = False,
+    spans: Sequence[Span] | None = None,
 ) -> tuple[list[Mention], list[Mention]]:
     """The mentions of *mentions* that change *text* (as :func:`kept`), and with *explain*
     those left as written, in order, each with its reason in ``left``: the library's
     (``the text discusses the spelling``, ``French adjective`` ...), or this module's:
     in a protected span (:data:`PROTECTED`, :data:`SOURCE`), spelled as *allow* says
     (:data:`ALLOWED`). Without *explain* the second list is empty, and only the
-    mentions that change are looked at.
+    mentions that change are looked at. *spans*: the protected spans, when the caller
+    knows them (a window of a longer text: :mod:`translit.pipe`), instead of those of
+    *kind* and *extra*.
 
     >>> from translit import Normalizer
     >>> text = "Kiev [sic], Kiev, Gomel, Лукашенко"
@@ -141,9 +146,10 @@ def sort_out(
         candidates = [m for m in candidates if not _allowed(m, allow)]
     if not candidates:
         return [], []
-    spans = protected_spans(text, kind)
-    if extra:
-        spans = merge([*spans, *extra])
+    if spans is None:
+        spans = protected_spans(text, kind)
+        if extra:
+            spans = merge([*spans, *extra])
     starts = [start for start, _ in spans]
     keep, left = [], []
     for m in candidates:
@@ -259,5 +265,8 @@ def _init_worker(normalizer: Normalizer, job: Job) -> None:
 
 
 STREAM_AFTER = 1 << 22
-"""Plain text on standard input longer than this (4 MB) is streamed
-(:func:`translit.pipe.stream_text`)."""
+"""A file or standard input longer than this (4 MB) is streamed (:mod:`translit.pipe`),
+or read whole up to :data:`READ_WHOLE`."""
+READ_WHOLE = 8 << 20
+"""The longest file read whole when it cannot be streamed (reStructuredText, ``--diff``):
+8 MB, which takes about 150 MB; a longer one is refused (:mod:`translit.pipe`)."""

@@ -9,6 +9,10 @@ was scanned with its whole context on both sides (the next window starts
 not applied twice). A fenced code block open at a cut stays open in the next
 window. Peak memory is a few times ``size``, whatever the input's length.
 
+:func:`windows` is the same walk for callers that judge the mentions themselves
+(the command line's rules: :mod:`translit.pipe`): it yields each piece of the
+input with its mentions.
+
 >>> from translit import Normalizer
 >>> chunks = ["Lukashenko visited Ki", "ev.\\n" * 3]
 >>> "".join(normalize_stream(Normalizer(), chunks, size=16))
@@ -17,8 +21,8 @@ window. Peak memory is a few times ``size``, whatever the input's length.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator
-from typing import TYPE_CHECKING
+from collections.abc import Callable, Iterable, Iterator
+from typing import TYPE_CHECKING, NamedTuple
 
 from .mention import Mention, apply_mentions
 from .protect import fence_spans
@@ -26,7 +30,7 @@ from .protect import fence_spans
 if TYPE_CHECKING:
     from .normalizer import Normalizer
 
-__all__ = ["CONTEXT", "PARAGRAPH", "normalize_stream"]
+__all__ = ["CONTEXT", "PARAGRAPH", "Window", "normalize_stream", "windows"]
 
 CONTEXT = 2000
 """Characters of context kept on each side of a cut (longer than any name and its context)."""
@@ -34,6 +38,28 @@ CONTEXT = 2000
 PARAGRAPH = 50
 """How many contexts back the stream looks for the start of a paragraph."""
 
+
+class Window(NamedTuple):
+    """One window of the input as it is scanned: ``text`` is a fenced block's opening
+    line put back (``skip`` characters, not in the input; 0: none), the context kept
+    from the windows before, and from ``new`` on the text not written yet, of which
+    ``text[new:cut]`` is written now. ``at`` is the input's offset, in characters,
+    of ``text[skip]``."""
+
+    text: str
+    skip: int
+    new: int
+    cut: int
+    at: int
+
+    def offset(self, pos: int) -> int:
+        """The input's offset of ``text[pos]`` (*pos* >= ``skip``)."""
+        return self.at + pos - self.skip
+
+
+Judge = Callable[[Window, list[Mention]], list[Mention]]
+"""Given a window and the mentions of ``text[new:cut]`` (in ``text``'s offsets), the
+mentions to write (the others are written as they are)."""
 
 
 def normalize_stream(
@@ -49,7 +75,23 @@ def normalize_stream(
     ``"".join(normalize_stream(n, chunks))`` equals ``n.normalize("".join(chunks))``
     as long as no name with its deciding context is longer than *context*.
     """
-    state = _State(normalizer, style, max(size, 1), max(context, 1))
+    for piece, mentions in windows(normalizer, chunks, style=style, size=size, context=context):
+        yield apply_mentions(piece, mentions)
+
+
+def windows(
+    normalizer: Normalizer,
+    chunks: Iterable[str],
+    *,
+    style: str | None = None,
+    size: int = 1 << 20,
+    context: int = CONTEXT,
+    judge: Judge | None = None,
+) -> Iterator[tuple[str, list[Mention]]]:
+    """The input of *chunks* cut in pieces, each with its mentions (in the piece's
+    offsets) as :meth:`~translit.Normalizer.find` gives them for the whole text, or as
+    *judge* keeps them: ``"".join`` of the pieces is the input."""
+    state = _State(normalizer, style, max(size, 1), max(context, 1), judge)
     for chunk in chunks:
         state.buffer += chunk
         while len(state.buffer) >= state.size + 2 * state.context:
@@ -59,35 +101,42 @@ def normalize_stream(
 
 
 class _State:
-    def __init__(self, normalizer: Normalizer, style: str | None, size: int, context: int):
+    def __init__(
+        self, normalizer: Normalizer, style: str | None, size: int, context: int,
+        judge: Judge | None,
+    ) -> None:  # fmt: skip
         self.normalizer, self.style, self.size, self.context = normalizer, style, size, context
+        self.judge = judge
         self.left = ""  # written text kept as context (after the fence line if one is open)
+        self.skip = 0  # the length of that fence line (put back, not in the input)
+        self.at = 0  # the input's offset of left[skip]
         self.buffer = ""
         self.paragraph = True  # left starts where a paragraph (or the stream) starts
 
-    def window(self, *, final: bool) -> str:
-        left, buffer = self.left, self.buffer
-        text = left + buffer
-        base = len(left)
+    def window(self, *, final: bool) -> tuple[str, list[Mention]]:
+        text = self.left + self.buffer
+        new = len(self.left)
         found = self.normalizer.find(text, style=self.style)
-        mentions = [  # in buffer's offsets; those in the context (left) were written
-            tuple.__new__(Mention, (m[0] - base, m[1] - base, *m[2:]))
-            for m in found
-            if m[0] >= base
-        ]
-        fenced = "```" in text or "~~~" in text
-        spans = [(s - base, e - base) for s, e in fence_spans(text)] if fenced else []
-        cut = len(buffer) if final else self._cut(buffer, mentions)
-        out = apply_mentions(buffer[:cut], [m for m in mentions if m.end <= cut])
-        start = self._context_start(text, base + cut) - base  # in left when negative
+        fresh = [m for m in found if m[0] >= new]  # those in the context were written
+        cut = len(text) if final else self._cut(text, new, fresh)
+        done = [m for m in fresh if m[1] <= cut]
+        if self.judge is not None:
+            done = self.judge(Window(text, self.skip, new, cut, self.at), done)
+        mentions = [tuple.__new__(Mention, (m[0] - new, m[1] - new, *m[2:])) for m in done]
+        start = self._context_start(text, cut)
+        if start <= self.skip:  # the context keeps the fence line put back before
+            start = 0
         opener = ""
-        for s, e in spans:
-            if s < start < e:  # the context starts inside a fenced block: reopen it
-                line_end = text.find("\n", base + s)
-                opener = text[base + s : line_end + 1]
-        self.left = opener + text[base + start : base + cut]
-        self.buffer = buffer[cut:]
-        return out
+        if start and ("```" in text or "~~~" in text):
+            for s, e in fence_spans(text):
+                if s < start < e:  # the context starts inside a fenced block: reopen it
+                    opener = text[s : text.find("\n", s) + 1]
+        if start:
+            self.at += start - self.skip
+            self.skip = len(opener)
+        self.left = opener + text[start:cut]
+        self.buffer = text[cut:]
+        return text[new:cut], mentions
 
     def _context_start(self, text: str, cut: int) -> int:
         """Where, in *text* (the window with its context), the context kept for the next
@@ -110,13 +159,15 @@ class _State:
                 start += 1  # a partial line that could look like a fence: drop its head
         return start
 
-    def _cut(self, buffer: str, mentions: list[Mention]) -> int:
-        """Where to stop this window: a line break about *context* before the end (inline
-        code does not cross lines), and never inside a mention."""
-        limit = len(buffer) - self.context
-        newline = buffer.rfind("\n", 0, limit)
-        cut = newline + 1 if newline > limit // 2 else limit
+    def _cut(self, text: str, new: int, mentions: list[Mention]) -> int:
+        """Where to stop this window: after a line break (``\\n``, ``\\r\\n`` or ``\\r``)
+        about *context* before the end (inline code does not cross lines), and never
+        inside a mention."""
+        limit = len(text) - self.context
+        newline = max(text.rfind("\n", new, limit), text.rfind("\r", new, limit))
+        newline += text.startswith("\r\n", newline)
+        cut = newline + 1 if newline - new > (limit - new) // 2 else limit
         for m in mentions:
             if m.start < cut < m.end:
                 cut = m.start
-        return cut if cut > 0 else limit
+        return cut if cut > new else limit

@@ -11,11 +11,12 @@ file types: a plain text or a pipe needs none of it).
 from __future__ import annotations
 
 import re
+from collections.abc import Callable, Iterable
 
 from .markup import Spans, _indent, _inside, _lines, merge
 from .protect import code_spans
 
-__all__ = ["markdown", "rst"]
+__all__ = ["Indented", "front_matter", "labels", "markdown", "rst"]
 
 # Markdown
 _FRONT = re.compile(r"(---|\+\+\+)[ \t]*\r?\n")
@@ -43,33 +44,57 @@ _PROSE_ROLES = {":emphasis:", ":strong:", ":sup:", ":sub:", ":abbr:", ":title-re
 _SUBSTITUTION = re.compile(r"\|[^|\s](?:[^|\n]*[^|\s])?\|(?:__?)?")
 
 
-def markdown(text: str) -> Spans:
-    """The spans of a markdown *text* that are not prose (not yet merged)."""
-    spans = merge(_front_matter(text) + code_spans(text))
-    spans += _indented_code(text, spans)
+def markdown(
+    text: str,
+    *,
+    front: Spans | None = None,
+    labels: set[str] | None = None,
+    indented: Callable[[Spans], Spans] | None = None,
+) -> Spans:
+    """The spans of a markdown *text* that are not prose (not yet merged). A window of a
+    longer text is given its front matter's spans (*front*), the labels of the whole
+    text's reference definitions (*labels*), and its indented code (*indented*, given
+    the spans of code and front matter: see :class:`Indented`)."""
+    spans = merge((_front_matter(text) if front is None else front) + code_spans(text))
+    spans += _indented_code(text, spans) if indented is None else indented(spans)
     if "<" in text:
         spans += [m.span() for r in (_RAW, _TAG, _AUTOLINK) for m in r.finditer(text)]
     if "[" in text:
         spans += [(m.start() + 1, m.end()) for m in _LINK_DEST.finditer(text)]
-        labels = set()
+        found = set()
         for m in _REF_DEF.finditer(text):
             spans.append(m.span())
-            labels.add(m.group(1).casefold())
+            found.add(m.group(1).casefold())
         for m in _REF_USE.finditer(text):
             spans.append((m.start() + 1, m.end()))
             if not m.group(1):  # [Kiev][]: the text is the label
                 spans.append((text.rfind("[", 0, m.start()), m.end()))
+        labels = found if labels is None else labels
         spans += [m.span() for m in _BRACKET.finditer(text) if m.group(1).casefold() in labels]
     return spans
 
 
-def _front_matter(text: str) -> Spans:
-    """The front matter between --- (or +++) lines at the top, minus its prose values."""
-    opener = _FRONT.match(text)
-    if opener is None:
-        return []
-    fence, in_prose, prose = opener.group(1), False, list[tuple[int, int]]()
-    for start, end, line in _lines(text)[1:]:
+def labels(text: str) -> set[str]:
+    """The labels of the reference definitions ``[label]: url`` in *text*, case-folded
+    (*text* starts at a line start; a definition is one line).
+
+    >>> sorted(labels("[Kiev]: https://kyiv.example\\n [B]: /b\\nx [c]: y"))
+    ['b', 'kiev']
+    """
+    return {m.group(1).casefold() for m in _REF_DEF.finditer(text)}
+
+
+def front_matter(lines: Iterable[tuple[int, int, str]]) -> Spans | None:
+    """The spans of the front matter opened by the first of *lines* (a line that
+    ``_FRONT`` matches: ``---`` or ``+++``; each line: start, end, the line without its
+    ending), as :func:`markdown` protects them; None if it is never closed (then it is
+    not front matter)."""
+    lines = iter(lines)
+    first = next(lines, None)
+    if first is None:
+        return None
+    fence, in_prose, prose = first[2].rstrip(), False, list[tuple[int, int]]()
+    for start, end, line in lines:
         if line.rstrip() == fence or (fence == "---" and line.rstrip() == "..."):
             edges = [0, *(edge for span in prose for edge in span), end]
             return list(zip(edges[::2], edges[1::2], strict=True))
@@ -77,30 +102,49 @@ def _front_matter(text: str) -> Spans:
         in_prose = key is not None or (in_prose and line[:1] in (" ", "\t"))
         if in_prose:
             prose.append((start + (key.end() if key else 0), start + len(line)))
-    return []  # never closed: not front matter
+    return None
+
+
+def _front_matter(text: str) -> Spans:
+    """The front matter between --- (or +++) lines at the top, minus its prose values."""
+    if _FRONT.match(text) is None:
+        return []
+    return front_matter(_lines(text)) or []
+
+
+class Indented:
+    """Indented code blocks: 4 columns after a blank line (8 inside a list), read line by
+    line, each line once, in order (the lines may come in several windows)."""
+
+    def __init__(self) -> None:
+        self.blank_before, self.in_code, self.in_list = True, False, False
+
+    def line(self, start: int, line: str, fenced: Spans, shift: int = 0) -> tuple[int, int] | None:
+        """The span of the line *line* (at *start*, without its ending) if it is code;
+        *fenced*: the spans of fenced and inline code (*shift* before the line's offsets)."""
+        if not line.strip():
+            self.blank_before = True
+            return None
+        if _inside(fenced, start - shift):
+            self.blank_before = self.in_code = False
+            return None
+        indent = _indent(line)
+        before, self.blank_before = self.blank_before, False
+        self.in_code = indent >= (8 if self.in_list else 4) and (before or self.in_code)
+        if self.in_code:
+            return (start, start + len(line))
+        if _LIST_ITEM.match(line):
+            self.in_list = True
+        elif indent < 2 and before:
+            self.in_list = False
+        return None
 
 
 def _indented_code(text: str, fenced: Spans) -> Spans:
     """Indented code blocks: 4 columns after a blank line (8 inside a list)."""
-    spans: Spans = []
-    blank_before, in_code, in_list = True, False, False
-    for start, _, line in _lines(text):
-        if not line.strip():
-            blank_before = True
-            continue
-        if _inside(fenced, start):
-            blank_before = in_code = False
-            continue
-        indent = _indent(line)
-        in_code = indent >= (8 if in_list else 4) and (blank_before or in_code)
-        if in_code:
-            spans.append((start, start + len(line)))
-        elif _LIST_ITEM.match(line):
-            in_list = True
-        elif indent < 2 and blank_before:
-            in_list = False
-        blank_before = False
-    return spans
+    reader = Indented()
+    found = (reader.line(start, line, fenced) for start, _, line in _lines(text))
+    return [span for span in found if span is not None]
 
 
 def rst(text: str) -> Spans:
