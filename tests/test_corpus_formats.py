@@ -111,7 +111,32 @@ def test_a_line_too_long_is_a_bad_record_never_read_whole(
     result = run("--jsonl", "--field", "text", "--on-error", "skip",
                  stdin=b'{"text": "Kiev"}\n' + long + b'{"text": "Gomel"}')  # fmt: skip
     assert result.out == b'{"text": "Kyiv"}\n{"text": "Homiel"}'
-    assert "<stdin>:2: longer than 100 bytes, skipped" in result.err
+    assert "<stdin>:2: longer than 100 bytes, the limit for one record, skipped" in result.err
+    stopped = run("--jsonl", "--field", "text", stdin=long + b'{"text": "Gomel"}')
+    assert (stopped.code, stopped.out) == (2, b"")
+    assert stopped.err.splitlines()[0] == (
+        "translit: <stdin>:1: longer than 100 bytes, the limit for one record; "
+        "fix it or pass --on-error skip"
+    )
+
+
+def test_a_csv_record_too_long_is_a_bad_record_never_read_whole(
+    run: Cli, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(formats, "MAX_RECORD", 100)
+    data = ("id,text\n1,Kiev\n2," + "Kiev " * 30 + "\n3,\"Kiev\n" + "Kiev\n" * 30 + "\"\n"
+            "4,Gomel\n")  # fmt: skip
+    (tmp_path / "n.csv").write_text(data)
+    skipped = run("--csv", "--column", "text", "n.csv", "--on-error", "skip")
+    assert skipped.out.startswith(b"id,text\n1,Kyiv\n") and skipped.out.endswith(b"4,Homiel\n")
+    lines = skipped.err.splitlines()
+    assert lines[0] == (
+        "translit: warning: n.csv:3: longer than 100 bytes, the limit for one record, skipped"
+    )
+    assert lines[1:] == [
+        "translit: warning: n.csv:4: longer than 100 bytes, the limit for one record, skipped",
+        "translit: 2 records read, 2 changed (2 names), 2 skipped",
+    ]
 
 
 def test_many_files_in_order_and_a_field_never_seen(run: Cli, tmp_path: Path) -> None:

@@ -7,7 +7,7 @@ one binary stream (:func:`atomic_output`: standard output, or a file replaced
 atomically once the whole run succeeded).
 
 * JSON Lines: lines, each record whole (a line longer than :data:`MAX_RECORD`
-  is a bad record, never held in memory).
+  is a bad record, never held in memory; so is a CSV record).
 * CSV: the dialect is sniffed from the first 64 KB (delimiter ``, ; tab |``,
   quote character, spaces after delimiters; quotes inside quoted fields are
   doubled, as RFC 4180 says); the first row is the header; records may span
@@ -64,8 +64,14 @@ __all__ = [
 
 BATCH_BYTES = 4 << 20
 """A batch holds records of about this many bytes at most (and ``records`` records)."""
-MAX_RECORD = 64 << 20
-"""The longest JSON Lines line or CSV field read; a longer one is a bad record."""
+MAX_RECORD = 4 << 20
+"""The longest JSON Lines line or CSV record (4 MB) read; a longer one is a bad record,
+never held in memory. A record is normalized whole: one of 4 MB takes about 120 MB
+(``benchmarks/bench_memory.py``)."""
+
+
+def _too_long() -> Malformed:
+    return Malformed(f"longer than {MAX_RECORD:,} bytes, the limit for one record")
 
 
 class CsvRow(NamedTuple):
@@ -176,7 +182,7 @@ def jsonl_batches(name: str, stream: IO[bytes], records: int) -> Iterator[Batch]
         if len(line) > MAX_RECORD and not line.endswith(b"\n"):
             while (rest := stream.readline(MAX_RECORD)) and not rest.endswith(b"\n"):
                 pass  # the rest of the line is dropped unread
-            item = Malformed(f"longer than {MAX_RECORD:,} bytes")
+            item = _too_long()
         batch.items.append(item)
         batch.size += len(line)
         if len(batch.items) >= records or batch.size >= BATCH_BYTES:
@@ -188,22 +194,32 @@ def jsonl_batches(name: str, stream: IO[bytes], records: int) -> Iterator[Batch]
 
 class _Lines:
     """The decoded lines of a binary stream for ``csv.reader``, remembering those taken
-    by the current record. Not a generator: it stays usable after a bad line."""
+    by the current record. Not a generator: it stays usable after a bad line. A record
+    longer than :data:`MAX_RECORD` is a bad one: the rest of it is read a piece at a
+    time, to the end of a line where its *quote* characters are balanced, and dropped."""
 
-    def __init__(self, stream: IO[bytes], head: list[bytes]) -> None:
-        self.stream, self.head = stream, deque(head)
+    def __init__(self, stream: IO[bytes], head: list[bytes], quote: str) -> None:
+        self.stream, self.head, self.quote = stream, deque(head), quote
         self.taken: list[str] = []
-        self.number = self.size = 0
+        self.number = self.size = self.held = 0  # held: the bytes of the taken lines
+        self.start = 1  # the first line of the current record
 
     def __iter__(self) -> _Lines:
         return self
 
     def __next__(self) -> str:
-        raw = self.head.popleft() if self.head else self.stream.readline()
+        raw = self._read()
         if not raw:
             raise StopIteration
         self.number += 1
         self.size += len(raw)
+        self.held += len(raw)
+        if not self.taken:
+            self.start = self.number
+        if self.held > MAX_RECORD:
+            self._skip(sum(line.count(self.quote) for line in self.taken), raw)
+            self.taken = [""]
+            raise _too_long()
         try:
             text = raw.decode("utf-8")
         except UnicodeDecodeError as exc:
@@ -212,11 +228,31 @@ class _Lines:
         self.taken.append(text)
         return text
 
+    def _skip(self, quotes: int, piece: bytes) -> None:
+        """Read past the end of a record too long to hold (*quotes*: the quote characters
+        before *piece*, the last piece read)."""
+        quote = self.quote.encode("utf-8")
+        quotes += piece.count(quote)
+        ended = piece.endswith(b"\n")
+        while not ended or quotes % 2:
+            piece = self._read()
+            if not piece:
+                break
+            self.number += ended
+            self.size += len(piece)
+            quotes += piece.count(quote)
+            ended = piece.endswith(b"\n")
+
+    def _read(self) -> bytes:
+        """A line, or the first :data:`MAX_RECORD` bytes and one more of a longer one."""
+        return self.head.popleft() if self.head else self.stream.readline(MAX_RECORD + 1)
+
     def record(self) -> tuple[int, str]:
         """The first line number and the text of the record just read."""
-        start, raw = self.number - len(self.taken) + 1, "".join(self.taken)
+        raw = "".join(self.taken)
         self.taken.clear()
-        return start, raw
+        self.held = 0
+        return self.start, raw
 
 
 def csv_batches(
@@ -225,14 +261,14 @@ def csv_batches(
     """The header's output bytes and the batches of the other rows of a CSV input."""
     csv.field_size_limit(max(csv.field_size_limit(), MAX_RECORD))
     head, sample = [], 0
-    while sample < 1 << 16 and (line := stream.readline()):
+    while sample < 1 << 16 and (line := stream.readline(MAX_RECORD + 1)):
         head.append(line)
         sample += len(line)
     prefix = b""
     if head and head[0].startswith(BOM):
         prefix, head[0] = BOM, head[0][len(BOM) :]
     dialect = _sniff(b"".join(head).decode("utf-8", "replace"), name)
-    lines = _Lines(stream, head)
+    lines = _Lines(stream, head, dialect["quotechar"])
     reader = csv.reader(lines, **dialect, strict=True)
     try:
         header = next(reader, None)
@@ -270,9 +306,10 @@ def _csv_rows(
             next(reader)
         except StopIteration:
             break
-        except (csv.Error, Malformed) as exc:
+        except (csv.Error, Malformed) as exc:  # a Malformed line says why itself
             start = lines.record()[0]
-            batch.items.append(CsvRow(start, "", f"not valid CSV ({exc})"))
+            why = str(exc) if isinstance(exc, Malformed) else f"not valid CSV ({exc})"
+            batch.items.append(CsvRow(start, "", why))
         else:
             batch.items.append(CsvRow(*lines.record()))
         if len(batch.items) >= records or lines.size - done >= BATCH_BYTES:
