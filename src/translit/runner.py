@@ -269,4 +269,5 @@ STREAM_AFTER = 1 << 22
 or read whole up to :data:`READ_WHOLE`."""
 READ_WHOLE = 8 << 20
 """The longest file read whole when it cannot be streamed (reStructuredText, ``--diff``):
-8 MB, which takes about 150 MB; a longer one is refused (:mod:`translit.pipe`)."""
+8 MB, which takes up to about 180 MB (``--diff``); a longer one is refused
+(:mod:`translit.pipe`)."""
