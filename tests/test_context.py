@@ -4,7 +4,7 @@ are tested by tests/cases/context.yaml and the real paragraphs.)"""
 from __future__ import annotations
 
 import pytest
-from hypothesis import given
+from hypothesis import example, given
 from hypothesis import strategies as st
 
 import translit
@@ -51,3 +51,91 @@ def test_invisible_characters_do_not_change_the_language(text: str, at: int, mar
     drops) does not split it into words of another language."""
     at %= len(text) + 1
     assert detect(text[:at] + mark + text[at:]) == detect(text)
+
+
+# ----------------------------------------------- the review's plain lane and its checks
+
+def _review_texts() -> list[str]:
+    from pathlib import Path
+
+    import yaml
+
+    here = Path(__file__).parent
+    texts = [c["input"] for name in ("normalize.yaml", "negatives.yaml", "context.yaml")
+             for c in yaml.safe_load((here / "cases" / name).read_text("utf-8"))]
+    dev = yaml.safe_load((here / "data" / "dev_texts.yaml").read_text("utf-8"))
+    texts += [c["input"] for c in dev]
+    real = yaml.safe_load((here / "data" / "real_paragraphs.yaml").read_text("utf-8"))
+    texts += [p["input"] for p in real]
+    texts += [p.read_text("utf-8") for p in sorted((here / "corpus").glob("*.txt"))]
+    return texts
+
+
+def _plain_but_left(text: str, style: str = "en") -> list[tuple[str, str]]:
+    """The mentions of *text* that the review's plain lane passes but a check leaves."""
+    from translit.context import review as r
+    from translit.context.discussion import discussed_pairs
+    from translit.matcher import match
+
+    mentions = match(_INDEX, text, style)
+    r.review(_INDEX, text, mentions, style, None, False, False)  # what it remembers per form
+    seen = Surroundings(_INDEX, _INDEX.context, text, None)
+    seen.style = style
+    seen.starts = {m.start for m in mentions}
+    seen.spans = [(m.start, m.end) for m in mentions]
+    discussed = discussed_pairs(seen, mentions)
+    others = {m.entity for m in mentions if m.left.startswith("another person (")}
+    wrong = []
+    for i, m in enumerate(mentions):
+        if not m.changed:
+            continue
+        words, nxt = seen.last_two(m.start), seen.next_word(m.end)
+        if r._plain(seen, mentions, i, words, nxt, i in discussed, others):
+            left, _ = r._left(seen, mentions, i, style, False, i in discussed, words, nxt)
+            if left:
+                wrong.append((m.text, left))
+    return wrong
+
+
+def test_the_plain_lane_passes_only_what_every_check_passes() -> None:
+    """The review skips the checks for a mention between plain words: on every text of
+    the tests, no mention it skips would have been left by a check."""
+    texts = _review_texts()
+    assert len(texts) > 200
+    for text in texts:
+        assert _plain_but_left(text) == [], text[:80]
+
+
+_NEAR = ["of", "and", "a", "as", "known", "spelt", "University", "Battle", "the", "Soviet",
+         "SSR", "Ukrainian", "President", "Viktor", "Sergei", "Alexander", "Russian:", "(",
+         "Oblast", "operation", "Rus", "Grigoryevich", "In", "said", "ukr.", "called",
+         "Lukashenko", "Kiev", "Kyiv", "Kharkov", "Lwów", "Lukaschenko", "Belarusian",
+         "Zelensky", "Tikhanovskaya", "Minsk", "Gomel", "Lukashenkas", "Łukaszenką"]
+
+
+_ONE_EACH = [  # a name that each check leaves, between plain words
+    "the old Kharkov operations began", "the Odessa pogrom of", "near Krivoy Rog, Ukrainian SSR, in",
+    "the university of Lwów was", "the Donbass and Kharkov operations", "also known as Kiev",
+    "he wrote Russian: Kiev and", "president Lukashenko, not Viktor Lukashenko",
+    "then aleksandr grigoryevich lukashenko said", "the Lukashenkas went", "a Łukaszenką",
+    "with Alexandra Lukašenka", "the Belarusian opposition", "the old spelling Kiev or Kyiv",
+    "we met Kiev (Ukrainian) there", "and the Minsk Kiev route", "the Zelenskys",
+    "then grigoryevich lukashenko said", "in soviet Kiev there", "the city (russian: kiev) is",
+    "the city (ukr. kiev) is", "die Weißrusslands Lage", "dass Lawrows Rede",
+    "we met Kiev (German) there", "the city Kiev [Yiddish] is",
+]
+
+
+@given(st.lists(st.tuples(st.sampled_from(_NEAR), _GAPS), max_size=14),
+       st.sampled_from(["en", "fr", "pl"]))
+@example([(text, "") for text in _ONE_EACH], "en")
+def test_the_plain_lane_on_names_among_the_words_the_checks_read(
+    parts: list[tuple[str, str]], style: str
+) -> None:
+    text = "".join(word + gap for word, gap in parts)
+    assert _plain_but_left(text, style) == []
+
+
+@pytest.mark.parametrize("text", _ONE_EACH)
+def test_the_plain_lane_on_each_check(text: str) -> None:
+    assert _plain_but_left(text) == []

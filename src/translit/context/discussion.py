@@ -34,11 +34,13 @@ def labelled(seen: Surroundings, m: Mention) -> bool:
     """Whether a language's name and a colon stand in the few words before *m*, or an
     abbreviation's full stop right before it ("ukr. Київ"): the cheap test before
     :func:`gloss`."""
-    window = seen.text[max(0, m.start - WINDOW) : m.start]
-    if ":" not in window:
-        window = window[-8:]
-        if "." not in window:
-            return False
+    text, start = seen.text, m.start
+    if text.find(":", start - WINDOW if start > WINDOW else 0, start) >= 0:
+        window = text[max(0, start - WINDOW) : start]
+    elif text.find(".", start - 8 if start > 8 else 0, start) >= 0:
+        window = text[max(0, start - 8) : start]
+    else:
+        return False
     languages = seen.rules.languages
     return any(word_key(word) in languages for word in _LABEL.findall(window))
 
@@ -76,8 +78,13 @@ def may_cue(seen: Surroundings, m: Mention, word1: str, word2: str) -> bool:
     nearest first): the cheap test before :func:`cued`, from the cue's last two
     words. Where its next-to-last word would be the third word before *m*, a
     window with letters other than ASCII is not ruled out (folding may hide it)."""
-    text = seen.text
     rules = seen.rules
+    if not (
+        word1 in rules.cues or word2 in rules.cues
+        or word1 in rules.quoted_cues or word2 in rules.quoted_cues
+    ):  # fmt: skip
+        return False
+    text = seen.text
     quoted = m.start > 0 and text[m.start - 1] in OPENING_QUOTES
     window = ""
     for table in (rules.cues, rules.quoted_cues) if quoted else (rules.cues,):

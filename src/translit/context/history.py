@@ -8,7 +8,7 @@ from ..mention import Mention
 from .reader import Surroundings, plain
 from .rules import Words
 
-__all__ = ["historical"]
+__all__ = ["historical", "may_be_historical"]
 
 
 def _matches_before(words: list[tuple[str, str, int, str]], skip: int, pattern: Words) -> int:
@@ -24,6 +24,37 @@ def _matches_before(words: list[tuple[str, str, int, str]], skip: int, pattern: 
     return words[skip + n - 1][2]
 
 
+def may_be_historical(
+    seen: Surroundings, mentions: list[Mention], i: int, last: tuple[str, str],
+    nxt: tuple[str, str],
+) -> bool:  # fmt: skip
+    """Whether mention *i* can be part of a historical or fixed name: the cheap test
+    before :func:`historical`. A pattern ends at the words before it (*last*: the
+    two words, the nearest last) or begins with the word after it (*nxt*: that word
+    and what precedes it), a former state follows it, or a conjunction or a comma
+    joins it to a name close by."""
+    rules = seen.rules
+    word1 = last[1]
+    word, sep = nxt
+    m = mentions[i]
+    return (
+        last in rules.historical_before
+        or (word1,) in rules.historical_before
+        or word in rules.historical_after
+        or word in rules.former_states
+        or (word1 in rules.conjunctions and i > 0 and m.start - mentions[i - 1].end < _CLOSE)
+        or (
+            (word in rules.conjunctions or "," in sep)
+            and i + 1 < len(mentions)
+            and mentions[i + 1].start - m.end < _CLOSE
+        )
+    )
+
+
+_CLOSE = 12
+"""Names at most this many characters apart may be a list ("Kiev and Lwów")."""
+
+
 def historical(
     seen: Surroundings, mentions: list[Mention], i: int, last: tuple[str, str], nxt: tuple[str, str]
 ) -> str:
@@ -34,7 +65,7 @@ def historical(
     rules = seen.rules
     text = seen.text
     patterns = rules.historical_before
-    listed_before = i > 0 and m.start - mentions[i - 1].end < 12
+    listed_before = i > 0 and m.start - mentions[i - 1].end < _CLOSE
     listed = last[1] in rules.conjunctions and listed_before
     if last in patterns or last[1:] in patterns or listed:
         before = seen.before(m.start)
@@ -53,7 +84,7 @@ def historical(
                 begin = _matches_before(before, skip, pattern)
                 if begin >= 0:
                     return text[begin : m.end]
-    listed_after = i + 1 < len(mentions) and mentions[i + 1].start - m.end < 12
+    listed_after = i + 1 < len(mentions) and mentions[i + 1].start - m.end < _CLOSE
     word, sep = nxt
     joined = listed_after and (word in rules.conjunctions or sep.strip() == ",")
     if word in rules.historical_after or word in rules.former_states or joined:

@@ -12,10 +12,10 @@ from ..index import Index
 from ..mention import Mention
 from .cases import after_inflected_given_name, broken_genitive, case_form_in
 from .discussion import cued, discussed_pairs, gloss, labelled, may_cue
-from .history import historical
+from .history import historical, may_be_historical
 from .names import adjective_in_name, inside_proper_name
-from .people import other_person
-from .reader import WINDOW, Surroundings, plain, table_word
+from .people import LOOK_BACK, family_names, other_person, own_given_names
+from .reader import Surroundings, Word, plain, table_word
 
 __all__ = ["review", "style_language"]
 
@@ -54,11 +54,20 @@ def review(
     result = list(mentions)
     entities = {mentions[i].entity for i in changing}  # only these can be left
     discussed = discussed_pairs(seen, result, entities) if len(result) > 1 else set()
+    others = {m.entity for m in result if m.left.startswith(_ANOTHER)}
     for i in changing:
         m = result[i]
-        left, inflected = _left(seen, result, i, style, replace_inflected, i in discussed)
+        words = seen.last_two(m.start)
+        nxt = seen.next_word(m.end)
+        if _plain(seen, result, i, words, nxt, i in discussed, others):
+            continue  # no check can apply: the common case, told from the words around it
+        left, inflected = _left(
+            seen, result, i, style, replace_inflected, i in discussed, words, nxt
+        )
         if left:
             result[i] = m._replace(replacement=m.text, left=left, inflected=inflected)
+            if left.startswith(_ANOTHER):
+                others.add(m.entity)
     if explain:
         for i, m in enumerate(result):
             left = m.left or _unchanged_reason(index, m, style)
@@ -79,6 +88,76 @@ def _unchanged_reason(index: Index, m: Mention, style: str) -> str:
     return ""
 
 
+_ANOTHER = "another person ("
+
+
+def _plain(
+    seen: Surroundings,
+    mentions: list[Mention],
+    i: int,
+    words: tuple[Word, Word],
+    nxt: tuple[str, str],
+    discussed: bool,
+    others: set[str],
+) -> bool:
+    """True when no check can leave mention *i* (one that would change; *words*: the
+    two words before it, *nxt*: the word after it; *discussed*: whether its spelling
+    is compared with another in its sentence; *others*: the entities a mention before
+    it is another person of), told cheaply from what each check needs to apply, most
+    often from a few characters and set lookups. Anything else
+    goes through every check (:func:`_left`); ``tests/test_context.py`` holds the two
+    together. The conditions, by check:
+
+    1. not inflected, no case mark at its end, no -s after it, not a case form of
+       another language's (remembered per form), and a full name's given name its own;
+       a capitalized word right before a person goes the long way;
+    2. not an adjective;
+    3. no historical pattern ends at the words before it or begins after it, no former
+       state after it, and no conjunction or comma joins it to a name close by;
+    4. a person: no patronymic before it, none of its relatives named in the text
+       before it, and no mention of another person of its name (*others*);
+    5. a capitalized word before it only after a break, or a title;
+    6. not *discussed*, no language name and colon or full stop before it, no bracket
+       after it, and no cue ending at the two words before it."""
+    m = mentions[i]
+    (word1, sep1, written1, _), (word2, _, _, _) = words
+    if discussed or m.inflected or m.entity in others:
+        return False
+    rules = seen.rules
+    index = seen.index
+    kind = index.entities[m.entity].type
+    if kind == "adjective":
+        return False
+    if written1[:1].isupper() and (sep1 in (" ", "\u00a0") or plain(sep1)):
+        if kind == "person" or word1 not in rules.titles:
+            return False
+    text = seen.text
+    start, end = m.start, m.end
+    if (
+        text[end : end + 1] == "s"
+        or m.text[-1].lower() in rules.case_marks
+        or nxt[1].strip()[:1] in ("(", "[")
+        or may_be_historical(seen, mentions, i, (word2, word1), nxt)
+        or may_cue(seen, m, word1, word2)
+        or labelled(seen, m)
+    ):
+        return False
+    if kind == "person":
+        if m.part == "full":
+            return fold_word(m.text).split(" ", 1)[0] in own_given_names(index, m.entity)
+        if word1.endswith(rules.patronymic_endings):
+            return False
+        floor = start - LOOK_BACK if start > LOOK_BACK else 0
+        for name in family_names(index, m.entity):
+            if text.find(name[:1].upper() + name[1:], floor, start) >= 0:
+                return False
+    if kind in ("person", "place") and m.part != "full":
+        langs = index.memo.get("case_forms", _NO_MEMO).get((m.text, m.entity))
+        if langs is None or langs:
+            return False  # a case form somewhere, or not known yet
+    return True
+
+
 def _left(
     seen: Surroundings,
     mentions: list[Mention],
@@ -86,16 +165,16 @@ def _left(
     style: str,
     replace_inflected: bool,
     discussed: bool,
+    words: tuple[Word, Word],
+    nxt: tuple[str, str],
 ) -> tuple[str, bool]:
-    """Why mention *i* stays as written ("" when it changes), and whether it is inflected."""
+    """Why mention *i* stays as written ("" when it changes), and whether it is
+    inflected (*words*, *nxt*: the words around it, as :func:`_plain` takes them)."""
     m = mentions[i]
     rules = seen.rules
     info = seen.index.entities[m.entity]
     text = seen.text
-    # the words right around it decide which checks can apply at all: most names
-    # stand between ordinary words, and skip the rest after a few lookups
-    (word1, sep1, written1, begin1), (word2, _, _, _) = seen.last_two(m.start)
-    nxt = seen.next_word(m.end)
+    (word1, sep1, written1, begin1), (word2, _, _, _) = words
     # 1. case forms
     person = info.type == "person"
     if not m.inflected:
@@ -131,15 +210,7 @@ def _left(
             return f"{rules.names.get(lang, 'another language')} adjective", False
     # 3. historical and fixed names: only next to a word that begins or ends one, or
     # next to another name (a list of them)
-    if (
-        word1 in rules.conjunctions
-        or (word2, word1) in rules.historical_before
-        or (word1,) in rules.historical_before
-        or nxt[0] in rules.historical_after
-        or nxt[0] in rules.former_states
-        or nxt[0] in rules.conjunctions
-        or "," in nxt[1]
-    ):
+    if may_be_historical(seen, mentions, i, (word2, word1), nxt):
         found = historical(seen, mentions, i, (word2, word1), nxt)
         if found:
             return f"historical name ({found})", False
@@ -162,25 +233,11 @@ def _left(
         if found:
             return f"part of another name ({found})", False
     # 6. the text discusses the name
-    start = m.start
     if (
         discussed
-        or (
-            (
-                text.find(":", start - WINDOW if start > WINDOW else 0, start) >= 0
-                or text.find(".", start - 8 if start > 8 else 0, start) >= 0
-                or nxt[1].strip()[:1] in ("(", "[")
-            )
-            and (labelled(seen, m) or nxt[1].strip()[:1] in ("(", "["))
-            and gloss(seen, m)
-        )
-        or (
-            (word1 in rules.cues or word2 in rules.cues
-             or word1 in rules.quoted_cues or word2 in rules.quoted_cues)
-            and may_cue(seen, m, word1, word2)
-            and cued(seen, m)
-        )
-    ):  # fmt: skip
+        or ((labelled(seen, m) or nxt[1].strip()[:1] in ("(", "[")) and gloss(seen, m))
+        or (may_cue(seen, m, word1, word2) and cued(seen, m))
+    ):
         return "the text discusses the spelling", False
     return "", False
 
