@@ -20,14 +20,14 @@ def inside_proper_name(seen: Surroundings, m: Mention, begin: int, written: str)
     if len(written) < 2 or not written.isalpha() or not written[1:].islower():
         return ""
     rules = seen.rules
+    word = word_key(written)
+    if word in rules.titles or word in rules.languages:
+        return ""
     head = seen.text[max(0, begin - 3) : begin].rstrip(" \t\u00a0")
     if not head or head[-1] in _INITIAL_BEFORE or head[-1] == "\n":
         return ""  # the first word of a sentence, a heading or a list item
     lang = seen.line_lang(m.start)  # unknown: the rule holds, a miss and not a harm
     if lang in rules.capitalizing:
-        return ""
-    word = word_key(written)
-    if word in rules.titles or word in rules.languages:
         return ""
     if given_key(seen.index, word) in seen.index.given_names:
         return ""  # a given name in any case: "Alexandra Lukašenka"

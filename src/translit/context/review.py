@@ -110,13 +110,13 @@ def _plain(
 
     1. not inflected, no case mark at its end, no -s after it, not a case form of
        another language's (remembered per form), and a full name's given name its own;
-       a capitalized word right before a person goes the long way;
+       no given name of its own in another case right before a person;
     2. not an adjective;
     3. no historical pattern ends at the words before it or begins after it, no former
        state after it, and no conjunction or comma joins it to a name close by;
     4. a person: no patronymic before it, none of its relatives named in the text
        before it, and no mention of another person of its name (*others*);
-    5. a capitalized word before it only after a break, or a title;
+    5. a capitalized word right before it only a title or a language's name;
     6. not *discussed*, no language name and colon or full stop before it, no bracket
        after it, and no cue ending at the two words before it."""
     m = mentions[i]
@@ -128,8 +128,15 @@ def _plain(
     kind = index.entities[m.entity].type
     if kind == "adjective":
         return False
-    if written1[:1].isupper() and (sep1 in (" ", "\u00a0") or plain(sep1)):
-        if kind == "person" or word1 not in rules.titles:
+    if written1[:1].isupper():
+        if sep1 in (" ", "\u00a0") and word1 not in rules.titles and word1 not in rules.languages:
+            return False  # perhaps part of another proper name
+        if (
+            kind == "person"
+            and m.part != "full"
+            and plain(sep1)
+            and after_inflected_given_name(seen, m, word1, sep1, True)
+        ):
             return False
     text = seen.text
     start, end = m.start, m.end
