@@ -76,7 +76,8 @@ def gloss(seen: Surroundings, m: Mention) -> bool:
 def may_cue(seen: Surroundings, m: Mention, word1: str, word2: str) -> bool:
     """Whether a cue may end at one of the two words before *m* (*word1*, *word2*,
     nearest first): the cheap test before :func:`cued`, from the cue's last two
-    words. Where its next-to-last word would be the third word before *m*, a
+    words. Where its next-to-last word would stand further back (after a gap, ``...``,
+    or as the third word before *m*), it must be in the few words before *m*; a
     window with letters other than ASCII is not ruled out (folding may hide it)."""
     rules = seen.rules
     if not (
@@ -90,11 +91,14 @@ def may_cue(seen: Surroundings, m: Mention, word1: str, word2: str) -> bool:
     for table in (rules.cues, rules.quoted_cues) if quoted else (rules.cues,):
         for k, word in ((0, word1), (1, word2)):
             for pattern in table.get(word, ()):
-                if len(pattern) == 1 or pattern[-2] == "..." or (k == 0 and pattern[-2] == word2):
+                if len(pattern) == 1 or (k == 0 and pattern[-2] == word2) or (
+                    pattern[0] == "..."
+                ):
                     return True
-                if k == 1:
+                if k == 1 or pattern[-2] == "...":
                     window = window or text[max(0, m.start - WINDOW) : m.start].lower()
-                    if pattern[-2] in window or not window.isascii():
+                    needed = pattern[-3] if pattern[-2] == "..." else pattern[-2]
+                    if needed in window or not window.isascii():
                         return True
     return False
 
