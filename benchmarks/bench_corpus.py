@@ -1,5 +1,5 @@
 """Corpus throughput and memory: ``translit normalize --jsonl/--csv/--parquet``, plain text
-streamed from standard input, and ``translit.dask`` on a local cluster.
+streamed from standard input, and ``translit.corpus.dask`` on a local cluster.
 
 One command, no downloads (Linux: peak memory is read from ``/proc``):
 
@@ -24,7 +24,7 @@ the input. MB are 10^6 bytes of input file.
 
 Dask (if installed): a ``LocalCluster(n_workers=2, processes=True,
 threads_per_worker=1)`` reads the JSON Lines with ``dask.bag.read_text``,
-normalizes the ``text`` field with ``translit.dask.normalize_bag`` and sums the
+normalizes the ``text`` field with ``translit.corpus.dask.normalize_bag`` and sums the
 lengths (nothing written); the result is checked against the command line's.
 """
 
@@ -186,7 +186,7 @@ def run_dask(path: Path) -> dict[str, float] | None:
     except ImportError:
         return None
     sys.path.insert(0, str(ROOT / "src"))
-    from translit.dask import normalize_bag
+    from translit.corpus.dask import normalize_bag
 
     with LocalCluster(n_workers=2, processes=True, threads_per_worker=1,
                       dashboard_address=None) as cluster, Client(cluster) as client:  # fmt: skip

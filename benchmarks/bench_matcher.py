@@ -94,7 +94,7 @@ import yaml
 
 import matcher_texts
 import translit
-from translit.table import bundled_table_path
+from translit.tables.aliases import bundled_table_path
 
 HERE = Path(__file__).resolve().parent
 RESULTS = HERE / "results" / "matcher.md"
@@ -283,7 +283,7 @@ def build_normalizer(table: str) -> translit.Normalizer:
 
 
 def translit_competitor(normalizer: translit.Normalizer) -> Competitor:
-    from translit.matcher import match
+    from translit.match.matcher import match
 
     index = normalizer._index
     return {
@@ -495,7 +495,7 @@ def timed_inputs(path: str, competitor: Competitor, normalizer: translit.Normali
         for label, (op, count) in competitor.items()
     ]
     if normalizer is not None:
-        from translit.corpus import Counts, Spec, fix_line
+        from translit.corpus.records import Counts, Spec, fix_line
 
         spec = Spec(("text",))
         raw = [line.encode() for line in lines]
@@ -944,7 +944,7 @@ def types_section(rows: list[dict[str, Any]], runs: dict[Any, Any],
         "`text.lower()`), so its mention count differs from translit's. Each in its own "
         "process, taking turns; MB/s of UTF-8 input per second of CPU time, best of the "
         f"runs (up to --repeat per round, fewer once the runs took {TYPE_BUDGET_S:.0f} s) "
-        "and of the rounds. matcher alone: `translit.matcher.match`, the mentions before "
+        "and of the rounds. matcher alone: `translit.match.matcher.match`, the mentions before "
         "the context review (`translit.context`); context review: find's time per MB "
         "less the matcher's, what the checks of a name discussed, historical, another "
         "person's or a word of the text's language cost.",
@@ -959,7 +959,7 @@ def types_section(rows: list[dict[str, Any]], runs: dict[Any, Any],
         lines += [
             f"JSON Lines: MB are those of the `text` values ({jsonl['mb']:.2f} MB); each "
             "competitor is called once per value. The corpus API that `translit normalize "
-            "--jsonl --field text` runs on each line (`translit.corpus.fix_line`: JSON "
+            "--jsonl --field text` runs on each line (`translit.corpus.records.fix_line`: JSON "
             f"parsing, normalizing, rewriting the line) does {speed(jsonl['fix'])} MB/s of "
             f"whole lines ({jsonl['fix_hits']:,} names changed).",
             "",

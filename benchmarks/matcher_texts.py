@@ -391,7 +391,7 @@ def samples(lang: str) -> list[str]:
     """The press spellings of a language file's transcription samples (src/translit/languages)."""
     import translit  # the measured one (bench_matcher.py --rev: an export of a commit)
 
-    folder = Path(translit.__file__).parent / "languages"
+    folder = Path(translit.__file__).parent / "data" / "languages"
     doc = yaml.safe_load((folder / f"{lang}.yaml").read_text("utf-8"))
     return sorted({latin for _, latin in doc["transcription"]["samples"]})
 

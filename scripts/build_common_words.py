@@ -1,4 +1,4 @@
-"""Build src/translit/common_words.txt.gz from wordfreq's frequency lists.
+"""Build src/translit/data/common_words.txt.gz from wordfreq's frequency lists.
 
 Usage: pip install wordfreq && python scripts/build_common_words.py
 
@@ -18,7 +18,7 @@ from pathlib import Path
 
 import wordfreq  # type: ignore[import-not-found]
 
-from translit.fold import fold_word
+from translit.text.fold import fold_word
 
 LANGUAGES = {
     "en": "en", "de": "de", "fr": "fr", "pl": "pl", "cs": "cs", "sk": "sk", "nl": "nl",
@@ -27,7 +27,7 @@ LANGUAGES = {
     "da": "no",
 }  # fmt: skip
 TOP = 20_000
-OUT = Path(__file__).resolve().parents[1] / "src" / "translit" / "common_words.txt.gz"
+OUT = Path(__file__).resolve().parents[1] / "src" / "translit" / "data" / "common_words.txt.gz"
 
 
 def main() -> None:

@@ -1,5 +1,5 @@
-"""Build src/translit/language_words.txt: the most frequent words of each language,
-which :mod:`translit.language` uses to tell the language of a paragraph.
+"""Build src/translit/data/language_words.txt: the most frequent words of each language,
+which :mod:`translit.text.language` uses to tell the language of a paragraph.
 
 Usage: pip install wordfreq && python scripts/build_language_words.py
 
@@ -24,7 +24,7 @@ LANGUAGES = [
     "ro", "sh", "sl", "fi", "nb", "sv", "da", "ru", "uk", "bg",
 ]  # fmt: skip
 TOP = 300
-OUT = Path(__file__).resolve().parents[1] / "src" / "translit" / "language_words.txt"
+OUT = Path(__file__).resolve().parents[1] / "src" / "translit" / "data" / "language_words.txt"
 
 
 def main() -> None:

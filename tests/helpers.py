@@ -11,8 +11,8 @@ from pathlib import Path
 import pytest
 import yaml
 
-from translit import cli
-from translit.bundled import bundled_table_path
+from translit.cli import main as cli
+from translit.tables.bundled import bundled_table_path
 
 
 def display_forms() -> list[str]:

@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 
 import translit
-from translit.cache import _load, cache_dir
+from translit.compile.cache import _load, cache_dir
 
 TABLE = "entities:\n  - {id: brest, type: place, name: Brest, variants: {pl: [Brześć]}}\n"
 
@@ -106,7 +106,7 @@ def test_two_processes_building_at_once(folder: Path, tmp_path: Path) -> None:
 
 
 def test_old_entries_are_pruned(folder: Path, tmp_path: Path) -> None:
-    from translit.cachestore import KEEP
+    from translit.compile.cachestore import KEEP
 
     folder.mkdir(parents=True)
     for i in range(KEEP + 5):  # entries of tables edited long ago, oldest first

@@ -15,8 +15,8 @@ import yaml
 
 import translit
 from helpers import Cli, Run, cli_runner
-from translit import files
-from translit.report import Progress
+from translit.cli.report import Progress
+from translit.documents import files
 
 CASES = Path(__file__).parent / "cases" / "cli"
 
@@ -104,7 +104,7 @@ def test_files_to_stdout_writes_nothing(run: Cli, docs: dict[str, Path]) -> None
 def test_long_plain_files_to_stdout_are_streamed_with_the_same_output(
     run: Cli, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    from translit import runner
+    from translit.cli import runner
 
     prose = "Lukashenko in Kiev.\r\nSee https://kiev.example/Kiev # translit: ignore Kiev\n"
     files = {
@@ -126,7 +126,7 @@ def test_long_plain_files_to_stdout_are_streamed_with_the_same_output(
 def test_long_files_that_are_not_text_to_stdout(
     run: Cli, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    from translit import runner
+    from translit.cli import runner
 
     monkeypatch.setattr(runner, "STREAM_AFTER", 100)
     _write(tmp_path / "blob.txt", b"Kiev\0" * 100)
@@ -339,7 +339,7 @@ FRENCH = "L'opposition biélorusse et Loukachenko\n"
 def test_lang_reaches_every_path(run: Cli, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     """--lang reaches the worker processes (--jobs 2), a long file streamed to standard
     output and a long standard input, as the Normalizer's own language."""
-    from translit import runner
+    from translit.cli import runner
 
     for i in range(4):
         _write(tmp_path / f"d/{i}.txt", FRENCH)
@@ -502,8 +502,8 @@ def test_progress_on_a_terminal_only() -> None:
 
 
 def test_progress_is_erased_before_a_report_line() -> None:
-    from translit.report import Finding, Tally
-    from translit.runner import Outcome
+    from translit.cli.report import Finding, Tally
+    from translit.cli.runner import Outcome
 
     terminal, out = _Terminal(), io.StringIO()
     progress = Progress(2, terminal, delay=0, interval=0)
@@ -594,10 +594,11 @@ def test_program_error_is_one_line(tmp_path: Path) -> None:
 _NOT_FOR_STDIN = (
     "argparse", "concurrent.futures", "csv", "difflib", "hashlib", "json", "multiprocessing",
     "pathlib", "pickle", "shutil", "signal", "subprocess", "tempfile", "threading", "tomllib",
-    "yaml", "translit.arguments", "translit.cachestore", "translit.commands",
-    "translit.compiler", "translit.configfile", "translit.corpus", "translit.formats",
-    "translit.parallel", "translit.pipe", "translit.romanize", "translit.stream",
-    "translit.syntax", "translit.table", "translit.yamlfile",
+    "yaml", "translit.cli.arguments", "translit.compile.cachestore", "translit.cli.commands",
+    "translit.compile.compiler", "translit.cli.configfile", "translit.corpus.records",
+    "translit.corpus.formats",
+    "translit.corpus.parallel", "translit.cli.pipe", "translit.romanize", "translit.stream",
+    "translit.documents.syntax", "translit.tables.aliases", "translit.tables.yamlfile",
 )  # fmt: skip
 
 
@@ -607,7 +608,7 @@ def test_normalize_on_stdin_imports_only_what_it_uses(
     """With the compiled table in the cache (the fixture put it there), and no config."""
     code = (
         "import sys\n"
-        "from translit.cli import main\n"
+        "from translit.cli.main import main\n"
         "code = main(['normalize'])\n"
         f"print(sorted(set({_NOT_FOR_STDIN!r}) & set(sys.modules)), code, file=sys.stderr)\n"
     )
@@ -619,9 +620,9 @@ def test_normalize_on_stdin_imports_only_what_it_uses(
 
 def test_bare_normalize_is_the_parser_defaults() -> None:
     """``main`` skips the parser for a bare ``normalize``: the same namespace it would give."""
-    from translit.cli import _normalize_defaults, _parser
+    from translit.cli.main import _parser, normalize_defaults
 
-    assert vars(_parser().parse_args(["normalize"])) == _normalize_defaults()
+    assert vars(_parser().parse_args(["normalize"])) == normalize_defaults()
 
 
 def test_the_program_on_stdin(tmp_path: Path) -> None:

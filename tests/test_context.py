@@ -9,7 +9,7 @@ from hypothesis import strategies as st
 
 import translit
 from translit.context.reader import Surroundings, last_two_matched, next_word_matched
-from translit.language import detect
+from translit.text.language import detect
 
 _INDEX = translit.Normalizer()._index
 _WORDS = st.sampled_from(["Kiev", "of", "University", "Lwów", "ü", "1939", "x" * 45, ""])
@@ -75,7 +75,7 @@ def _plain_but_left(text: str, style: str = "en") -> list[tuple[str, str]]:
     """The mentions of *text* that the review's plain lane passes but a check leaves."""
     from translit.context import review as r
     from translit.context.discussion import discussed_pairs
-    from translit.matcher import match
+    from translit.match.matcher import match
 
     mentions = match(_INDEX, text, style)
     r.review(_INDEX, text, mentions, style, None, False, False)  # what it remembers per form
@@ -114,7 +114,8 @@ _NEAR = ["of", "and", "a", "as", "known", "spelt", "University", "Battle", "the"
 
 
 _ONE_EACH = [  # a name that each check leaves, between plain words
-    "the old Kharkov operations began", "the Odessa pogrom of", "near Krivoy Rog, Ukrainian SSR, in",
+    "the old Kharkov operations began", "the Odessa pogrom of",
+    "near Krivoy Rog, Ukrainian SSR, in",
     "the university of Lwów was", "the Donbass and Kharkov operations", "also known as Kiev",
     "he wrote Russian: Kiev and", "president Lukashenko, not Viktor Lukashenko",
     "then aleksandr grigoryevich lukashenko said", "the Lukashenkas went", "a Łukaszenką",

@@ -15,8 +15,8 @@ import yaml
 
 import translit
 from helpers import Cli, cli_runner
-from translit import formats
-from translit.corpus import Counts, Spec, fix_line
+from translit.corpus import formats
+from translit.corpus.records import Counts, Spec, fix_line
 
 CASES = Path(__file__).parent / "cases" / "corpus"
 JSONL: list[dict[str, Any]] = yaml.safe_load((CASES / "jsonl.yaml").read_text(encoding="utf-8"))
@@ -339,8 +339,9 @@ def test_parquet_language_column(run: Cli, tmp_path: Path) -> None:
 
 def test_plain_normalize_imports_no_corpus_machinery(tmp_path: Path) -> None:
     code = (
-        "import sys; from translit import cli; code = cli.main(['normalize']); "
-        "heavy = {'csv', 'dask', 'pyarrow', 'pandas', 'translit.corpus'} & set(sys.modules); "
+        "import sys; from translit.cli.main import main; code = main(['normalize']); "
+        "heavy = {'csv', 'dask', 'pyarrow', 'pandas', 'translit.corpus.records'}"
+        " & set(sys.modules); "
         "sys.exit(1 if heavy or code else 0)"
     )
     done = subprocess.run([sys.executable, "-c", code], input=b"Kiev\n", cwd=tmp_path,

@@ -1,4 +1,5 @@
-"""translit.dask on a real local cluster (two worker processes): the single-process result."""
+"""translit.corpus.dask on a real local cluster (two worker processes): the single-process
+result."""
 
 from __future__ import annotations
 
@@ -17,8 +18,14 @@ import pytest
 from distributed import Client, LocalCluster
 
 import translit
-from translit import cli
-from translit.dask import find_bag, find_series, normalize_bag, normalize_columns, normalize_series
+from translit.cli import main as cli
+from translit.corpus.dask import (
+    find_bag,
+    find_series,
+    normalize_bag,
+    normalize_columns,
+    normalize_series,
+)
 
 
 def _paragraphs() -> list[str]:
@@ -64,7 +71,7 @@ def test_dataframe_equals_one_process(client: Client, normalizer: translit.Norma
 
 def test_one_normalizer_per_worker(client: Client) -> None:
     def which(part: list[str]) -> list[tuple[int, int]]:
-        from translit.parallel import Recipe, normalizer_for
+        from translit.corpus.parallel import Recipe, normalizer_for
 
         return [(os.getpid(), id(normalizer_for(Recipe())))]
 
@@ -94,7 +101,7 @@ def test_dask_equals_the_command_line_with_1_and_2_jobs(
 
 
 def test_import_translit_does_not_import_dask() -> None:
-    code = ("import sys, translit; translit.normalize('Kiev'); import translit.parallel; "
+    code = ("import sys, translit; translit.normalize('Kiev'); import translit.corpus.parallel; "
             "found = {'dask', 'distributed', 'pandas', 'pyarrow'} & set(sys.modules); "
             "print(sorted(found)); sys.exit(1 if found else 0)")
     done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,

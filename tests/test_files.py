@@ -1,4 +1,4 @@
-"""Reading, atomic writing and discovery of files (translit.files)."""
+"""Reading, atomic writing and discovery of files (translit.documents.files)."""
 
 from __future__ import annotations
 
@@ -12,8 +12,8 @@ from pathlib import Path
 
 import pytest
 
-from translit import files
-from translit.files import FileError, Skipped, decode, discover, read, write_atomic
+from translit.documents import files
+from translit.documents.files import FileError, Skipped, decode, discover, read, write_atomic
 
 
 def test_decode_keeps_bom_and_line_endings() -> None:
@@ -177,7 +177,7 @@ def test_sigterm_mid_write_leaves_the_original_whole(tmp_path: Path, moment: str
     hook = "os.replace" if moment == "before-rename" else "os.fsync"
     code = f"""
 import os, signal, sys
-from translit.cli import main
+from translit.cli.main import main
 def die(*args, **kwargs):
     os.kill(os.getpid(), signal.SIGTERM)
 {hook} = die

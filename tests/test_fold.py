@@ -5,7 +5,7 @@ from __future__ import annotations
 from hypothesis import given
 from hypothesis import strategies as st
 
-from translit.fold import _TABLE, _fold_runs, fold
+from translit.text.fold import _TABLE, _fold_runs, fold
 
 ALPHABET = "abcKIEVłŁšŠïÏ’‘\u00a0 \n'-–—“”…ЁёЛукашэнкаİß\u2010\u00ad\u0301\u200d"
 # characters each fast path must leave to the table: context-dependent lower case

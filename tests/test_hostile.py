@@ -51,12 +51,13 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 import translit
+import translit.version
 from helpers import display_forms
-from translit import yamlfile
-from translit.cache import _MAGIC, _frame
+from translit.compile.cache import _MAGIC, frame
 from translit.stream import normalize_stream
-from translit.table import MAX_FORM_LENGTH, bundled_table_path
-from translit.yamlfile import MAX_BYTES, MAX_DEPTH
+from translit.tables import yamlfile
+from translit.tables.aliases import MAX_FORM_LENGTH, bundled_table_path
+from translit.tables.yamlfile import MAX_BYTES, MAX_DEPTH
 
 HERE = Path(__file__).parent
 SRC = Path(translit.__file__).parent
@@ -777,8 +778,8 @@ def _entry_of(cache: Path, table: Path) -> Path:
 
 def _well_formed_entry(model: Path, value: object) -> bytes:
     """An entry in the cache's own file format (its magic line, a correct checksum)."""
-    assert model.read_bytes().startswith(_MAGIC)  # the format _frame writes
-    return _frame(pickle.dumps(value))
+    assert model.read_bytes().startswith(_MAGIC)  # the format frame writes
+    return frame(pickle.dumps(value))
 
 
 @pytest.mark.parametrize("keyed", [False, True], ids=["bare", "with its key"])
@@ -804,9 +805,9 @@ def test_entry_of_another_table_is_not_trusted(cache: Path, tmp_path: Path) -> N
 def test_entry_whose_pickle_cannot_load_is_rebuilt(cache: Path, tmp_path: Path) -> None:
     _, b = _two_tables(tmp_path)
     entry = _entry_of(cache, b)
-    assert entry.read_bytes().startswith(_MAGIC)  # the format _frame writes
+    assert entry.read_bytes().startswith(_MAGIC)  # the format frame writes
     payload = b"\x80\x04cno_such_module_here\nThing\n)\x81."  # a class that does not exist
-    entry.write_bytes(_frame(payload))
+    entry.write_bytes(frame(payload))
     assert translit.Normalizer([b], include_default=False).normalize("Grodno") == "Hrodna"
 
 
@@ -825,7 +826,7 @@ def test_entry_of_an_older_version_is_never_read(
     a, b = _two_tables(tmp_path)
     entry_a = _entry_of(cache, a)
     with monkeypatch.context() as m:
-        m.setattr(translit, "__version__", "0.0.1")
+        m.setattr(translit.version, "__version__", "0.0.1")
         old = _entry_of(cache, b)
     old.write_bytes(entry_a.read_bytes())  # the old version's entry is also poisoned
     n = translit.Normalizer([b], include_default=False)  # the current version's key

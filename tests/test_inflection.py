@@ -6,11 +6,11 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from translit.common_words import CommonWords
+from translit.compile.wordforms import _minimal
 from translit.errors import TableError
-from translit.inflection import Stemmer, _takes_genitive, load_rules, word_stems
-from translit.wordforms import _minimal
-from translit.yamlfile import load_text
+from translit.tables.common_words import CommonWords
+from translit.tables.inflection import Stemmer, _takes_genitive, load_rules, word_stems
+from translit.tables.yamlfile import load_text
 
 _LETTERS = {"Latn": "abcdeiklmnorsuyz'", "Cyrl": "абвгдеийклмнорстуыьэюяіўє"}
 _LANGUAGES = st.one_of(

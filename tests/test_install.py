@@ -6,7 +6,7 @@ import subprocess
 import sys
 from pathlib import Path
 
-from translit.table import bundled_table_path
+from translit.tables.aliases import bundled_table_path
 
 
 def test_import_and_normalize_from_another_folder(tmp_path: Path) -> None:

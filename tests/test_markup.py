@@ -12,9 +12,10 @@ from hypothesis import example, given
 from hypothesis import strategies as st
 
 import translit
-from translit import markup, protect
-from translit.markup import kind_of, merge, protected_spans
-from translit.runner import Job, fix_text
+from translit.cli.runner import Job, fix_text
+from translit.documents import markup
+from translit.documents.markup import kind_of, merge, protected_spans
+from translit.text import protect
 
 CASES: list[dict[str, Any]] = yaml.safe_load(
     (Path(__file__).parent / "cases" / "markup.yaml").read_text(encoding="utf-8")

@@ -22,10 +22,10 @@ from hypothesis import example, given
 from hypothesis import strategies as st
 
 import translit
-import translit.matcher
+import translit.match.matcher
 import translit.normalizer
-from translit.general import scan_general
-from translit.matcher import match
+from translit.match.general import scan_general
+from translit.match.matcher import match
 
 HERE = Path(__file__).parent
 
@@ -158,8 +158,8 @@ def test_short_path_equals_general_path_on_every_text_with_user_tables(table: st
 def test_the_finder_gives_the_same_hits_before_and_after_a_long_text() -> None:
     """Texts are searched with an NFA until enough text has been searched to build the
     DFA (not before): same hits."""
-    from translit.finder import DFA_AFTER, Finder
-    from translit.fold import fold
+    from translit.compile.finder import DFA_AFTER, Finder
+    from translit.text.fold import fold
 
     finder = Finder(_INDEX.finder.patterns)
     key = fold(" ".join(TEXTS[:60]))[0]
@@ -192,15 +192,15 @@ def test_a_text_cut_in_pieces_gives_the_same_mentions(
     text = "".join(words.title().replace(" ", inner) + gap for words, inner, gap in parts)
     normalizer = _NORMALIZER
     with (
-        mock.patch.object(translit.matcher, "PIECE", size),
+        mock.patch.object(translit.match.matcher, "PIECE", size),
         mock.patch.object(translit.normalizer, "PIECE", size),
     ):
-        assert translit.matcher.match(_INDEX, text, "en") == scan_general(_INDEX, text, "en")
+        assert translit.match.matcher.match(_INDEX, text, "en") == scan_general(_INDEX, text, "en")
         assert normalizer.normalize(text) == translit.apply_mentions(text, normalizer.find(text))
 
 
 def test_pieces_are_cut_after_punctuation_and_a_line_break() -> None:
-    from translit.matcher import pieces
+    from translit.match.matcher import pieces
 
     text = "Alexander\nLukashenko. Kiev?\r\n```\nKyiv.\n```\nMinsk."
     assert [p for _, p in pieces(text, 5)] == [  # never inside a fenced block
@@ -230,8 +230,8 @@ _AROUND = st.sampled_from([" ", "\n", "(", "[", "\"", "«", "»", "„", "“", 
 def test_plain_surroundings_are_never_a_technical_token(before: str, after: str) -> None:
     """The short cut of both loops, plain surroundings, never passes a name that the
     long check of URLs, addresses, handles and paths would stop."""
-    from translit.checks import plain_surroundings
-    from translit.protect import in_technical_token
+    from translit.match.checks import plain_surroundings
+    from translit.text.protect import in_technical_token
 
     key = before + "kiev" + after
     start, end = len(before), len(before) + 4
@@ -240,7 +240,7 @@ def test_plain_surroundings_are_never_a_technical_token(before: str, after: str)
 
 
 def test_plain_surroundings() -> None:
-    from translit.checks import plain_surroundings
+    from translit.match.checks import plain_surroundings
 
     plain = [" kiev ", "„kiev“ ", " d'kiev ", "<p>kiev</p>", " [kiev](x)", "»kiev« ", "(kiev)."]
     other = ["://'kiev ", "#'kiev ", "/kiev ", "kiev.ua", "a.kiev@x.org", "rosja'kiev "]

@@ -13,8 +13,9 @@ from pathlib import Path
 import pytest
 
 import translit
-from translit import cli, parallel
-from translit.parallel import Meter, Recipe, normalizer_for, ordered_map
+from translit.cli import main as cli
+from translit.corpus import parallel
+from translit.corpus.parallel import Meter, Recipe, normalizer_for, ordered_map
 
 _state: dict[str, int] = {}
 

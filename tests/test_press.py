@@ -9,8 +9,8 @@ from __future__ import annotations
 
 import pytest
 
-from translit.fold import fold_word
-from translit.press import load_press, spellings
+from translit.tables.press import load_press, spellings
+from translit.text.fold import fold_word
 
 ALPHABET = "абвгґдеёєжзиіїйклмнопрстуўфхцчшщъыьэюя'"
 PRESSES = load_press()

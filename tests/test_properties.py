@@ -123,8 +123,8 @@ def test_the_stream_context_covers_the_checks() -> None:
 
 @given(TEXTS, st.booleans())
 def test_short_path_finds_what_the_general_path_finds(text: str, inflected: bool) -> None:
-    from translit.general import scan_general
-    from translit.matcher import match
+    from translit.match.general import scan_general
+    from translit.match.matcher import match
 
     index = NORMALIZER._index
     assert match(index, text, "en", inflected) == scan_general(index, text, "en", inflected)

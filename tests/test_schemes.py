@@ -16,7 +16,7 @@ from hypothesis import strategies as st
 
 from translit.errors import TableError, UnmappedCharacterError
 from translit.romanize import FallbackWarning, SchemeSet, detect_language, schemes, transliterate
-from translit.scheme_table import SCHEMES_DIR, load_table
+from translit.tables.schemes import SCHEMES_DIR, load_table
 
 VECTORS = yaml.safe_load(
     (Path(__file__).parent / "data" / "romanization_vectors.yaml").read_text(encoding="utf-8"))

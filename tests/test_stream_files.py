@@ -15,11 +15,13 @@ from hypothesis import strategies as st
 
 import translit
 from helpers import Cli, Run, cli_runner
-from translit import pipe, runner, stream
-from translit.markup import kind_of
-from translit.pipe import Survey, stream_text, survey
-from translit.report import Finding, render
-from translit.runner import Job, allowed, fix_bytes
+from translit import stream
+from translit.cli import pipe, runner
+from translit.cli.pipe import Survey, stream_text, survey
+from translit.cli.report import Finding, render
+from translit.cli.runner import Job, fix_bytes
+from translit.documents.changes import allowed
+from translit.documents.markup import kind_of
 
 PLAIN = [
     "Lukashenko visited Kiev. ", "Alexander\nLukashenko said. ", "Gomel # translit: ignore\n",
@@ -122,7 +124,9 @@ def test_survey_reads_labels_front_matter_and_utf8() -> None:
     found = survey(io.BytesIO(b"---\ntitle: Kiev\n---\n[Kiev]\n\n[KIEV]: /k\n"), "a.md", "markdown")
     assert found.labels == {"kiev"} and found.front == [(0, 11), (15, 20)]
     assert survey(io.BytesIO(b"---\nKiev\n"), "a.md", "markdown").front == []  # never closed
-    with pytest.raises(translit.files.Skipped, match=r"a\.md:3: not valid UTF-8, skipped"):
+    with pytest.raises(
+        translit.documents.files.Skipped, match=r"a\.md:3: not valid UTF-8, skipped"
+    ):
         survey(io.BytesIO(b"Kiev\n\n\xff\n"), "a.md", "markdown")
     with pytest.raises(pipe.Unstreamable, match="front matter longer than"):
         survey(io.BytesIO(b"---\n" + b"x: y\n" * (pipe.FRONT_MAX // 4) + b"---\n"), "a.md",

@@ -11,7 +11,7 @@ import pytest
 import yaml
 
 import translit
-from translit.table import MAX_FORM_LENGTH
+from translit.tables.aliases import MAX_FORM_LENGTH
 
 BAD = yaml.safe_load((Path(__file__).parent / "cases" / "bad_tables.yaml").read_text("utf-8"))
 
@@ -36,7 +36,7 @@ def test_bad_table_is_refused(case: dict[str, Any], tmp_path: Path) -> None:
 def test_bundled_table_loads_and_every_canonical_maps_to_itself(
     normalizer: translit.Normalizer,
 ) -> None:
-    data = yaml.safe_load(Path(translit.table.bundled_table_path()).read_text("utf-8"))
+    data = yaml.safe_load(Path(translit.tables.aliases.bundled_table_path()).read_text("utf-8"))
     for entity in data["entities"]:
         assert normalizer.canonical(entity["name"]) == entity["name"]
         assert normalizer.normalize(entity["name"]) == entity["name"]

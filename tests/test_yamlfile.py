@@ -1,6 +1,6 @@
 """The quick YAML reader builds exactly what the careful one builds, or leaves the text to it.
 
-Tables are read by :class:`translit.yamlfile._QuickReader` straight from the
+Tables are read by :class:`translit.tables.yamlfile._QuickReader` straight from the
 parser's events; anything that is not plain data within the limits goes to the
 careful reader (check, compose, build), which names the line of any problem.
 """
@@ -13,9 +13,9 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from translit import yamlfile
 from translit.errors import TableError
-from translit.yamlfile import Map, Seq
+from translit.tables import yamlfile
+from translit.tables.yamlfile import Map, Seq
 
 PLAIN = [
     "",

@@ -17,12 +17,13 @@ from __future__ import annotations
 import _thread  # threading itself costs a few ms of every start-up; its Lock is this one
 from typing import TYPE_CHECKING, Any
 
-from .errors import TableError, TranslitError, UnmappedCharacterError
-from .mention import Mention, apply_mentions
+from translit.errors import TableError, TranslitError, UnmappedCharacterError
+from translit.mention import Mention, apply_mentions
+from translit.version import __version__
 
 if TYPE_CHECKING:
-    from .normalizer import Normalizer
-    from .romanize import FallbackWarning
+    from translit.normalizer import Normalizer
+    from translit.romanize import FallbackWarning
 
 __all__ = [
     "FallbackWarning",
@@ -40,7 +41,6 @@ __all__ = [
     "transliterate",
 ]
 
-__version__ = "0.1.0"
 
 _default: Normalizer | None = None
 _lock = _thread.allocate_lock()
@@ -51,7 +51,7 @@ def _normalizer() -> Normalizer:
     if _default is None:
         with _lock:
             if _default is None:
-                from .normalizer import Normalizer
+                from translit.normalizer import Normalizer
 
                 _default = Normalizer()
     return _default
@@ -80,25 +80,25 @@ def transliterate(text: str, scheme: str, *, errors: str = "strict") -> str:
     >>> transliterate("Ціханоўская", "be-lacinka")
     'Cichanoŭskaja'
     """
-    from .romanize import transliterate as run
+    from translit.romanize import transliterate as run
 
     return run(text, scheme, errors=errors)
 
 
 def schemes() -> list[str]:
     """The ids of the romanization schemes, one per file in ``translit/schemes/``."""
-    from .romanize import schemes as ids
+    from translit.romanize import schemes as ids
 
     return ids()
 
 
 def __getattr__(name: str) -> Any:
     if name == "Normalizer":
-        from .normalizer import Normalizer
+        from translit.normalizer import Normalizer
 
         return Normalizer
     if name == "FallbackWarning":
-        from .romanize import FallbackWarning
+        from translit.romanize import FallbackWarning
 
         return FallbackWarning
     raise AttributeError(f"module 'translit' has no attribute {name!r}")

@@ -6,13 +6,13 @@ import sys
 from collections.abc import Iterable, Iterator, Sequence
 from typing import TYPE_CHECKING, Any, TypeGuard
 
-from .bundled import bundled_table_file
-from .cache import cached, table_key
-from .fold import fold_word
-from .general import match_whole
-from .index import Index
-from .matcher import PIECE, pieces, scan, scan_piece
-from .mention import Mention, splice
+from translit.compile.cache import cached, table_key
+from translit.compile.index import Index
+from translit.match.general import match_whole
+from translit.match.matcher import PIECE, pieces, scan, scan_piece
+from translit.mention import Mention, splice
+from translit.tables.bundled import bundled_table_file
+from translit.text.fold import fold_word
 
 if TYPE_CHECKING:
     from pathlib import Path
@@ -36,7 +36,7 @@ class Normalizer:
     defines (an entity without a form in that style falls back to ``en``).
 
     ``lang``: the language of the texts (``"en"``, ``"fr"`` ...; see
-    :data:`translit.language.LANGUAGES`), or None (the default) to tell it per
+    :data:`translit.text.language.LANGUAGES`), or None (the default) to tell it per
     paragraph where a rule needs it: an adjective is rewritten only in text of the
     output style's language, and a form that is a case form in the text's
     language stays (see :mod:`translit.context`).
@@ -79,7 +79,7 @@ class Normalizer:
         except OSError:  # a missing table: compiling it reports the error properly
             self._index = _compile(paths)
         else:
-            self._index = cached(key, lambda: _compile(paths), Index)
+            self._index = cached(key, lambda: _compile(paths), Index, _store)
         self._style = self._check_style(style)
         self._replace_inflected = replace_inflected
         self._lang: str | None = None
@@ -137,7 +137,7 @@ class Normalizer:
     def _check_lang(self, lang: str | None) -> str | None:
         if lang is None:
             return self._lang
-        from .language import LANGUAGES
+        from translit.text.language import LANGUAGES
 
         if lang not in LANGUAGES:
             raise ValueError(f"unknown language {lang!r}; use one of {', '.join(LANGUAGES)}")
@@ -152,7 +152,7 @@ class Normalizer:
         >>> "".join(Normalizer().normalize_stream(["Lukashenko in Ki", "ev"]))
         'Lukashenka in Kyiv'
         """
-        from .stream import normalize_stream
+        from translit.stream import normalize_stream
 
         return normalize_stream(self, chunks, style=self._check_style(style))
 
@@ -238,11 +238,18 @@ def _restore(
     return normalizer
 
 
+def _store(path: str, key: str, index: Index) -> None:
+    """Save a compiled table in the cache (imported after a build only)."""
+    from translit.compile.cachestore import save
+
+    save(path, key, index)
+
+
 def _compile(paths: list[str | Path]) -> Index:
     """Load, validate, generate and compile: the slow path the cache saves."""
-    from .compiler import build_index
-    from .table import load_tables
-    from .variants import add_generated
+    from translit.compile.compiler import build_index
+    from translit.compile.variants import add_generated
+    from translit.tables.aliases import load_tables
 
     tables = load_tables(paths)
     given = _given_names()
@@ -253,9 +260,9 @@ def _compile(paths: list[str | Path]) -> Index:
 def _given_names() -> list[str]:
     from importlib import resources
 
-    from .yamlfile import load_text
+    from translit.tables.yamlfile import load_text
 
-    path = resources.files("translit") / "given_names.yaml"
+    path = resources.files("translit") / "data" / "given_names.yaml"
     doc = load_text(path.read_text(encoding="utf-8"), str(path))
     return [name for key, names in doc.items() if not key.endswith("_endings") for name in names]
 

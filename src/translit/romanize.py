@@ -1,7 +1,7 @@
 """Romanize Belarusian, Ukrainian and Russian Cyrillic with a named, data-defined scheme.
 
 Every scheme is one YAML file in ``translit/schemes/`` (read by
-:mod:`translit.scheme_table`). A :class:`Scheme` compiles its file once: a
+:mod:`translit.tables.schemes`). A :class:`Scheme` compiles its file once: a
 ``str.translate`` table for the letters romanized alike everywhere (uppercase in Title
 case), and one regular expression for the rest: the rules' contexts and uppercase
 letters inside ALL-CAPS words. Rules only look at a letter's neighbours inside its word,
@@ -28,8 +28,8 @@ from typing import TYPE_CHECKING
 
 from unidecode import unidecode
 
-from .errors import TableError, UnmappedCharacterError
-from .scheme_table import APOSTROPHES, SCHEMES_DIR, SchemeTable, load_table, scheme_ids
+from translit.errors import TableError, UnmappedCharacterError
+from translit.tables.schemes import APOSTROPHES, SCHEMES_DIR, SchemeTable, load_table, scheme_ids
 
 if TYPE_CHECKING:
     from importlib.abc import Traversable

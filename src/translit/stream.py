@@ -10,7 +10,7 @@ not applied twice). A fenced code block open at a cut stays open in the next
 window. Peak memory is a few times ``size``, whatever the input's length.
 
 :func:`windows` is the same walk for callers that judge the mentions themselves
-(the command line's rules: :mod:`translit.pipe`): it yields each piece of the
+(the command line's rules: :mod:`translit.cli.pipe`): it yields each piece of the
 input with its mentions.
 
 >>> from translit import Normalizer
@@ -24,11 +24,11 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable, Iterator
 from typing import TYPE_CHECKING, NamedTuple
 
-from .mention import Mention, apply_mentions
-from .protect import fence_spans
+from translit.mention import Mention, apply_mentions
+from translit.text.protect import fence_spans
 
 if TYPE_CHECKING:
-    from .normalizer import Normalizer
+    from translit.normalizer import Normalizer
 
 __all__ = ["CONTEXT", "PARAGRAPH", "Window", "normalize_stream", "windows"]
 

@@ -27,8 +27,8 @@ first that applies leaves the mention as written, with the reason in
    as"), or two different forms of the same entity in one sentence ("Kharkov –
    Kharkiv", "Kyiv(Kiev)"): then every form of it in that sentence stays.
 
-Every rule reads data of :mod:`translit.context.rules`; the language comes from
-the caller or from :mod:`translit.language`, told once per paragraph and only
+Every rule reads data of :mod:`translit.tables.context_rules`; the language comes from
+the caller or from :mod:`translit.text.language`, told once per paragraph and only
 where a rule needs it. A text where nothing would change skips all of this.
 
 The modules, in the order the data flows: ``rules`` (the data of the language

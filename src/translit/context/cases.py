@@ -3,11 +3,11 @@ the word it is glued to."""
 
 from __future__ import annotations
 
-from ..fold import fold_word
-from ..general import scan_general
-from ..mention import Mention
-from .people import own_given_names
-from .reader import MEMO, Surroundings, plain, table_word
+from translit.context.people import own_given_names
+from translit.context.reader import MEMO, Surroundings, plain, table_word
+from translit.match.general import scan_general
+from translit.mention import Mention
+from translit.text.fold import fold_word
 
 __all__ = ["after_inflected_given_name", "broken_genitive", "case_form_in"]
 

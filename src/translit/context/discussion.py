@@ -7,10 +7,8 @@ import re
 from bisect import bisect_right
 from itertools import pairwise
 
-from ..fold import fold_word
-from ..index import Index
-from ..mention import Mention
-from .reader import (
+from translit.compile.index import Index
+from translit.context.reader import (
     APOSTROPHES,
     BREAKS,
     OPENING_QUOTES,
@@ -21,7 +19,9 @@ from .reader import (
     table_word,
     word_key,
 )
-from .rules import Words
+from translit.mention import Mention
+from translit.tables.context_rules import Words
+from translit.text.fold import fold_word
 
 __all__ = ["cued", "discussed_pairs", "gloss", "labelled", "may_cue"]
 

@@ -4,9 +4,9 @@ language files."""
 
 from __future__ import annotations
 
-from ..mention import Mention
-from .reader import Surroundings, plain
-from .rules import Words
+from translit.context.reader import Surroundings, plain
+from translit.mention import Mention
+from translit.tables.context_rules import Words
 
 __all__ = ["historical", "may_be_historical"]
 

@@ -3,9 +3,9 @@ Zelenskiy", "the 1st Belorussian Front")."""
 
 from __future__ import annotations
 
-from ..mention import Mention
-from .people import given_key
-from .reader import NEXT, TOKEN, Surroundings, word_key
+from translit.context.people import given_key
+from translit.context.reader import NEXT, TOKEN, Surroundings, word_key
+from translit.mention import Mention
 
 __all__ = ["adjective_in_name", "inside_proper_name", "title_case_line"]
 

@@ -4,9 +4,9 @@ member of the family the table's negatives name."""
 
 from __future__ import annotations
 
-from ..index import Index, lookup
-from ..mention import Mention
-from .reader import NONE, REACH, Surroundings, plain, table_word
+from translit.compile.index import Index, lookup
+from translit.context.reader import NONE, REACH, Surroundings, plain, table_word
+from translit.mention import Mention
 
 __all__ = ["family_names", "given_key", "other_person", "own_given_names"]
 

@@ -12,11 +12,11 @@ from __future__ import annotations
 import re
 from bisect import bisect_right
 
-from ..fold import fold_word
-from ..index import Index, lookup
-from ..language import detect
-from ..mention import Mention
-from .rules import ContextRules
+from translit.compile.index import Index, lookup
+from translit.mention import Mention
+from translit.tables.context_rules import ContextRules
+from translit.text.fold import fold_word
+from translit.text.language import detect
 
 __all__ = [
     "APOSTROPHES", "BREAKS", "MEMO", "NEXT", "NONE", "NO_WORD", "OPENING_QUOTES", "REACH",
@@ -230,7 +230,7 @@ def last_two_matched(text: str, pos: int) -> tuple[Word, Word]:
 
 
 def table_word(index: Index, word: str) -> tuple[str, bool] | None:
-    """:func:`~translit.index.lookup` of a folded word, weak forms too (the table's
+    """:func:`~translit.compile.index.lookup` of a folded word, weak forms too (the table's
     word, inflected), remembered per table: the checks ask about the same words
     (given names, titles, the words next to names) over and over."""
     memo: dict[str, tuple[str, bool] | None] = index.memo.setdefault("table_word", {})

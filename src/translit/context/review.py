@@ -6,16 +6,16 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from ..casing import is_cyrillic
-from ..fold import fold_word
-from ..index import Index
-from ..mention import Mention
-from .cases import after_inflected_given_name, broken_genitive, case_form_in
-from .discussion import cued, discussed_pairs, gloss, labelled, may_cue
-from .history import historical, may_be_historical
-from .names import adjective_in_name, inside_proper_name
-from .people import LOOK_BACK, family_names, other_person, own_given_names
-from .reader import Surroundings, Word, plain, table_word
+from translit.compile.index import Index
+from translit.context.cases import after_inflected_given_name, broken_genitive, case_form_in
+from translit.context.discussion import cued, discussed_pairs, gloss, labelled, may_cue
+from translit.context.history import historical, may_be_historical
+from translit.context.names import adjective_in_name, inside_proper_name
+from translit.context.people import LOOK_BACK, family_names, other_person, own_given_names
+from translit.context.reader import Surroundings, Word, plain, table_word
+from translit.mention import Mention
+from translit.text.casing import is_cyrillic
+from translit.text.fold import fold_word
 
 __all__ = ["review", "style_language"]
 

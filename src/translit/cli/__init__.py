@@ -1,0 +1,1 @@
+"""The ``translit`` command line and the pre-commit hook."""

@@ -1,0 +1,122 @@
+"""The arguments of the ``translit`` command line: its argparse parser.
+
+:func:`translit.cli.main.main` builds it for every command line but a bare
+``translit normalize`` (all defaults: :func:`translit.cli.main.normalize_defaults`,
+which the parser uses too), so that a pipe does not pay for argparse.
+
+>>> parser().parse_args(["lookup", "Kiev"]).names
+['Kiev']
+"""
+
+from __future__ import annotations
+
+import argparse
+
+from translit.cli.common import normalize_defaults
+from translit.version import __version__
+
+__all__ = ["COMMAND_HELP", "parser"]
+
+COMMAND_HELP = {
+    "normalize": ("write text with canonical names (stdin, files or folders)", """examples:
+  echo 'Lukashenko visited Kiev' | translit normalize
+  translit normalize --check docs/          # report; exit 1 if a name would change
+  translit normalize --diff README.md       # the changes as a unified diff
+  translit normalize --in-place docs/ *.md  # fix the files; exit 1 if one changed
+  translit normalize --check --explain --lang fr docs/  # also the names left, and why
+  translit normalize --jsonl --field text --field meta.title news.jsonl -o clean.jsonl
+  translit normalize --csv --column body --jobs 4 news.csv > clean.csv
+  translit normalize --jsonl --field text --lang-field meta.lang news.jsonl > clean.jsonl
+  translit normalize --parquet --column text news.parquet --output clean.parquet"""),
+    "lookup": ("the canonical form, entity and reason for names",
+               "example:\n  translit lookup Lukashenko Гомель 'Svetlana Tikhanovskaya'"),
+    "variants": ("every spelling the tables match for an entity",
+                 "example:\n  translit variants kyiv"),
+    "validate": ("check alias tables", "example:\n  translit validate our_aliases.yaml"),
+    "transliterate": ("romanize Cyrillic text", "example:\n  echo 'Ціханоўская' | "
+                      "translit transliterate --scheme be-lacinka"),
+}  # fmt: skip
+"""Each command's help line and examples."""
+
+
+def parser() -> argparse.ArgumentParser:
+    """The parser of the ``translit`` command line."""
+    raw = argparse.RawDescriptionHelpFormatter
+    parser = argparse.ArgumentParser(
+        prog="translit",
+        description="Bring the spellings of Belarusian, Ukrainian and Russian names to one form.",
+        epilog="example:\n  echo 'Lukashenko visited Kiev' | translit normalize",
+        formatter_class=raw,
+    )
+    parser.add_argument("--version", action="version", version=f"translit {__version__}")
+    sub = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
+    commands = {
+        name: sub.add_parser(name, help=text, description=text[0].upper() + text[1:] + ".",
+                             epilog=example, formatter_class=raw)
+        for name, (text, example) in COMMAND_HELP.items()
+    }  # fmt: skip
+    norm = commands["normalize"]
+    norm.add_argument("paths", nargs="*", metavar="PATH", help="files, folders; '-' or none: stdin")
+    modes = norm.add_mutually_exclusive_group()
+    for flags, mode, text in (
+        (("-i", "--in-place"), "in-place", "fix the files; exit 1 when one changed"),
+        (("--check",), "check", "report the names to change, write nothing; exit 1 if any"),
+        (("--diff",), "diff", "print a unified diff, write nothing; exit 1 if any"),
+    ):
+        modes.add_argument(*flags, dest="mode", action="store_const", const=mode, help=text)
+    norm.add_argument("--format", choices=("text", "json", "github"),
+                      help="report of --check and --in-place: text, json (one object a line), "
+                      "github (workflow annotations)")  # fmt: skip
+    norm.add_argument("--jobs", "-j", type=int, metavar="N",
+                      help="processes for many files or a corpus (default: the cores)")  # fmt: skip
+    norm.add_argument("--stdin-filename", metavar="NAME",
+                      help="a name for stdin, for reports and its file type (.md)")  # fmt: skip
+    norm.add_argument("--allow", action="append", metavar="FORM",
+                      help="a spelling to leave as written (adds to the config's)")  # fmt: skip
+    norm.add_argument("--exclude", action="append", metavar="GLOB",
+                      help="files to leave alone (adds to the config's)")  # fmt: skip
+    norm.add_argument("--lang", metavar="LANG",
+                      help="the language of the text (en, fr, pl ...; default: the config's, "
+                      "or told per paragraph)")  # fmt: skip
+    norm.add_argument("--explain", action="store_true",
+                      help="with --check or --in-place: also report each name left as written, "
+                      "and why")  # fmt: skip
+    _corpus_options(norm)
+    for name in ("normalize", "lookup", "variants"):
+        commands[name].add_argument("--style", help="output style (default: the config's, or en)")
+        commands[name].add_argument("--aliases", action="append", default=[], metavar="FILE",
+                                    help="an extra alias table (adds to the config's)")  # fmt: skip
+        config = commands[name].add_mutually_exclusive_group()
+        config.add_argument("--config", metavar="FILE", help="the config file (default: "
+                            ".translit.yaml or pyproject.toml, up to the git root)")  # fmt: skip
+        config.add_argument("--no-config", action="store_true", help="ignore config files")
+    norm.set_defaults(**{k: v for k, v in normalize_defaults().items() if k != "command"})
+    commands["lookup"].add_argument("names", nargs="+", metavar="NAME")
+    commands["variants"].add_argument("entity", metavar="ENTITY", help="an entity id, e.g. kyiv")
+    commands["validate"].add_argument("tables", nargs="+", metavar="TABLE")
+    trans = commands["transliterate"]
+    trans.add_argument("--scheme", required=True, help="a scheme id, or be, uk, ru, auto")
+    trans.add_argument("paths", nargs="*", metavar="FILE", help="files to read; '-' or none: stdin")
+    return parser
+
+
+def _corpus_options(norm: argparse.ArgumentParser) -> None:
+    group = norm.add_argument_group("corpora: JSON Lines, CSV, Parquet (README: Corpora)")
+    kinds = group.add_mutually_exclusive_group()
+    for kind, text in (("jsonl", "JSON Lines, one record a line"), ("csv", "CSV with a header"),
+                       ("parquet", "Parquet (pip install 'translit[parquet]')")):
+        kinds.add_argument(f"--{kind}", dest="corpus", action="store_const", const=kind,
+                           help=f"the input is {text}")
+    group.add_argument("--field", "--column", dest="fields", action="append", metavar="NAME",
+                       help="a field to normalize (repeatable; a.b: nested field)")
+    group.add_argument("--lang-field", "--lang-column", metavar="NAME",
+                       help="a field holding each record's language (a.b: nested; empty or "
+                       "missing: --lang, or told)")  # fmt: skip
+    group.add_argument("--mentions", metavar="FIELD",
+                       help="add each record's mentions as a list under FIELD")
+    group.add_argument("--output", "-o", metavar="FILE",
+                       help="write to FILE (atomically) instead of standard output")
+    group.add_argument("--on-error", choices=("stop", "skip"),
+                       help="a bad record stops the run (exit 2; default) or is skipped")
+    group.add_argument("--batch-size", type=int, metavar="N",
+                       help="records per batch sent to a process (default 10000)")  # fmt: skip

@@ -1,0 +1,155 @@
+"""The commands of the command line other than ``normalize`` on text (which
+:mod:`translit.cli.main` runs itself, so that a pipe compiles none of this).
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+from collections.abc import Callable
+from typing import TYPE_CHECKING
+
+from translit.cli.common import UsageError, read_stdin, settings, started, to_stderr
+from translit.errors import TranslitError
+
+if TYPE_CHECKING:
+    import argparse
+
+__all__ = ["COMMANDS", "corpus", "lookup", "transliterate", "validate", "variants"]
+
+
+def corpus(args: argparse.Namespace) -> int:
+    """``normalize --jsonl``, ``--csv`` or ``--parquet``: a corpus, record by record."""
+    from translit.corpus.parallel import Recipe, normalizer_for
+    from translit.corpus.records import Spec
+    from translit.corpus.run import Stopped, run_corpus
+    from translit.documents.changes import allowed
+    from translit.documents.files import FileError
+
+    kind, paths = args.corpus, args.paths or ["-"]
+    if args.mode:
+        raise UsageError(f"--{kind} writes the normalized corpus; --check, --diff and "
+                          "--in-place are for text files")  # fmt: skip
+    if args.explain:
+        raise UsageError(f"--explain is for text files; with --{kind}, --mentions FIELD "
+                          "lists the names left as written, and why")  # fmt: skip
+    if not args.fields:
+        raise UsageError(f"--{kind} needs the fields to normalize: --field NAME (repeatable)")
+    fields = tuple(dict.fromkeys(args.fields))
+    mentions, lang_field = args.mentions, args.lang_field
+    for flag, name in (("--mentions", mentions), ("--lang-field", lang_field)):
+        if name is not None and any(f == name or f.startswith(f"{name}.") for f in fields):
+            raise UsageError(f"{flag} {name}: name a field other than those normalized")
+    if mentions is not None and mentions == lang_field:
+        raise UsageError(f"--mentions {mentions}: name a field other than --lang-field's")
+    if kind != "jsonl" and len(paths) > 1:
+        raise UsageError(f"--{kind} reads one file at a time; run once per file")
+    if kind == "parquet" and ("-" in paths or not args.output):
+        raise UsageError("--parquet reads a file and writes one: name both (--output FILE)")
+    if "-" in paths and len(paths) > 1:
+        raise UsageError("'-' (standard input) cannot be mixed with file names; run twice")
+    if args.jobs < 1 or args.batch_size < 1:
+        raise UsageError("--jobs and --batch-size take 1 or more")
+    for path in paths:
+        if path != "-" and not os.path.isfile(path):
+            raise FileError(f"{path}: no such file; check the path")
+    if kind == "parquet":  # Arrow's default allocator keeps freed memory; the system one does not
+        os.environ.setdefault("ARROW_DEFAULT_MEMORY_POOL", "system")
+    config = settings(args)
+    lang = config.language(args.lang)  # the records' default; the Normalizer's own is None
+    normalizer, style = config.normalizer(args.aliases, args.style)
+    started(args)
+    recipe = Recipe(tuple(str(p) for p in [*config.aliases, *args.aliases]))
+    normalizer_for(recipe, normalizer)  # this process has it; forked workers inherit it
+    allow = allowed([*config.allow, *args.allow])
+    spec = Spec(fields, mentions, style, allow, args.on_error == "skip", lang, lang_field)
+    try:
+        counts = run_corpus(kind, paths, spec, recipe, jobs=args.jobs, records=args.batch_size,
+                            output=args.output, err=sys.stderr)  # fmt: skip
+    except Stopped as exc:
+        to_stderr(f"translit: {exc}; fix it or pass --on-error skip")
+        to_stderr(exc.counts.summary())
+        return 2
+    for name in args.fields:
+        if counts.read and not counts.seen[name]:
+            to_stderr(f"translit: warning: no record has a text {name!r}; check the name")
+    to_stderr(counts.summary())
+    return 0
+
+
+def lookup(args: argparse.Namespace) -> int:
+    """``lookup``: the canonical form, entity and reason of each name."""
+    normalizer, style = settings(args).normalizer(args.aliases, args.style)
+    for name in args.names:
+        canonical = normalizer.canonical(name, style=style)
+        if canonical is None:
+            print(f"{name}\t-\tunknown")
+            continue
+        found = normalizer.find(name, style=style) or normalizer.find(canonical, style=style)
+        entity = found[0].entity if found else "-"
+        exact = len(found) == 1 and found[0].text == name
+        reason = found[0].reason if exact else "canonical lookup"
+        print(f"{name}\t{canonical}\t{entity}\t{reason}")
+    return 0
+
+
+def variants(args: argparse.Namespace) -> int:
+    """``variants``: every spelling the tables match for an entity."""
+    normalizer, _ = settings(args).normalizer(args.aliases, args.style)
+    found = {(form, why) for form, entity, why in normalizer.variants() if entity == args.entity}
+    rows = sorted(found)
+    if not rows:
+        import difflib
+
+        entities = sorted({entity for _, entity, _ in normalizer.variants()})
+        close = difflib.get_close_matches(args.entity, entities, n=3)
+        hint = f"did you mean {', '.join(close)}?" if close else "find ids with translit lookup"
+        raise UsageError(f"{args.entity}: unknown entity; {hint}")
+    for form, reason in rows:
+        print(f"{form}\t{reason}")
+    return 0
+
+
+def validate(args: argparse.Namespace) -> int:
+    """``validate``: check alias tables, each alone and all together."""
+    from translit.normalizer import Normalizer
+
+    failed = False
+    for table in args.tables:
+        try:
+            Normalizer([table])
+        except TranslitError as exc:
+            to_stderr(f"translit: {exc}")
+            failed = True
+        else:
+            print(f"{table}: ok")
+    if not failed and len(args.tables) > 1:
+        try:
+            Normalizer(args.tables)
+        except TranslitError as exc:
+            to_stderr(f"translit: {exc} (with all the tables together)")
+            failed = True
+    return 2 if failed else 0
+
+
+def transliterate(args: argparse.Namespace) -> int:
+    """``transliterate``: romanize files or standard input."""
+    from translit.documents.files import FileError, Skipped, decode, read
+    from translit.romanize import transliterate
+
+    for path in args.paths or ["-"]:
+        data = read_stdin() if path == "-" else read(path)[0]
+        try:
+            doc = decode(data, "<stdin>" if path == "-" else path)
+        except Skipped as exc:
+            raise FileError(str(exc).replace(", skipped", "") + "; pass UTF-8 text") from exc
+        sys.stdout.flush()
+        sys.stdout.buffer.write(doc.encode(transliterate(doc.text, args.scheme)))
+        sys.stdout.flush()
+    return 0
+
+
+COMMANDS: dict[str, Callable[[argparse.Namespace], int]] = {
+    "lookup": lookup, "variants": variants, "validate": validate, "transliterate": transliterate,
+}  # fmt: skip
+"""The function of each command but ``normalize``."""

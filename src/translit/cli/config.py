@@ -1,0 +1,134 @@
+"""The project's settings: ``[tool.translit]`` in ``pyproject.toml``, or ``.translit.yaml``.
+
+The file is looked for in the current folder and its parents, up to the root of
+the git repository (the folder holding ``.git``). Keys, all optional:
+
+* ``style``: the output style (``en``, or one a table defines);
+* ``aliases``: extra alias tables, paths relative to the config file;
+* ``exclude``: glob patterns of files to leave alone, relative to the config
+  file's folder; a pattern without ``/`` matches a file or folder name at any
+  depth (``*.csv``, ``vendor``), one with ``/`` the path from that folder
+  (``docs/history/*.md``);
+* ``allow``: spellings that stay as written (``allow: [Kiev]`` in a history
+  text), compared case- and accent-insensitively with the mention;
+* ``lang``: the language of the texts (``en``, ``fr`` ...: a code of
+  :data:`translit.text.language.LANGUAGES`); without it, each paragraph's language is
+  told from its words.
+
+Command-line flags win over the file: ``--style`` replaces ``style``, ``--lang``
+replaces ``lang``;
+``--aliases``, ``--exclude`` and ``--allow`` add to the lists; ``--no-config``
+ignores the file. A bad file is a :class:`ConfigError` naming the file and key.
+Finding and reading one is :mod:`translit.cli.configfile`'s work.
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Sequence
+from dataclasses import dataclass, field, replace
+from fnmatch import fnmatchcase
+from typing import TYPE_CHECKING
+
+from translit.errors import TranslitError
+
+if TYPE_CHECKING:
+    from pathlib import Path
+
+    from translit.normalizer import Normalizer
+
+__all__ = ["Config", "ConfigError"]
+
+
+class ConfigError(TranslitError):
+    """A config file that cannot be used; the message names the file and the key."""
+
+
+@dataclass(frozen=True)
+class Config:
+    """Settings, and the folder their relative paths and patterns start from."""
+
+    path: Path | None = None
+    style: str | None = None
+    aliases: tuple[Path, ...] = ()
+    exclude: tuple[tuple[Path, str], ...] = ()
+    allow: tuple[str, ...] = ()
+    lang: str | None = None
+    lines: dict[str, int] = field(default_factory=dict, compare=False)
+
+    def where(self, key: str) -> str:
+        """``file:line: key`` (or ``file: [tool.translit] key``) for error messages."""
+        if self.path is None:
+            return f"--{key}"
+        if self.path.name == "pyproject.toml":
+            return f"{self.path}: [tool.translit] {key}"
+        line = self.lines.get(key)
+        return f"{self.path}:{line}: {key}" if line else f"{self.path}: {key}"
+
+    def normalizer(
+        self, aliases: Sequence[str], style: str | None, lang: str | None = None
+    ) -> tuple[Normalizer, str]:
+        """A Normalizer over the config's tables and *aliases*, for texts in the language
+        *lang* (a code :meth:`language` gave; None: told per paragraph), and the style to
+        use."""
+        from translit.normalizer import Normalizer
+
+        normalizer = Normalizer([*self.aliases, *aliases], lang=lang)
+        chosen = style or self.style or "en"
+        if chosen not in normalizer.styles:
+            where = "--style" if style else self.where("style")
+            known = ", ".join(normalizer.styles)
+            raise ConfigError(f"{where}: unknown style {chosen!r}; use one of {known}")
+        return normalizer, chosen
+
+    def language(self, lang: str | None) -> str | None:
+        """The language of the texts: *lang* (``--lang``), else the config's ``lang``, as a
+        code of :data:`~translit.text.language.LANGUAGES` (see :func:`language_code`); None
+        when neither says. An unknown code is a :class:`ConfigError` naming where it was
+        given.
+
+        >>> Config(lang="fr").language(None), Config(lang="fr").language("PL")
+        ('fr', 'pl')
+        >>> Config().language("xx")
+        Traceback (most recent call last):
+        ...
+        translit.cli.config.ConfigError: --lang: unknown language 'xx'; use one of bg, cs, ...
+        """
+        chosen = lang if lang is not None else self.lang
+        if chosen is None:
+            return None
+        from translit.text.language import LANGUAGES, language_code
+
+        code = language_code(chosen)
+        if code is None:
+            where = "--lang" if lang is not None else self.where("lang")
+            raise ConfigError(
+                f"{where}: unknown language {chosen!r}; use one of {', '.join(LANGUAGES)}"
+            )
+        return code
+
+    def excluding(self, patterns: Sequence[tuple[Path, str]], tables: Sequence[str]) -> Config:
+        """This config with more ``exclude`` patterns (each with its folder) and tables."""
+        from pathlib import Path
+
+        more = tuple(Path(table) for table in tables)
+        return replace(self, exclude=self.exclude + tuple(patterns), aliases=self.aliases + more)
+
+    def excludes(self, path: Path) -> bool:
+        """True for paths matching ``exclude``, and for the config file and the alias tables
+        (they list variants on purpose)."""
+        if os.path.realpath(path) in {os.path.realpath(p) for p in (self.path, *self.aliases) if p}:
+            return True
+        absolute = os.path.abspath(path)
+        from pathlib import Path
+
+        for root, pattern in self.exclude:
+            parts = Path(os.path.relpath(absolute, root)).as_posix().split("/")
+            core = pattern.strip("/")
+            if "/" in core:
+                candidates = ["/".join(parts[: i + 1]) for i in range(len(parts))]
+            else:
+                candidates = parts
+            if any(fnmatchcase(c, core) for c in candidates):
+                return True
+        return False

@@ -1,0 +1,180 @@
+"""The ``translit`` command line (also ``python -m translit``).
+
+Commands: ``normalize``, ``lookup``, ``variants``, ``validate``, ``transliterate``.
+
+Exit codes: 0 success, or nothing to change; 1 ``--check``, ``--diff`` or
+``--in-place`` found names to change (``--in-place`` fixed them); 2 a usage,
+configuration or input error (one line on stderr: the file, the line, what to
+do). Skipped files (binary, not UTF-8, vanished) are warnings, not errors.
+
+>>> main(["lookup", "Kiev"])  # doctest: +NORMALIZE_WHITESPACE
+Kiev	Kyiv	kyiv	variant Kiev (en)
+0
+"""
+
+from __future__ import annotations
+
+import gc
+import os
+import sys
+from collections.abc import Iterator, Sequence
+from types import SimpleNamespace
+from typing import TYPE_CHECKING, cast
+
+from translit.cli.common import (
+    UsageError,
+    normalize_defaults,
+    read_stdin,
+    settings,
+    started,
+    to_stderr,
+)
+from translit.errors import TranslitError
+
+if TYPE_CHECKING:
+    import argparse
+    from pathlib import Path
+
+
+__all__ = ["main"]
+
+def _parser() -> argparse.ArgumentParser:
+    from translit.cli.arguments import parser  # only for a command line other than a bare normalize
+
+    return parser()
+
+
+def _normalize(args: argparse.Namespace) -> int:
+    from translit.cli.report import Progress, Tally
+    from translit.cli.runner import STREAM_AFTER, Job, fix_bytes, run
+    from translit.documents.changes import allowed
+    from translit.documents.files import discover
+
+    if args.corpus:
+        from translit.cli.commands import corpus
+
+        return corpus(args)
+    for flag, value in (("--field", args.fields), ("--mentions", args.mentions),
+                        ("--output", args.output), ("--on-error", args.on_error != "stop"),
+                        ("--lang-field", args.lang_field)):
+        if value:
+            raise UsageError(f"{flag} goes with --jsonl, --csv or --parquet")  # fmt: skip
+    mode, paths = args.mode or "stdout", args.paths or ["-"]
+    stdin = paths == ["-"]
+    if "-" in paths and not stdin:
+        raise UsageError("'-' (standard input) cannot be mixed with file names; run twice")
+    if stdin and mode == "in-place":
+        raise UsageError("--in-place needs file names; without files use plain normalize")
+    if args.format != "text" and mode not in ("check", "in-place"):
+        raise UsageError(f"--format {args.format} reports --check or --in-place; add one")
+    if args.explain and mode not in ("check", "in-place"):
+        raise UsageError("--explain reports with --check or --in-place; add one")
+    if args.jobs < 1:
+        raise UsageError(f"--jobs {args.jobs}: give 1 or more processes")
+    config = settings(args)
+    normalizer, style = config.normalizer(args.aliases, args.style, config.language(args.lang))
+    started(args)
+    job = Job(mode, style, allowed([*config.allow, *args.allow]), explain=args.explain)
+    if stdin:
+        name = args.stdin_filename or "<stdin>"
+        tally = Tally(mode, args.format, sys.stdout, sys.stderr)
+        data = read_stdin(STREAM_AFTER)
+        if len(data) == STREAM_AFTER:  # streamed, or read whole up to a limit
+            from translit.cli.pipe import fix_long_stdin
+
+            sys.stdout.flush()
+            outcome = fix_long_stdin(normalizer, job, name, data, sys.stdin.buffer, tally,
+                                     sys.stdout.buffer)  # fmt: skip
+        else:
+            outcome = fix_bytes(normalizer, job, name, data)
+        if outcome.warning:  # the only input cannot be passed through
+            raise UsageError(outcome.warning.replace(", skipped", "") + "; pass UTF-8 text")
+        tally.add(outcome)
+        return 1 if mode != "stdout" and (outcome.findings or outcome.shown) else 0
+    from pathlib import Path  # for files only: standard input does without it
+
+    config = config.excluding([(Path.cwd(), p) for p in args.exclude], args.aliases)
+    files = [f for f in discover(paths) if not config.excludes(f)]
+    progress = Progress(len(files), sys.stderr)
+    tally = Tally(mode, args.format, sys.stdout, sys.stderr, progress)
+    done = 0
+    for group, long in _long_files(files):
+        if long:  # a long file: streamed in bounded memory, or read whole up to a limit
+            from translit.cli.pipe import fix_long_file
+
+            sys.stdout.flush()
+            tally.add(fix_long_file(normalizer, job, str(group[0]), tally, sys.stdout.buffer))
+            progress.step(done + 1)
+        else:
+            for outcome in run(group, normalizer, job, args.jobs, progress, done):
+                tally.add(outcome)
+        done += len(group)
+    progress.close()
+    sys.stdout.flush()
+    if mode != "stdout":
+        to_stderr(tally.summary())
+    return tally.exit_code
+
+
+def _long_files(files: list[Path]) -> Iterator[tuple[list[Path], bool]]:
+    """*files* in order, in groups: each file longer than ``STREAM_AFTER`` alone (True),
+    the others together (False)."""
+    from translit.cli.runner import STREAM_AFTER
+
+    group: list[Path] = []
+    for path in files:
+        try:
+            long = os.stat(path).st_size > STREAM_AFTER
+        except OSError:  # reading it will say what is wrong
+            long = False
+        if long:
+            if group:
+                yield group, False
+                group = []
+            yield [path], True
+        else:
+            group.append(path)
+    if group:
+        yield group, False
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Run the command line; return the exit code.
+
+    Without *argv*, main is the program (the ``translit`` script, ``python -m
+    translit``), and the process ends when it returns: ``normalize`` then pauses
+    the cyclic garbage collector while it starts (see :func:`started`)."""
+    program = argv is None
+    argv = sys.argv[1:] if argv is None else argv
+    if list(argv) == ["normalize"]:  # the usual call in a pipe: every option at its default,
+        # known without building the parser (argparse and its help machinery are a
+        # tenth of such a run)
+        args = cast("argparse.Namespace", SimpleNamespace(**normalize_defaults()))
+    else:
+        args = _parser().parse_args(argv)
+    args.paused = program and args.command == "normalize"
+    if args.paused:
+        gc.disable()
+    from translit.cli.config import ConfigError
+    from translit.documents.files import FileError, Skipped
+
+    try:
+        if args.command == "normalize":
+            return _normalize(args)
+        from translit.cli.commands import COMMANDS  # the others: not on the way of a pipe
+
+        return COMMANDS[args.command](args)
+    except (TranslitError, ValueError, ConfigError, FileError, Skipped, UsageError) as exc:
+        to_stderr(f"translit: {exc}")
+        return 2
+    except BrokenPipeError:
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+        return 1
+    except KeyboardInterrupt:
+        to_stderr("translit: interrupted")
+        return 130
+
+
+if __name__ == "__main__":
+    sys.exit(main())

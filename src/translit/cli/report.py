@@ -1,0 +1,272 @@
+"""How ``translit normalize`` tells what it found: text, JSON lines, GitHub annotations, diffs.
+
+Lines and columns are 1-based; a column counts characters (code points) from
+the start of the line, without the byte-order mark. A line ends at ``\\n``,
+``\\r\\n`` or a lone ``\\r``.
+
+>>> from translit.mention import Mention
+>>> text = "Intro\\r\\nLukashenko visited Kiev\\r\\n"
+>>> found = findings("a.md", text, [Mention(26, 30, "Kiev", "Kyiv", "kyiv", "variant Kiev (en)")])
+>>> print(render(found[0], "text"))
+a.md:2:20: Kiev -> Kyiv (kyiv: variant Kiev (en))
+>>> print(render(found[0], "github"))  # doctest: +NORMALIZE_WHITESPACE
+::warning file=a.md,line=2,col=20,endColumn=24,title=translit::Kiev -> Kyiv
+(kyiv: variant Kiev (en))
+
+A mention left as written (``translit normalize --explain``) is a finding whose
+``new`` is its ``old`` and whose ``left`` says why; ``github`` makes it a notice:
+
+>>> left = Mention(6, 10, "Kiev", "Kiev", "kyiv", "variant Kiev (en)",
+...                left="the text discusses the spelling", lang="en")
+>>> found = findings("a.md", "Kyiv (Kiev)", [left])
+>>> print(render(found[0], "text"))
+a.md:1:7: Kiev left: the text discusses the spelling (kyiv)
+>>> print(render(found[0], "json"))  # doctest: +NORMALIZE_WHITESPACE
+{"path": "a.md", "line": 1, "column": 7, "end_column": 11, "old": "Kiev", "new": "Kiev",
+"entity": "kyiv", "reason": "variant Kiev (en)", "left": "the text discusses the spelling",
+"lang": "en"}
+>>> print(render(found[0], "github"))  # doctest: +NORMALIZE_WHITESPACE
+::notice file=a.md,line=1,col=7,endColumn=11,title=translit::Kiev left: the text
+discusses the spelling (kyiv)
+>>> print(unified_diff("a.md", "Kiev\\nend", "Kyiv\\nend"), end="")
+--- a/a.md
++++ b/a.md
+@@ -1,2 +1,2 @@
+-Kiev
++Kyiv
+ end
+\\ No newline at end of file
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+import time
+from collections.abc import Iterable
+from dataclasses import asdict, dataclass
+from typing import TYPE_CHECKING, TextIO
+
+from translit.mention import Mention
+
+if TYPE_CHECKING:
+    from translit.cli.runner import Outcome
+
+__all__ = [
+    "FORMATS",
+    "Finding",
+    "Progress",
+    "Tally",
+    "findings",
+    "render",
+    "split_lines",
+    "unified_diff",
+]
+
+FORMATS = ("text", "json", "github")
+"""The report formats of ``--format``."""
+
+_BREAK = re.compile(r"\r\n|\r|\n")
+
+
+@dataclass(frozen=True)
+class Finding:
+    """One name that changes (or would change), located by line and column; or, with
+    ``left`` (why), one left as written (``new`` is then ``old``). ``lang``: the
+    language of the text around it (None: not told)."""
+
+    path: str
+    line: int
+    column: int
+    end_column: int
+    old: str
+    new: str
+    entity: str
+    reason: str
+    left: str = ""
+    lang: str | None = None
+
+
+def findings(path: str, text: str, mentions: Iterable[Mention]) -> list[Finding]:
+    """The :class:`Finding` of each mention of *text* (the text of the file *path*)."""
+    starts = [0] + [m.end() for m in _BREAK.finditer(text)]
+    result = []
+    for m in mentions:
+        line = bisect.bisect_right(starts, m.start) - 1
+        column = m.start - starts[line] + 1
+        end = column + len(m.text) if "\n" not in m.text and "\r" not in m.text else column + 1
+        result.append(Finding(path, line + 1, column, end, m.text, m.replacement, m.entity,
+                              m.reason, m.left, m.lang))  # fmt: skip
+    return result
+
+
+def render(finding: Finding, style: str) -> str:
+    """One finding as a line of the report *style* (``text``, ``json`` or ``github``)."""
+    f = finding
+    if f.left:
+        message = f"{f.old} left: {f.left} ({f.entity})"
+    else:
+        message = f"{f.old} -> {f.new} ({f.entity}: {f.reason})"
+    if style == "json":
+        import json
+
+        record = asdict(f)
+        if not f.left:  # a change: no "left" key
+            del record["left"]
+        return json.dumps(record, ensure_ascii=False)
+    if style == "github":
+        where = (
+            f"file={_escape(f.path, True)},line={f.line},col={f.column},"
+            f"endColumn={f.end_column},title=translit"
+        )
+        level = "notice" if f.left else "warning"
+        return f"::{level} {where}::{_escape(message, False)}"
+    return f"{f.path}:{f.line}:{f.column}: {' '.join(message.split())}"
+
+
+def _escape(value: str, is_property: bool) -> str:
+    value = value.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
+    return value.replace(":", "%3A").replace(",", "%2C") if is_property else value
+
+
+def split_lines(text: str) -> list[str]:
+    """*text* cut after each ``\\n``, ``\\r\\n`` or lone ``\\r``, endings kept.
+
+    >>> split_lines("a\\r\\nb\\rc\\nd")
+    ['a\\r\\n', 'b\\r', 'c\\n', 'd']
+    """
+    lines, pos = [], 0
+    for m in _BREAK.finditer(text):
+        lines.append(text[pos : m.end()])
+        pos = m.end()
+    return [*lines, text[pos:]] if pos < len(text) else lines
+
+
+def unified_diff(path: str, old: str, new: str) -> str:
+    """A unified diff from *old* to *new*, each line with its own ending, as git writes it."""
+    name = path.lstrip("/")
+    label = ("<stdin>", "<stdin>") if path == "<stdin>" else (f"a/{name}", f"b/{name}")
+    out = []
+    import difflib
+
+    for line in difflib.unified_diff(split_lines(old), split_lines(new), *label, lineterm=""):
+        if line.startswith(("---", "+++", "@@")):
+            out.append(line + "\n")
+        elif line.endswith(("\n", "\r")):
+            out.append(line)
+        else:
+            out.append(line + "\n\\ No newline at end of file\n")
+    return "".join(out)
+
+
+class Progress:
+    """A ``\\r`` counter on *stream*, shown when it is a terminal and the run passes *delay* s.
+
+    It is redrawn at most once per *interval* seconds.
+    """
+
+    def __init__(
+        self, total: int, stream: TextIO, delay: float = 1.0, interval: float = 0.1
+    ) -> None:
+        self.total, self.stream, self.delay, self.interval = total, stream, delay, interval
+        self.start = self.last = time.monotonic()
+        self.shown = False
+        isatty = getattr(stream, "isatty", None)
+        self.enabled = total > 1 and callable(isatty) and bool(isatty())
+
+    def step(self, done: int) -> None:
+        """*done* files of the total are finished."""
+        now = time.monotonic() if self.enabled else 0.0
+        if self.enabled and now - self.start >= self.delay and (
+            now - self.last >= self.interval or done == self.total or not self.shown
+        ):
+            self.stream.write(f"\rtranslit: {done}/{self.total} files")
+            self.stream.flush()
+            self.shown, self.last = True, now
+
+    def close(self) -> None:
+        """Erase the counter (before other output, and at the end)."""
+        if self.shown:
+            self.stream.write("\r\033[K")
+            self.stream.flush()
+            self.shown = False
+
+
+class Tally:
+    """Writes each outcome (output, report lines, warnings, errors) and counts them."""
+
+    def __init__(
+        self, mode: str, style: str, out: TextIO, err: TextIO, progress: Progress | None = None
+    ) -> None:
+        self.mode, self.style, self.out, self.err = mode, style, out, err
+        self.progress = progress
+        self.files = self.changed = self.names = self.skipped = self.errors = self.left = 0
+
+    def add(self, outcome: Outcome) -> None:
+        """Write what *outcome* has to say, and count it."""
+        self.files += 1
+        if self.progress is not None and (
+            outcome.warning or outcome.error or outcome.findings or outcome.output or outcome.left
+        ):
+            self.progress.close()
+        for message in (f"warning: {outcome.warning}" if outcome.warning else "", outcome.error):
+            if message:
+                self.out.flush()
+                print(f"translit: {message}", file=self.err, flush=True)
+        self.skipped += bool(outcome.warning)
+        self.errors += bool(outcome.error)
+        self.changed += bool(outcome.findings or outcome.shown)
+        self.names += len(outcome.findings) + outcome.shown
+        self.left += len(outcome.left) + outcome.shown_left
+        if self.mode in ("stdout", "diff") and outcome.output:
+            self.out.flush()
+            self.out.buffer.write(outcome.output)
+            self.out.buffer.flush()
+        elif self.mode in ("check", "in-place"):
+            self.show(outcome.findings, outcome.left)
+
+    def show(self, found: list[Finding], left: list[Finding], out: TextIO | None = None) -> None:
+        """Write the findings of one file (or of a part of one, streamed), and those
+        *left* as written, in the order of the text, to *out* (by default the report)."""
+        if out is None and self.progress is not None and (found or left):
+            self.progress.close()
+        if left:
+            found = sorted([*found, *left], key=lambda f: (f.line, f.column))
+        for finding in found:
+            print(render(finding, self.style), file=self.out if out is None else out)
+
+    def replay(self, spool: TextIO) -> None:
+        """Write what :meth:`show` wrote to *spool* to the report."""
+        import shutil
+
+        spool.seek(0)
+        if self.progress is not None and spool.read(1):
+            self.progress.close()
+            spool.seek(0)
+        shutil.copyfileobj(spool, self.out)
+
+    @property
+    def exit_code(self) -> int:
+        """2 after an error; else 1 when --check, --diff or --in-place found changes; else 0."""
+        if self.errors:
+            return 2
+        return 1 if self.mode != "stdout" and self.changed else 0
+
+    def summary(self) -> str:
+        """One line: files checked, changed, skipped, failed (and names left as written,
+        when they were asked for and there are some)."""
+        verb = "fixed" if self.mode == "in-place" else "would change"
+        line = f"translit: {self.files} file{_s(self.files)} checked, {self.changed} {verb}"
+        if self.changed:
+            line += f" ({self.names} name{_s(self.names)})"
+        if self.left:
+            line += f"; {self.left} name{_s(self.left)} left as written"
+        if self.skipped:
+            line += f"; {self.skipped} skipped (see the warnings)"
+        if self.errors:
+            line += f"; {self.errors} not processed (see the errors)"
+        return line
+
+
+def _s(count: int) -> str:
+    return "" if count == 1 else "s"

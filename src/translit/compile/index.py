@@ -1,0 +1,122 @@
+"""The compiled table: what the matcher needs, and nothing that reads YAML.
+
+:mod:`translit.compile.compiler` builds an :class:`Index` from alias tables;
+:mod:`translit.compile.cache` stores it pickled, so loading one imports only this
+module, the automaton and the matcher. The automaton itself is rebuilt from
+its patterns on first use (:mod:`translit.compile.finder`).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any, NamedTuple
+
+from translit.compile.finder import Finder
+from translit.tables.context_rules import ContextRules
+
+__all__ = ["EntityInfo", "Index", "Target", "WordForm", "WordForms", "lookup"]
+
+WordForm = tuple[str, bool, bool]  # the word of the table, inflected, weak
+
+
+@dataclass
+class WordForms:
+    """The written forms of the table's words, compactly.
+
+    ``words``: each word of the table, mapped to itself. ``stems``: stem → (the
+    word it belongs to, or for a stem that words share, the word of each ending;
+    the endings that may follow it); a form is a stem plus one of its endings.
+    ``weak``: inflected forms that are common words of another language.
+    ``longest_ending``: how far back from a word's end a stem can start.
+    ``anchors``: the automaton's keys.
+    """
+
+    words: dict[str, WordForm]
+    stems: dict[str, tuple[str | dict[str, str], frozenset[str]]]
+    weak: frozenset[str]
+    longest_ending: int
+    anchors: set[str]
+    joiners: int = 3
+    """The most apostrophes and hyphens one word of the table has."""
+
+
+def lookup(forms: WordForms, word: str, weak: bool = False) -> tuple[str, bool] | None:
+    """(the table's word, inflected) for a folded *word*, or None; a weak form only
+    when *weak*."""
+    found = forms.words.get(word)
+    if found is not None:
+        return found[0], False
+    for cut in range(len(word) - 1, max(0, len(word) - forms.longest_ending) - 1, -1):
+        stem = forms.stems.get(word[:cut])
+        if stem is not None and word[cut:] in stem[1]:
+            if word in forms.weak and not weak:
+                return None
+            owner = stem[0]
+            return (owner if isinstance(owner, str) else owner[word[cut:]]), True
+    return None
+
+
+class Target(NamedTuple):
+    """What a phrase names: an entity, which part of it, and why. (A named tuple: a
+    compiled table holds thousands, and they unpickle fast from the cache.)"""
+
+    entity: str
+    part: str  # "full", "surname" or "name"
+    reason: str
+    where: str
+    next_words: frozenset[str] | None = None  # ambiguous forms: the words that make them safe
+    previous_words: frozenset[str] | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class EntityInfo:
+    """The output side of an entity: canonical forms per style, and its fixed negatives."""
+
+    id: str
+    type: str
+    name: str
+    surname: str | None
+    wikidata: str | None
+    styles: dict[str, dict[str, str]]
+    # fixed expressions that name something else: for each word of one, the phrase and
+    # where the word starts in it
+    not_when: dict[str, tuple[tuple[str, int], ...]]
+    initials: frozenset[str] = frozenset()  # first letters (folded) of a person's given names
+
+    def canonical(self, part: str, style: str) -> str:
+        """The canonical form of *part* ("full", "surname", "name") in *style*."""
+        forms = self.styles.get(style, {})
+        if part == "surname" and self.surname is not None:
+            return forms.get("surname", self.surname)
+        return forms.get("name", self.name)
+
+
+@dataclass
+class Index:
+    """Everything the matcher needs, built once per :class:`~translit.Normalizer`."""
+
+    phrases: dict[tuple[str, ...], list[Target]]
+    prefixes: frozenset[tuple[str, ...]]
+    forms: WordForms  # every written form of the table's words
+    genitive: frozenset[str]  # spellings of genitive-s languages (German ...)
+    entities: dict[str, EntityInfo]
+    given_names: frozenset[str]
+    finder: Finder  # the automaton: every word of the table and its anchors
+    styles: tuple[str, ...]
+    context: ContextRules = field(default_factory=lambda: ContextRules())
+    """The context rules of the language files (:mod:`translit.context`)."""
+    word_langs: dict[str, frozenset[str]] = field(default_factory=dict)
+    """The languages that write each word of the table."""
+    listed_langs: dict[str, frozenset[str]] = field(default_factory=dict)
+    """The languages whose press the table cites each word for (``variants``, ``styles``)."""
+    memo: dict[str, Any] = field(default_factory=dict, repr=False, compare=False)
+    """What the context rules derive from the table, made when first needed."""
+    quick: dict[str, Any] = field(default_factory=dict, init=False, repr=False, compare=False)
+    """The short path's table per style, made when first needed
+    (:func:`translit.compile.quick.quick_table`)."""
+
+    def __getstate__(self) -> dict[str, Any]:
+        state = dict(self.__dict__)
+        state["quick"] = {}
+        state["memo"] = {}
+        return state

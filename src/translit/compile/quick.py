@@ -1,0 +1,139 @@
+"""The matcher's short path: the words that name one thing by themselves.
+
+A *quick* word has one target that needs no context, is not the start of a
+longer phrase and has no apostrophe or hyphen inside (Kyiv, Lukashenko, Minsk;
+not Alexander, which may begin "Alexander Lukashenko", nor Georgia, which needs
+its context). A quick phrase is the same for two words or more ("Alexander
+Lukashenko"). Found in plain surroundings, it is a mention at once: the table
+made here holds, per style, everything that mention needs, by word and by the
+number of the finder's pattern (:mod:`translit.compile.finder`), so the hot loop does
+one list lookup per name.
+
+>>> from translit import Normalizer
+>>> table = quick_table(Normalizer()._index, "en")
+>>> table.word("kiev").canonical, table.word("alexander")
+('Kyiv', None)
+"""
+
+from __future__ import annotations
+
+from typing import NamedTuple
+
+from translit.compile.index import Index, lookup
+
+__all__ = ["PENDING", "Quick", "QuickTable", "quick_table"]
+
+
+def quick_table(index: Index, style: str) -> QuickTable:
+    """The short path's table of *index* for *style*, made once (kept in ``index.quick``)."""
+    table: QuickTable | None = index.quick.get(style)
+    if table is None:
+        table = index.quick[style] = QuickTable(index, style)
+    return table
+
+
+class Quick(NamedTuple):
+    """What the short path writes for one quick word (a named tuple: fast to read)."""
+
+    canonical: str  # in the style the table was made for
+    entity: str
+    part: str
+    reason: str
+    not_when: dict[str, tuple[tuple[str, int], ...]]  # the entity's fixed expressions
+    expressions: tuple[tuple[str, int], ...]  # those with its (first) word, and where
+    opens: tuple[str, ...]  # those that begin with that word ("minsk mazowiecki")
+    heads: tuple[str, ...]  # what comes before that word in the others ("viktor ")
+    surname: bool  # a person's surname alone: not after another person's given name
+    kind: str  # the entity's type (person, place ...)
+
+
+class QuickTable:
+    """The quick words of one style, made as the text asks for them: a table of
+    100,000 words costs nothing until its words are met.
+
+    ``by_pattern`` is read by the hot loop directly: :data:`PENDING` there means
+    "not made yet", and :meth:`pattern` makes it.
+    """
+
+    def __init__(self, index: Index, style: str) -> None:
+        self.index = index
+        self.style = style
+        self.by_pattern: list[Quick | None] = [PENDING] * len(index.finder.patterns)
+        self._by_words: dict[tuple[str, ...], Quick | None] = {}
+        self._forms: dict[str, tuple[str, bool] | None] = {}
+        known = index.forms.words
+        self.words: list[str | None] = [
+            p if p in known and p.isalnum() else None for p in index.finder.patterns
+        ]
+        """Each pattern of the finder, when it is a whole word of the table without joiners."""
+        names = index.given_names
+        self.given_ends: frozenset[str] | None = (
+            None if any(len(name) < 3 for name in names) else frozenset(n[-3:] for n in names)
+        )
+        """The last three letters of each given name (None when one is shorter): a word
+        that does not end so is no given name."""
+
+    def pattern(self, number: int) -> Quick | None:
+        """The quick word that pattern *number* of the finder is, if it is one."""
+        entry = self.word(self.index.finder.patterns[number])
+        self.by_pattern[number] = entry
+        return entry
+
+    def form(self, word: str) -> tuple[str, bool] | None:
+        """:func:`~translit.compile.index.lookup` of *word* (not weak), remembered: running text
+        repeats its words ("Lukashenka's", and "statement" at an anchor "stat")."""
+        try:
+            return self._forms[word]
+        except KeyError:
+            found = lookup(self.index.forms, word)
+            if len(self._forms) < _REMEMBERED:
+                self._forms[word] = found
+            return found
+
+    def word(self, word: str) -> Quick | None:
+        """The quick word *word* (folded), or None when it is not one."""
+        return self.phrase((word,))
+
+    def phrase(self, words: tuple[str, ...]) -> Quick | None:
+        """The quick phrase of *words* (folded): a name of several words that is not
+        the start of a longer one ("alyaksandr lukashenka", "kryvyi rih")."""
+        try:
+            return self._by_words[words]
+        except KeyError:
+            entry = self._by_words[words] = _make(self.index, words, self.style)
+            return entry
+
+
+
+_REMEMBERED = 1 << 16
+"""At most this many looked-up words are remembered per table and style."""
+
+PENDING = Quick("", "", "", "", {}, (), (), (), False, "")
+"""In :attr:`QuickTable.by_pattern`: not looked at yet."""
+
+
+def _make(index: Index, words: tuple[str, ...], style: str) -> Quick | None:
+    targets = index.phrases.get(words)
+    if (
+        targets is None
+        or len(targets) > 1
+        or targets[0].next_words is not None
+        or words in index.prefixes
+        or any("'" in word or "-" in word for word in words)
+    ):
+        return None
+    target = targets[0]
+    info = index.entities[target.entity]
+    spots = info.not_when.get(words[0], ())
+    return Quick(
+        info.canonical(target.part, style),
+        target.entity,
+        target.part,
+        target.reason,
+        info.not_when,
+        spots,
+        tuple({phrase for phrase, at in spots if not at}),
+        tuple({phrase[:at] for phrase, at in spots if at}),
+        target.part != "full" and len(words) == 1,
+        info.type,
+    )

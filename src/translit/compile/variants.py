@@ -1,0 +1,102 @@
+"""Generated variants: every entity's Cyrillic forms through every scheme and press language.
+
+No table can list every spelling a name gets in print. At compile time each
+original-script form of an entity (``original:`` in the table) is romanized
+with every scheme of :mod:`translit.romanize` (letters a scheme lacks fall back
+to unidecode, so Russian schemes also run on Belarusian and Ukrainian forms, as
+journalists do) and spelled with every press language of :mod:`translit.tables.press`.
+Each result becomes a form of the entity with a reason naming the rule that
+made it (``scheme be-bgn of Лукашэнка (be)``, ``press de of Лукашенко (ru)``).
+
+Precision first: a generated spelling is dropped when it is already a form of
+the table (of this or another entity), when two entities generate it, or when
+it is a common word of one of the press languages (:mod:`translit.tables.common_words`)
+or a common given name; such spellings stay usable inside a full name only.
+The result is deterministic: the same table gives the same variants in the
+same order.
+"""
+
+from __future__ import annotations
+
+import warnings
+from collections.abc import Iterable, Iterator
+
+from translit.compile.gcpause import paused_gc
+from translit.tables.aliases import Ambiguous, Entity, Form
+from translit.tables.common_words import CommonWords
+from translit.tables.press import load_press, spellings
+from translit.text.casing import is_cyrillic
+from translit.text.fold import fold_word
+
+__all__ = ["add_generated", "generated_forms"]
+
+
+def generated_forms(entity: Entity) -> Iterator[tuple[str, str, str]]:
+    """(spelling, language, reason) for each romanization of *entity*'s original forms.
+
+    The language is the press language, or ``und`` for a scheme's output.
+    """
+    from translit.romanize import FallbackWarning, schemes, transliterate
+
+    presses = load_press()
+    for form in entity.forms:
+        if form.origin != "original" or not is_cyrillic(form.text):
+            continue
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore", FallbackWarning)
+            for scheme in schemes():
+                latin = transliterate(form.text, scheme, errors="fallback")
+                yield latin, "und", f"scheme {scheme} of {form.text} ({form.lang})"
+        for lang, press in presses.items():
+            for spelling in spellings(form.text, press):
+                yield _title(spelling), lang, f"press {lang} of {form.text} ({form.lang})"
+
+
+def _title(text: str) -> str:
+    return " ".join(w[:1].upper() + w[1:] for w in text.split(" "))
+
+
+def _alone(entity: Entity, key: str) -> str:
+    """The part of a folded form that can name *entity* by itself: a person's surname
+    (given names are shared by many people), or the whole form of anything else."""
+    return key.rsplit(" ", 1)[-1] if entity.type == "person" else key
+
+
+@paused_gc()
+def add_generated(entities: Iterable[Entity], given_names: Iterable[str]) -> list[Entity]:
+    """*entities* with their generated forms added (safe ones as variants)."""
+    entities = list(entities)
+    listed: dict[str, str] = {}  # what table forms name alone -> their entity
+    for entity in entities:
+        for form in entity.forms:
+            listed.setdefault(_alone(entity, fold_word(form.text)), entity.id)
+    owners: dict[str, set[str]] = {}  # what generated forms name alone -> entities
+    made: dict[str, list[tuple[str, str, str, str]]] = {}  # (key, spelling, lang, reason)
+    made_by: dict[tuple[str, str], set[str]] = {}  # (entity, key) -> languages that made it
+    for entity in entities:
+        for spelling, lang, reason in generated_forms(entity):
+            key = fold_word(spelling)
+            if not key:
+                continue
+            by = made_by.setdefault((entity.id, key), set())
+            if not by:
+                made.setdefault(entity.id, []).append((key, spelling, lang, reason))
+            by.add(lang)
+            owners.setdefault(_alone(entity, key), set()).add(entity.id)
+    common = CommonWords.load()
+    given = {fold_word(n) for n in given_names}
+    for entity in entities:
+        flagged: set[str] = set()
+        for key, spelling, lang, reason in made.get(entity.id, []):
+            also = tuple(sorted(made_by[(entity.id, key)] - {lang}))
+            form = Form(spelling, lang, "generated", entity.where, reason, also)
+            alone = _alone(entity, key)
+            if listed.get(alone, entity.id) != entity.id or len(owners[alone]) > 1:
+                continue  # another entity's name: never generated into this one
+            entity.forms.append(form)
+            if alone in listed or alone in flagged:
+                continue
+            if alone in given or common.clashes(alone, made_by[(entity.id, key)]):
+                flagged.add(alone)
+                entity.ambiguous.append(Ambiguous(alone, "und", (), (), form.where))
+    return entities

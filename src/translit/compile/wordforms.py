@@ -1,0 +1,139 @@
+"""Every written form of every word of the table, and the anchors the automaton seeks.
+
+A word of the table (``lukashenko``) is written as itself or inflected
+(``lukashenki``, ``lukashenkos``, see :mod:`translit.tables.inflection`). The words
+go into one dictionary, and their stems into another, each stem with the set of
+endings that may follow it (sets shared between stems): a form is found by
+its longest stem, and no form is stored, so a table of 100,000 words stays
+small. The automaton holds no inflected form: it holds the words themselves and
+their *anchors*, the shortest prefixes that every form of a word shares (its
+shortest stem, at least :data:`MIN_ANCHOR` letters), and no anchor that another
+anchor begins (:mod:`translit.compile.finder`). So a name in the text is one automaton
+hit: a word as written in the table ends where the hit ends; at an anchor, the
+matcher reads the whole word and looks it up.
+
+A *weak* form is also a common word of a language that did not generate it
+(German *Buche* is not the Czech locative of Bucha): ``canonical()`` takes it,
+running text does not.
+
+>>> from translit.compile.index import lookup
+>>> forms = word_forms({"minsk"}, {"minsk": {"en"}})
+>>> lookup(forms, "minsk"), lookup(forms, "minskem"), "mins" in forms.anchors
+(('minsk', False), ('minsk', True), True)
+"""
+
+from __future__ import annotations
+
+from translit.compile.index import WordForms
+from translit.tables.common_words import CommonWords
+from translit.tables.inflection import Endings, Stemmer, load_rules
+from translit.text.casing import is_cyrillic
+
+__all__ = ["MIN_ANCHOR", "word_forms"]
+
+MIN_ANCHOR = 4
+"""Shortest anchor, in letters (shorter words are their own anchor)."""
+
+_INTERNATIONAL = {"en", "und"}  # canonical forms, English press and scheme outputs
+_ORIGINAL = {"be", "ru", "uk"}  # the original scripts' languages
+_NONE: frozenset[str] = frozenset()
+
+
+def word_forms(words: set[str], langs: dict[str, set[str]]) -> WordForms:
+    """The forms of *words* and the automaton's anchors.
+
+    A Latin word takes the endings of its own languages (*langs*), and of every
+    language when it is an international form (canonical, English, a scheme's
+    output); a Cyrillic word takes the endings of all three Cyrillic languages.
+    """
+    stemmers = {script: Stemmer(rules) for script, rules in load_rules().items()}
+    common = CommonWords.load()
+    stems: dict[str, tuple[str | dict[str, str], frozenset[str]]] = {}
+    pool = _Pool()
+    weak: set[str] = set()
+    strong: set[str] = set()
+    starts: set[str] = set()
+    first = _INTERNATIONAL | _ORIGINAL
+    for word in sorted(words):
+        script = "Cyrl" if is_cyrillic(word) else "Latn"
+        own = langs.get(word, set())
+        every = script == "Cyrl" or bool(own & _INTERNATIONAL)
+        stemmer = stemmers.get(script)
+        found = stemmer.stems(word, None if every else frozenset(own)) if stemmer else {}
+        shortest = min((len(s) for s in found), default=len(word))
+        starts.add(word[: max(MIN_ANCHOR, shortest)])
+        for stem, endings in found.items():
+            for common_word in common.starting_with(stem):  # few: no form is built
+                by = endings.get(common_word[len(stem) :])
+                if by is not None:  # weak unless some word of the table makes it safely
+                    clash = common.clashes(common_word, by | own)
+                    (weak if clash else strong).add(common_word)
+            if shortest < MIN_ANCHOR:  # forms may part before the anchor's length
+                starts.update((stem + ending)[:MIN_ANCHOR] for ending in endings)
+            names = pool.names(endings)
+            old = stems.get(stem)
+            if old is None:
+                stems[stem] = (word, names)
+            else:  # two words share the stem (беларусь, беларускі): each ending stays
+                # with the word whose rules made it; if both, the table's own word
+                # (an original, canonical or English form) before a press spelling
+                owners = dict.fromkeys(old[1], old[0]) if isinstance(old[0], str) else old[0]
+                own_first = bool(own & first)
+                for ending in names:
+                    had = owners.get(ending)
+                    if had is None or (own_first and not langs.get(had, _NONE) & first):
+                        owners[ending] = word
+                stems[stem] = (owners, pool.pooled(names | old[1]))
+    return WordForms(
+        {word: (word, False, False) for word in words},
+        stems,
+        frozenset(weak - strong - words),
+        pool.longest,
+        _minimal(starts),
+        max((w.count("-") + w.count("'") for w in words), default=0),
+    )
+
+
+class _Pool:
+    """One copy of each set of endings, and the longest ending of them all.
+
+    The stemmer hands out the same :data:`~translit.tables.inflection.Endings` for every
+    word that ends alike, so each is made a frozenset once, not once per word. The
+    stemmers keep those objects alive while the forms are built, so an ``id``
+    names one of them for the whole time.
+    """
+
+    def __init__(self) -> None:
+        self._sets: dict[frozenset[str], frozenset[str]] = {}
+        self._by_id: dict[int, frozenset[str]] = {}
+        self.longest = 0
+
+    def names(self, endings: Endings) -> frozenset[str]:
+        """The pooled set of the endings in *endings*."""
+        names = self._by_id.get(id(endings))
+        if names is None:
+            names = self._by_id[id(endings)] = self.pooled(frozenset(endings))
+        return names
+
+    def pooled(self, names: frozenset[str]) -> frozenset[str]:
+        """The pool's copy of *names*."""
+        if names not in self._sets:
+            self._sets[names] = names
+            self.longest = max(self.longest, *map(len, names)) if names else self.longest
+        return self._sets[names]
+
+
+def _minimal(prefixes: set[str]) -> set[str]:
+    """*prefixes* without those that another one of them begins.
+
+    In sorted order, the words that begin with a prefix come right after it; so a
+    prefix is kept unless it begins with the last prefix kept (the empty string
+    begins every word but is no word's beginning: nothing follows it here).
+    """
+    result: set[str] = set()
+    last = ""
+    for prefix in sorted(prefixes):
+        if not last or not prefix.startswith(last):
+            result.add(prefix)
+            last = prefix
+    return result

@@ -1,0 +1,1 @@
+"""Corpora: records of JSON Lines, CSV and Parquet, every core, Dask."""

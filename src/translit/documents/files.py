@@ -1,0 +1,269 @@
+"""Finding, reading and writing text files without harming them.
+
+* :func:`discover` lists the files to work on: named files, and the files under
+  named folders (``git ls-files`` inside a git work tree, so ``.gitignore`` is
+  honoured; elsewhere a walk that skips hidden folders). Symbolic links inside
+  folders are not followed.
+* :func:`decode` turns bytes into text, or says why the file is left alone: a
+  NUL byte in the first 8 KB (binary) or invalid UTF-8. A byte-order mark is
+  remembered and written back; nothing else is translated (line endings stay).
+* :func:`write_atomic` replaces a file through a temporary file in the same
+  folder, flushed to disk, with the original's permissions, so that a crash or a
+  full disk leaves either the old or the new content, never a mix.
+
+>>> doc = decode(b"\\xef\\xbb\\xbfKiev\\r\\n", "a.txt")
+>>> doc.text, doc.bom, doc.encode("Kyiv\\r\\n")
+('Kiev\\r\\n', True, b'\\xef\\xbb\\xbfKyiv\\r\\n')
+>>> decode(b"\\x89PNG\\r\\n\\x00\\x00", "logo.png")
+Traceback (most recent call last):
+...
+translit.documents.files.Skipped: logo.png: binary file (NUL byte), skipped
+"""
+
+from __future__ import annotations
+
+import contextlib
+import os
+import stat
+from collections.abc import Iterable
+from dataclasses import dataclass
+from typing import IO, TYPE_CHECKING
+
+if TYPE_CHECKING:  # pathlib and tempfile are imported where used: standard input needs neither
+    from pathlib import Path
+
+__all__ = [
+    "BOM", "Decoded", "FileError", "Rewrite", "Skipped", "decode", "discover", "open_file",
+    "read", "unreadable", "write_atomic",
+]  # fmt: skip
+
+BOM = b"\xef\xbb\xbf"
+"""The UTF-8 byte-order mark, kept when a file starts with it."""
+SNIFF = 8192
+"""A NUL byte among the first SNIFF bytes marks a file as binary."""
+
+
+class FileError(Exception):
+    """A file cannot be read or written: an error (exit code 2), one line naming the file."""
+
+
+class Skipped(Exception):
+    """A file that is left alone (binary, not UTF-8, vanished): a warning, not an error."""
+
+
+@dataclass(frozen=True)
+class Decoded:
+    """The text of a file (without its byte-order mark) and whether it had one."""
+
+    text: str
+    bom: bool
+
+    def encode(self, text: str) -> bytes:
+        """*text* as the file's bytes: UTF-8, with the byte-order mark if the file had one."""
+        return (BOM if self.bom else b"") + text.encode("utf-8")
+
+
+def decode(data: bytes, name: str) -> Decoded:
+    """Decode a file's bytes; raise :class:`Skipped` for a binary or non-UTF-8 file."""
+    if b"\0" in data[:SNIFF]:
+        raise Skipped(f"{name}: binary file (NUL byte), skipped")
+    bom = data.startswith(BOM)
+    try:
+        return Decoded(data[3:].decode("utf-8") if bom else data.decode("utf-8"), bom)
+    except UnicodeDecodeError as exc:
+        line = data[: exc.start + (3 if bom else 0)].count(b"\n") + 1
+        raise Skipped(
+            f"{name}:{line}: not valid UTF-8, skipped; save it as UTF-8 or exclude it"
+        ) from exc
+
+
+def read(path: str | Path) -> tuple[bytes, tuple[int, int]]:
+    """The bytes of *path* and its (mtime_ns, size) when read.
+
+    A file that vanished since it was listed is :class:`Skipped`; any other
+    failure is a :class:`FileError`.
+    """
+    handle, stamp = open_file(path)
+    with handle:
+        try:
+            return handle.read(), stamp
+        except OSError as exc:
+            raise unreadable(path, exc) from exc
+
+
+def open_file(path: str | Path) -> tuple[IO[bytes], tuple[int, int]]:
+    """*path* open for reading (binary), and its (mtime_ns, size), with the errors of
+    :func:`read`."""
+    try:
+        handle = open(path, "rb")  # the caller closes it
+    except FileNotFoundError as exc:
+        raise Skipped(f"{path}: vanished before it could be read, skipped") from exc
+    except IsADirectoryError as exc:
+        raise FileError(f"{path}: is a folder; name files, or the folder without -") from exc
+    except OSError as exc:
+        raise unreadable(path, exc) from exc
+    info = os.fstat(handle.fileno())
+    return handle, (info.st_mtime_ns, info.st_size)
+
+
+def unreadable(path: str | Path, exc: OSError) -> FileError:
+    """The error for *path*, which cannot be read (*exc*)."""
+    return FileError(f"{path}: cannot read ({exc.strerror}); check its permissions")
+
+
+def write_atomic(path: str | Path, data: bytes, expected: tuple[int, int] | None = None) -> None:
+    """Replace the content of *path* with *data*, atomically, keeping its permissions.
+
+    *expected* is the (mtime_ns, size) seen when the file was read: a file
+    changed since then is not overwritten (:class:`Skipped`). A file without
+    write permission is not written (:class:`FileError`), even for root.
+    """
+    _writable(path, expected)
+    rewrite = Rewrite(path, expected)
+    rewrite.write(data)
+    rewrite.commit()
+
+
+class Rewrite:
+    """A new content for *path*, written as it comes (:meth:`write`) to a temporary file
+    beside it; :meth:`commit` puts it in the file's place, atomically, with the checks
+    and the care of :func:`write_atomic` (which is one), and :meth:`discard` leaves the
+    file as it was. A file too long to hold in memory is rewritten so, in bounded
+    memory. A failure to write the temporary file is told by :meth:`commit`: nothing
+    needs to be written if nothing changes."""
+
+    def __init__(self, path: str | Path, expected: tuple[int, int] | None = None) -> None:
+        self.path, self.expected = path, expected
+        self.target = os.path.realpath(path)
+        self.tmp = ""
+        self.handle: IO[bytes] | None = None
+        self.error: OSError | None = None
+        import tempfile
+
+        try:
+            folder, base = os.path.split(self.target)
+            fd, self.tmp = tempfile.mkstemp(prefix=f".{base}.", suffix=".translit", dir=folder)
+            self.handle = os.fdopen(fd, "wb")
+        except OSError as exc:
+            self.error = exc
+
+    def write(self, data: bytes) -> None:
+        """Add *data* to the new content."""
+        if self.handle is not None and self.error is None:
+            try:
+                self.handle.write(data)
+            except OSError as exc:
+                self.error = exc
+
+    def commit(self) -> None:
+        """Replace the file with what was written (:class:`Skipped` if it vanished or
+        changed since it was read, :class:`FileError` if it cannot be written)."""
+        try:
+            info = _writable(self.path, self.expected)
+            if self.error is not None:
+                raise self.error
+            assert self.handle is not None
+            with self.handle:
+                self.handle.flush()
+                os.fsync(self.handle.fileno())
+            os.chmod(self.tmp, stat.S_IMODE(info.st_mode))
+            if hasattr(os, "chown") and (info.st_uid, info.st_gid) != (os.getuid(), os.getgid()):
+                with contextlib.suppress(OSError):
+                    os.chown(self.tmp, info.st_uid, info.st_gid)
+            os.replace(self.tmp, self.target)
+        except BaseException as exc:
+            self.discard()
+            if isinstance(exc, OSError):
+                raise FileError(
+                    f"{self.path}: cannot write ({exc.strerror or exc}), left unchanged; "
+                    "check free space and the folder's permissions"
+                ) from exc
+            raise
+        _sync_folder(os.path.dirname(self.target))
+
+    def discard(self) -> None:
+        """Remove the temporary file; the file stays as it was."""
+        if self.handle is not None:
+            with contextlib.suppress(OSError):
+                self.handle.close()
+        if self.tmp:
+            with contextlib.suppress(OSError):
+                os.unlink(self.tmp)
+
+
+def _writable(path: str | Path, expected: tuple[int, int] | None) -> os.stat_result:
+    """The status of the file *path* may be replaced, as :func:`write_atomic` checks it."""
+    try:
+        info = os.stat(os.path.realpath(path))
+    except FileNotFoundError as exc:
+        raise Skipped(f"{path}: vanished before it could be written, skipped") from exc
+    if not os.access(os.path.realpath(path), os.W_OK) or not info.st_mode & 0o222:
+        raise FileError(f"{path}: read-only, left unchanged; make it writable or exclude it")
+    if expected is not None and (info.st_mtime_ns, info.st_size) != expected:
+        raise Skipped(f"{path}: changed while translit ran, not written; run translit again")
+    return info
+
+
+def _sync_folder(folder: str) -> None:
+    with contextlib.suppress(OSError, AttributeError):
+        fd = os.open(folder, os.O_RDONLY)
+        try:
+            os.fsync(fd)
+        finally:
+            os.close(fd)
+
+
+def discover(paths: Iterable[str]) -> list[Path]:
+    """The files named by *paths*, folders expanded, each file once, in order.
+
+    A path that does not exist is a :class:`FileError`.
+    """
+    from pathlib import Path
+
+    result: list[Path] = []
+    seen: set[str] = set()
+    for arg in paths:
+        path = Path(arg)
+        if path.is_dir():
+            found = _list_folder(path)
+        elif path.is_file():
+            found = [path]
+        elif path.exists():
+            raise FileError(f"{arg}: not a regular file or folder; name text files")
+        else:
+            raise FileError(f"{arg}: no such file or folder; check the path")
+        for item in found:
+            key = os.path.realpath(item)
+            if key not in seen:
+                seen.add(key)
+                result.append(item)
+    return result
+
+
+def _list_folder(folder: Path) -> list[Path]:
+    from pathlib import Path
+
+    listed = _git_files(folder)
+    if listed is None:
+        listed = []
+        for root, dirs, names in os.walk(folder):
+            dirs[:] = sorted(d for d in dirs if not d.startswith("."))
+            listed.extend(Path(root, name) for name in sorted(names))
+    return [p for p in listed if p.is_file() and not p.is_symlink()]
+
+
+def _git_files(folder: Path) -> list[Path] | None:
+    """The files git sees under *folder* (tracked and untracked, not ignored), or None."""
+    command = ["git", "-C", str(folder), "ls-files", "-z", "--cached", "--others"]
+    import subprocess
+
+    try:
+        done = subprocess.run(
+            [*command, "--exclude-standard"], capture_output=True, check=False, timeout=120
+        )
+    except (OSError, subprocess.SubprocessError):
+        return None
+    if done.returncode != 0:
+        return None
+    names = sorted({n for n in done.stdout.decode("utf-8", "surrogateescape").split("\0") if n})
+    return [folder / name for name in names]

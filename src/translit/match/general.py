@@ -1,0 +1,263 @@
+"""The general path: hits joined into phrases, then every check.
+
+From left to right, each hit is joined with the hits that follow it across
+whitespace (one line break at most) into the longest phrase of the table; if
+that phrase fails a check (:mod:`translit.match.checks`), shorter ones at the same
+place are tried. A bare genitive ``-s`` after a capitalized spelling of a language
+whose file says ``genitive: s`` (Lukaschenkos, Poetins) is allowed and stays
+outside the mention; a stem followed
+by one of its case endings is an inflected hit (:mod:`translit.tables.inflection`).
+
+:mod:`translit.match.matcher` sends here what its short path does not take, and the
+whole of a text with characters that folding drops;
+:func:`match_whole` serves ``canonical()``.
+"""
+
+from __future__ import annotations
+
+import unicodedata
+from unicodedata import combining
+
+from translit.compile.finder import Found
+from translit.compile.index import Index, Target, WordForms, lookup
+from translit.limits import MAX_FORM_LENGTH
+from translit.match.checks import Left, accept, left_reason
+from translit.mention import Mention
+from translit.text.casing import restyle
+from translit.text.fold import KEY_WORD, fold
+from translit.text.protect import outside_code, outside_long_tokens
+
+__all__ = [
+    "GAP",
+    "LONGEST",
+    "Hit",
+    "Hits",
+    "general",
+    "match_whole",
+    "read",
+    "scan_general",
+    "starts_word",
+]
+
+_BREAKS = "\n\r\x0b\x0c\x1c\x1d\x1e\x85\u2028\u2029"
+GAP = " \t" + _BREAKS
+"""What may separate the words of a phrase (one line break at most)."""
+LONGEST = MAX_FORM_LENGTH + 16
+"""The longest form of a table, with an ending: no word is read further."""
+
+Hit = tuple[int, str, bool]  # end, the word of the table, inflected
+Hits = dict[int, list[Hit]]  # by start
+
+
+def scan_general(
+    index: Index, text: str, style: str, replace_inflected: bool = False
+) -> list[Mention]:
+    """:func:`scan` without the short path: the same mentions, found the slow way
+    (for texts with code spans or dropped characters, and for tests)."""
+    key, offsets = fold(text)
+    found = outside_long_tokens(key, index.finder.every(key))
+    if "`" in text or "~~~" in text:
+        found = outside_code(text, offsets, found)
+    hits = _word_hits(index, key, found)
+    return general(index, key, text, offsets, hits, style, replace_inflected)
+
+
+def general(
+    index: Index,
+    key: str,
+    text: str,
+    offsets: list[int] | None,
+    hits: Hits,
+    style: str,
+    replace_inflected: bool,
+) -> list[Mention]:
+    """The mentions of *hits*, phrase by phrase, with every check."""
+    mentions: list[Mention] = []
+    pos = 0
+    for start in sorted(hits):
+        if start < pos:
+            continue
+        cands = _phrases(index, key, hits, start)
+        if len(cands) > 1:
+            cands.sort(key=lambda c: _order(key, c))
+        for words, cstart, cend, inflected in cands:
+            ostart, oend = _original_span(text, offsets, cstart, cend)
+            target = accept(index, key, words, (cstart, cend), text[ostart].isupper())
+            if target is None:
+                continue
+            if isinstance(target, Left):
+                begin, end = _original_span(text, offsets, target.start, target.end)
+                kind = index.entities[target.target.entity].type
+                left = left_reason(kind, text[begin:end])
+                mentions.append(
+                    _mention(index, text, (ostart, oend), target.target, style, inflected, True)
+                    ._replace(left=left)
+                )
+            else:
+                keep = inflected and not replace_inflected
+                mentions.append(
+                    _mention(index, text, (ostart, oend), target, style, inflected, keep)
+                )
+            pos = cend
+            break
+    return mentions
+
+
+Candidate = tuple[tuple[str, ...], int, int, bool]  # words, start, end, inflected
+
+
+def _order(key: str, cand: Candidate) -> tuple[int, bool]:
+    """Longest first; a name with a genitive -s counts the -s, and wins over an inflection."""
+    _, _, end, inflected = cand
+    genitive = not inflected and end < len(key) and key[end] == "s"
+    return -(end + genitive), inflected
+
+
+def starts_word(key: str, at: int) -> bool:
+    """True when a word of *key* may start at *at*: no letter, digit, ``_`` or
+    combining mark before it (the matcher's hot loop has this test inline)."""
+    if not at:
+        return True
+    before = key[at - 1]
+    return not (before.isalnum() or before == "_" or combining(before))
+
+
+def _word_hits(index: Index, key: str, found: Found, weak: bool = False) -> Hits:
+    """The whole-word forms of the table at the hits *found* (:meth:`Finder.every`),
+    longest first at each start. *weak* also takes inflected forms that are common
+    words of another language."""
+    hits: Hits = {}
+    done: set[int] = set()
+    for _, start, anchor_end in found:
+        if start in done:  # a word, after its anchor
+            continue
+        done.add(start)
+        if not starts_word(key, start):
+            continue
+        words = read(index.forms, index.genitive, key, start, anchor_end, weak)
+        if words:
+            hits[start] = words
+    return hits
+
+
+def read(
+    forms: WordForms,
+    genitive: frozenset[str],
+    key: str,
+    start: int,
+    anchor_end: int,
+    weak: bool = False,
+) -> list[Hit]:
+    """The forms of the table that the word at *start* (whose anchor ends at
+    *anchor_end*) is, or begins with before an apostrophe or hyphen, longest first."""
+    n = len(key)
+    # no form is longer than MAX_FORM_LENGTH: never read further (a run of
+    # "Kiev-Kiev-..." would otherwise be read again at every hit)
+    stop = KEY_WORD.match(key, anchor_end, min(n, start + LONGEST)).end()  # type: ignore[union-attr]
+    if stop == start + LONGEST and stop < n:
+        # the cap cut a long run (Kiev-Kiev-...): keep its whole words only
+        stop = max(key.rfind("-", anchor_end, stop), key.rfind("'", anchor_end, stop))
+        if stop < 0:
+            return []  # one word longer than any form
+    if stop < n and combining(key[stop]):
+        return []  # a mark after the last letter: part of a longer word
+    word = key[start:stop]
+    ends = [stop]
+    if "'" in word or "-" in word:  # Kiev-based, Kiev'e: also the part before each joiner
+        # ... but no form of the table has more than forms.joiners of them: in a run
+        # "Kiev-Kiev-Kiev-..." only the first few parts can begin a form
+        joints = _joints(key, start, stop, forms.joiners + 1)
+        if len(joints) > forms.joiners:
+            ends = []
+        ends += reversed(joints)
+    found: list[Hit] = []
+    for end in ends:
+        form = lookup(forms, key[start:end], weak)
+        if form is not None:
+            found.append((end, form[0], form[1]))
+        elif end == stop and word[-1] == "s" and word[:-1] in genitive:
+            found.append((end - 1, word[:-1], False))
+    return found
+
+
+def _joints(key: str, start: int, stop: int, most: int) -> list[int]:
+    """Where the first *most* apostrophes and hyphens of key[start:stop] are."""
+    found: list[int] = []
+    at = start
+    while len(found) < most:
+        hyphen, apostrophe = key.find("-", at, stop), key.find("'", at, stop)
+        nearest = min(hyphen, apostrophe) if hyphen >= 0 and apostrophe >= 0 else max(
+            hyphen, apostrophe
+        )
+        if nearest < 0:
+            break
+        found.append(nearest)
+        at = nearest + 1
+    return found
+
+
+def _phrases(index: Index, key: str, hits: Hits, start: int) -> list[Candidate]:
+    found: list[Candidate] = []
+    stack: list[Candidate] = [((word,), start, end, infl) for end, word, infl in hits[start]]
+    while stack:
+        words, s, e, infl = stack.pop()
+        if words in index.phrases:
+            found.append((words, s, e, infl))
+        if words not in index.prefixes or (e < len(key) and (key[e].isalnum() or key[e] == "_")):
+            continue
+        j, breaks = e, 0
+        while j < len(key) and key[j] in GAP:
+            breaks += key[j] in _BREAKS and not (key[j] == "\n" and key[j - 1] == "\r")
+            j += 1
+        if j == e or breaks > 1 or j not in hits:
+            continue
+        for end, word, inflected in hits[j]:
+            stack.append(((*words, word), s, end, infl or inflected))
+    return found
+
+
+def _original_span(text: str, offsets: list[int] | None, start: int, end: int) -> tuple[int, int]:
+    """Map a key span back to the input, taking the combining marks of its last letter."""
+    if offsets is None:
+        return start, end
+    ostart, oend = offsets[start], offsets[end - 1] + 1
+    while oend < len(text) and unicodedata.combining(text[oend]):
+        oend += 1
+    return ostart, oend
+
+
+def _mention(
+    index: Index,
+    text: str,
+    span: tuple[int, int],
+    target: Target,
+    style: str,
+    inflected: bool,
+    keep: bool,
+) -> Mention:
+    start, end = span
+    info = index.entities[target.entity]
+    written = text[start:end]
+    if keep:
+        replacement = written
+    else:
+        replacement = restyle(written, info.canonical(target.part, style))
+    reason = f"inflected form of {target.reason}" if inflected else target.reason
+    return Mention(start, end, written, replacement, target.entity, reason, target.part, inflected)
+
+
+def match_whole(index: Index, name: str) -> tuple[Target, bool] | None:
+    """The target of *name* when the whole of it is one phrase (and whether inflected).
+
+    No context is required here: the caller says that *name* is a name.
+    """
+    key, _ = fold(name)
+    hits = _word_hits(index, key, index.finder.every(key), weak=True)
+    if 0 not in hits:
+        return None
+    for words, _, end, inflected in sorted(_phrases(index, key, hits, 0), key=lambda c: -c[2]):
+        if end == len(key):
+            targets = index.phrases[words]
+            if len({t.entity for t in targets}) == 1:
+                return targets[0], inflected
+    return None

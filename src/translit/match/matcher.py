@@ -1,0 +1,152 @@
+"""The scan: one automaton call over the folded text, a short path for most names,
+the general path for the rest.
+
+1. Fold the text (:mod:`translit.text.fold`) and find every word and anchor of the
+   table in it with one call (:mod:`translit.compile.finder`).
+2. Keep the hits at the start of a word (letters of every script, digits, marks
+   and ``_`` continue a word).
+3. The short path (:mod:`translit.match.short_path`): a word or a two-word name that
+   names one thing alone (:mod:`translit.compile.quick`), with plain surroundings and no
+   phrase reaching it from the left, becomes a mention at once. Most names in
+   running text take it.
+4. Every other hit goes the general way (:mod:`translit.match.general`): phrases, then
+   every check.
+5. Each mention that would change is checked against its context
+   (:mod:`translit.context`): a name the text discusses, a historical name,
+   another person, a word of the text's own language stay as written, with the
+   reason.
+
+Both paths give the same mentions (``tests/test_matcher.py``); the short one only
+skips work. Matches are leftmost-longest and never overlap. A long text is
+scanned in pieces of about 64,000 characters, cut after a line that ends with
+punctuation, where no name and no check can reach across: the same mentions, in
+less memory, and faster (a piece and its key stay in the processor's cache).
+"""
+
+from __future__ import annotations
+
+from bisect import bisect_right
+from typing import cast
+
+from translit.compile.index import Index
+from translit.context.review import review
+from translit.match.general import general, scan_general
+from translit.match.short_path import new_tuple, short_path
+from translit.mention import Mention
+from translit.text.fold import fold
+from translit.text.protect import fence_spans, outside_code, outside_long_tokens
+
+__all__ = ["PIECE", "match", "pieces", "scan", "scan_piece"]
+
+PIECE = 1 << 16
+"""Texts are scanned in pieces of about this many characters (see :func:`pieces`)."""
+_CUT_AFTER = frozenset(".!?;:)]}>\"'»”’…")
+
+
+def pieces(text: str, size: int = PIECE) -> list[tuple[int, str]]:
+    r"""*text* cut into pieces of about *size* characters, with where each begins.
+
+    A cut follows a line break after punctuation (``.`` ``?`` ``)`` ``”`` ...) or the
+    ``>`` that ends an HTML or XML tag:
+    no phrase crosses it (a phrase joins words across whitespace only), and no
+    check looks across it (each stops at a line break). Never inside a fenced
+    Markdown code block, which spans lines (inline code does not).
+
+    >>> [(at, len(p)) for at, p in pieces("One.\nTwo.\nThree", size=3)]
+    [(0, 5), (5, 5), (10, 5)]
+    >>> [len(p) for _, p in pieces("One.\n```\nTwo.\n```\nThree", size=3)]
+    [5, 18]
+    """
+    if len(text) <= size:
+        return [(0, text)]
+    fences = fence_spans(text) if "```" in text or "~~~" in text else []
+    found: list[tuple[int, str]] = []
+    begin = 0
+    at = size
+    while at < len(text):
+        cut = text.find("\n", at)
+        if cut < 0:
+            break
+        before = text[cut - 2] if text[cut - 1] == "\r" else text[cut - 1]
+        at = cut + 1
+        k = bisect_right(fences, (at, at)) - 1
+        if k >= 0 and fences[k][0] < at < fences[k][1]:  # in a fenced block: go past it
+            at = fences[k][1]
+            continue
+        if before in _CUT_AFTER and at < len(text):
+            found.append((begin, text[begin:at]))
+            begin, at = at, at + size
+    found.append((begin, text[begin:]))
+    return found
+
+
+def scan(
+    index: Index,
+    text: str,
+    style: str,
+    replace_inflected: bool = False,
+    lang: str | None = None,
+) -> list[Mention]:
+    """All mentions of *index*'s entities in *text*, with replacements in *style*,
+    each checked against its context (:mod:`translit.context`; *lang*: the text's
+    language, None to tell it per paragraph).
+
+    An inflected mention keeps its text unless *replace_inflected* is true.
+    """
+    mentions: list[Mention] = []
+    for begin, piece in pieces(text, PIECE):
+        mentions += scan_piece(index, piece, style, replace_inflected, True, begin, lang)
+    return mentions
+
+
+def match(
+    index: Index, text: str, style: str, replace_inflected: bool = False
+) -> list[Mention]:
+    """Every mention of *text* as the matcher finds it, before the context review: what
+    :func:`~translit.match.general.scan_general` finds the slow way (``tests/test_matcher.py``)."""
+    mentions: list[Mention] = []
+    for begin, piece in pieces(text, PIECE):
+        found = _match_piece(index, piece, style, replace_inflected)
+        mentions += _shifted(found, begin) if begin else found
+    return mentions
+
+
+def scan_piece(
+    index: Index,
+    text: str,
+    style: str,
+    replace_inflected: bool = False,
+    explain: bool = True,
+    shift: int = 0,
+    lang: str | None = None,
+) -> list[Mention]:
+    """:func:`scan` of a text that is not cut, with *shift* added to each offset (where
+    the piece begins). Unless *explain*, the mentions are only what
+    :func:`~translit.mention.splice` needs for ``normalize``: their ``lang`` is not
+    told, and mentions left as written are not explained."""
+    mentions = _match_piece(index, text, style, replace_inflected)
+    if not mentions:
+        return mentions
+    mentions = review(index, text, mentions, style, lang, replace_inflected, explain)
+    return _shifted(mentions, shift) if shift else mentions
+
+
+def _match_piece(index: Index, text: str, style: str, replace_inflected: bool) -> list[Mention]:
+    key, offsets = fold(text)
+    if offsets is None:
+        found = outside_long_tokens(key, index.finder.first(key))
+        if "`" in text or "~~~" in text:  # Markdown code is masked, not a slow path
+            found = outside_code(text, None, found)
+        if not found:
+            return []
+        short, rest = short_path(index, key, text, found, style, replace_inflected, True)
+        mentions = cast("list[Mention]", short)  # explained: whole mentions
+        if rest:
+            mentions += general(index, key, text, None, rest, style, replace_inflected)
+            mentions.sort()
+        return mentions
+    return scan_general(index, text, style, replace_inflected)
+
+
+def _shifted(mentions: list[Mention], shift: int) -> list[Mention]:
+    return [new_tuple(Mention, (m[0] + shift, m[1] + shift, *m[2:])) for m in mentions]

@@ -1,0 +1,276 @@
+"""The matcher's short path: most names in running text become mentions here, after a
+few comparisons and one list lookup.
+
+A word or a two-word name that names one thing alone (:mod:`translit.compile.quick`),
+with plain surroundings and no phrase reaching it from the left, is a mention at
+once. Every other hit is left to the general path (:mod:`translit.match.general`),
+which gives the same mentions the slow way (``tests/test_matcher.py``).
+:func:`short_path` is one hot loop, written for speed: its tests are inline
+(the general path's functions say which).
+"""
+
+from __future__ import annotations
+
+from unicodedata import combining
+
+from translit.compile.finder import Found
+from translit.compile.index import Index
+from translit.compile.quick import PENDING, QuickTable, quick_table
+from translit.match.checks import (
+    ATTACHED,
+    BIDI,
+    PLAIN_AFTER,
+    PLAIN_BEFORE,
+    PLAIN_END,
+    after_given_name,
+    inside,
+    left_reason,
+    plain_surroundings,
+)
+from translit.match.general import GAP, LONGEST, Hits, read, starts_word
+from translit.mention import Edit, Mention
+from translit.text.casing import restyle
+from translit.text.fold import KEY_WORD
+
+__all__ = ["new_tuple", "short_path"]
+
+# what may stand before and after a name on the short path: the plain surroundings
+# of checks.plain_surroundings (which checks the rest)
+_ENDS = PLAIN_AFTER
+_BEFORE = PLAIN_BEFORE
+_SPACE = frozenset(" \t\n\r")
+new_tuple = tuple.__new__  # a Mention without the named tuple's Python-level __new__
+
+
+def short_path(
+    index: Index,
+    key: str,
+    text: str,
+    found: Found,
+    style: str,
+    replace_inflected: bool,
+    explain: bool = True,
+    shift: int = 0,
+) -> tuple[list[Mention | Edit], Hits]:
+    """The mentions of quick words (see the module's docstring), and the hits left for the
+    general path.
+
+    This is the hot loop, written for speed: for a name written as in the table,
+    a few comparisons and one list lookup.
+    """
+    table = quick_table(index, style)
+    by_pattern = table.by_pattern
+    table_words = table.words
+    given_ends = table.given_ends
+    joined = index.finder.joined
+    forms = index.forms
+    genitive = index.genitive
+    word_end = KEY_WORD.match
+    mentions: list[Mention | Edit] = []
+    rest: Hits = {}
+    n = len(key)
+    chain = -1  # end of the last hit left to the general path
+    lonely = -1  # start of that hit when it can only begin a phrase (a given name) and
+    # no phrase reaches it from the left
+    opener = -1  # start of that hit when it is a whole word that may begin a phrase
+    first = ""  # and its word
+    phrases = index.phrases
+    for pattern, start, end in found:
+        if pattern >= joined:  # L'viv, Wit-Rusland: the general path takes the word
+            lonely = opener = -1
+            chain = max(chain, _spanned_hits(index, key, start, end, rest))
+            continue
+        before = key[start - 1] if start else " "
+        if before not in _BEFORE and (before.isalnum() or before == "_" or combining(before)):
+            continue  # not the start of a word (general.starts_word, inline)
+        linked = chain >= 0 and not key[chain:start].strip(GAP)
+        if lonely >= 0 and not linked:
+            del rest[lonely]  # "Maria" and no surname after it: the general path finds nothing
+        lonely = -1
+        stop = end
+        after = key[stop] if stop < n else " "
+        entry = by_pattern[pattern]
+        if entry is PENDING:
+            entry = table.pattern(pattern)
+        inflected = unknown = False
+        if after not in _ENDS:  # the word goes on: an inflected form?
+            entry = None
+            limit = start + LONGEST
+            stop = word_end(key, end, limit if limit < n else n).end()  # type: ignore[union-attr]
+            after = key[stop] if stop < n else " "
+            if after in _ENDS and stop < limit:
+                word = key[start:stop]
+                form = table.form(word)
+                if form is None:  # "statement" at an anchor "stat": no form of the table,
+                    # unless a joiner or a genitive -s makes one (the general path looks)
+                    unknown = not (
+                        "'" in word
+                        or "-" in word
+                        or (word[-1] == "s" and word[:-1] in genitive)
+                    )
+                elif form[1]:
+                    entry = table.word(form[0])
+                    inflected = True
+        if opener >= 0:
+            # a two-word name after one space ("Alyaksandr Lukashenka"): the phrase the
+            # general path would take first, when it needs no check beyond these
+            pair = None
+            if chain == start - 1 and stop == end and after in _ENDS:
+                second = table_words[pattern]
+                if second is not None:
+                    pair = table.phrase((first, second))
+            if (
+                pair is not None
+                and (
+                    after in PLAIN_END
+                    or (after != "'" and plain_surroundings(key, opener, stop))
+                    or (after == "'" and _possessive(table, key, opener, stop, start))
+                )
+                and not (pair.expressions and inside(key, opener, pair.expressions))
+            ):
+                del rest[opener]
+                written = text[opener:stop]
+                replacement = restyle(written, pair.canonical)
+                if explain:
+                    mentions.append(
+                        new_tuple(
+                            Mention,
+                            (
+                                opener + shift,
+                                stop + shift,
+                                written,
+                                replacement,
+                                pair.entity,
+                                pair.reason,
+                                pair.part,
+                                False,
+                                "",
+                                None,
+                            ),
+                        )
+                    )
+                elif replacement != written:
+                    mentions.append((opener, stop, written, replacement))
+                chain = lonely = opener = -1
+                continue
+            opener = -1
+        if (
+            entry is None
+            or before not in _BEFORE
+            or linked
+            or (
+                (after not in PLAIN_END or before in ATTACHED)
+                and not plain_surroundings(key, start, stop)
+                and not (after == "'" and _possessive(table, key, start, stop))
+            )
+        ):
+            # the pattern is the whole word when nothing that continues a word follows
+            whole = stop == end and after in _ENDS and after != "'"
+            table_word = table_words[pattern] if whole else None
+            if table_word:  # the pattern is the whole word
+                rest[start] = [(end, table_word, False)]
+                chain = end
+                if not linked:
+                    if (table_word,) not in phrases:
+                        lonely = start
+                    if after == " " and before in PLAIN_END:  # (no quote that
+                        opener, first = start, table_word  # plain_surroundings checks)
+                continue
+            hits = [] if unknown else read(forms, genitive, key, start, end)
+            if hits:
+                rest[start] = hits
+                chain = hits[0][0]  # the longest
+                if not linked and all((word,) not in phrases for _, word, _ in hits):
+                    lonely = start
+            continue
+        chain = -1
+        spot: tuple[int, int] | None = None
+        if inflected:
+            expressions = entry.not_when.get(key[start:stop])
+            if expressions is not None:
+                spot = inside(key, start, expressions)
+        elif (
+            (entry.opens and key.startswith(entry.opens, start))
+            or (entry.heads and key.endswith(entry.heads, 0, start))
+        ):
+            spot = inside(key, start, entry.expressions)
+        if (
+            spot is None
+            and entry.surname
+            and before == " "
+            and (
+                given_ends is None
+                or key[start - 4 : start - 1] in given_ends
+                or key[start - 2] in BIDI  # after_given_name strips them
+            )
+        ):
+            given = after_given_name(index, key, start)
+            if given >= 0:
+                spot = given, stop
+        written = text[start:stop]
+        if spot is not None:  # a fixed expression, or another person: found and left
+            if explain:
+                left = left_reason(entry.kind, text[spot[0] : spot[1]])
+                fields = (start + shift, stop + shift, written, written, entry.entity,
+                          "inflected form of " + entry.reason if inflected else entry.reason,
+                          entry.part, inflected, left, None)
+                mentions.append(new_tuple(Mention, fields))
+            continue
+        if inflected:
+            replacement = restyle(written, entry.canonical) if replace_inflected else written
+            reason = "inflected form of " + entry.reason
+        else:
+            replacement = restyle(written, entry.canonical)
+            reason = entry.reason
+        if explain:
+            entity, part = entry.entity, entry.part
+            fields = (start + shift, stop + shift, written, replacement, entity, reason, part,
+                      inflected, "", None)
+            mentions.append(new_tuple(Mention, fields))
+        elif replacement != written:
+            mentions.append((start, stop, written, replacement))
+    if lonely >= 0:
+        del rest[lonely]
+    return mentions, rest
+
+
+def _spanned_hits(index: Index, key: str, start: int, end: int, rest: Hits) -> int:
+    """The hits of a pattern with an apostrophe or hyphen (``l'viv``) found at
+    *start*..*end*, for the general path: at *start*, and at each word start after a
+    joiner inside, which the leftmost-longest search passed over (see
+    :mod:`translit.compile.finder`). Each is read as the general path reads it
+    (:func:`~translit.match.general.read`), from the shortest pattern there. Returns the
+    end of the longest word read, or -1."""
+    finder = index.finder
+    starts = [start] if starts_word(key, start) else []
+    starts += [
+        start + i + 1
+        for i, ch in enumerate(key[start : end - 1])
+        if not (ch.isalnum() or ch == "_" or combining(ch))
+    ]
+    if not starts:
+        return -1
+    found = finder.every(key[start : starts[-1] + finder.longest])  # ordered by end
+    last = -1
+    for at in starts:
+        ends = [e for _, s, e in found if s == at - start]
+        if ends:
+            hits = read(index.forms, index.genitive, key, at, start + ends[0])
+            if hits:
+                rest[at] = hits
+                last = max(last, hits[0][0])
+    return last
+
+
+def _possessive(table: QuickTable, key: str, start: int, stop: int, last: int = -1) -> bool:
+    """An English possessive in plain surroundings (`` Lukashenka's ``), which the
+    general path would also take: whitespace before, and no table form with the 's
+    (*last*: where the name's last word starts, if not at *start*)."""
+    return (
+        key.startswith("'s", stop)
+        and (start == 0 or key[start - 1] in _SPACE)
+        and plain_surroundings(key, start, stop + 2)
+        and table.form(key[start if last < 0 else last : stop + 2]) is None
+    )
+
+

@@ -1,0 +1,2 @@
+"""Reading and validating the data files: alias tables, schemes, press languages,
+inflection, context rules."""

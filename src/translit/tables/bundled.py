@@ -1,0 +1,33 @@
+"""Where the bundled alias table lives: in the wheel, or at the top of a checkout.
+
+>>> bundled_table_path().name
+'aliases.yaml'
+"""
+
+from __future__ import annotations
+
+import os
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from pathlib import Path
+
+__all__ = ["bundled_table_file", "bundled_table_path"]
+
+
+def bundled_table_file() -> str:
+    """:func:`bundled_table_path` as a string: what every start-up needs, without the
+    import of pathlib."""
+    package = os.path.dirname(os.path.dirname(os.path.realpath(__file__)))
+    packaged = os.path.join(package, "data", "aliases.yaml")
+    if os.path.isfile(packaged):
+        return packaged
+    checkout = os.path.dirname(os.path.dirname(package))
+    return os.path.join(checkout, "aliases.yaml")
+
+
+def bundled_table_path() -> Path:
+    """The ``aliases.yaml`` shipped in the wheel, or the checkout's one in development."""
+    from pathlib import Path
+
+    return Path(bundled_table_file())

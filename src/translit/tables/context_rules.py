@@ -1,0 +1,152 @@
+"""The data of the context rules (:mod:`translit.context`), read from the language files.
+
+Each language file may have a ``context:`` section (the README documents its
+keys): the words that make a name a cited spelling (``cues``, and
+``quoted_cues`` that count only when the name is quoted), names of languages
+and peoples (glosses such as "Russian: Одесса"), historical and fixed
+expressions with a slot ``{}`` for the place ("University of {}"), states that
+no longer exist, the capitalized words that may stand before a name (titles,
+months), the words that join names in a list, ``case_marks`` (final letters that
+mark an inflected form, as the Polish ogonek), and ``capitalizes_nouns``.
+``given_names.yaml`` gives the patronymic endings.
+
+The rules of every language apply to every text: a French paragraph may quote
+an English spelling debate. Everything is folded as the matcher folds text, and
+compiled once with the table (:class:`ContextRules` is part of the cached
+:class:`~translit.compile.index.Index`).
+
+>>> rules = load_context_rules()
+>>> ("known", "...", "as") in rules.cues["as"], "president" in rules.titles
+(True, True)
+>>> rules.historical_before["university", "of"], "de" in rules.capitalizing
+([('university', 'of')], True)
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from functools import lru_cache
+from typing import TYPE_CHECKING, Any
+
+from translit.errors import TableError
+from translit.text.fold import fold_word
+
+if TYPE_CHECKING:
+    from translit.tables.yamlfile import Map
+
+__all__ = ["ContextRules", "Words", "load_context_rules"]
+
+
+Words = tuple[str, ...]
+"""A phrase, as its folded words; ``...`` stands for up to three words."""
+
+_KEYS = frozenset(
+    {"cues", "quoted_cues", "languages", "historical", "former_states", "titles",
+     "conjunctions", "case_marks", "capitalizes_nouns", "title_case"}
+)  # fmt: skip
+
+
+@dataclass
+class ContextRules:
+    """The folded phrases of every language's ``context:`` section, indexed for the
+    lookups :mod:`translit.context` makes next to a mention."""
+
+    cues: dict[str, list[Words]] = field(default_factory=dict)  # by last word
+    quoted_cues: dict[str, list[Words]] = field(default_factory=dict)  # by last word
+    languages: set[str] = field(default_factory=set)
+    historical_before: dict[Words, list[Words]] = field(default_factory=dict)  # by last 2 words
+    historical_after: dict[str, list[Words]] = field(default_factory=dict)  # by first word
+    former_states: dict[str, list[Words]] = field(default_factory=dict)  # by first word
+    titles: set[str] = field(default_factory=set)
+    conjunctions: set[str] = field(default_factory=set)
+    case_marks: str = ""
+    capitalizing: set[str] = field(default_factory=set)  # languages that capitalize nouns
+    title_case: set[str] = field(default_factory=set)  # languages with Title Case headlines
+    names: dict[str, str] = field(default_factory=dict)  # language id -> its English name
+    patronymic_endings: tuple[str, ...] = ()
+    endings: dict[str, list[tuple[str, tuple[str, ...], str]]] = field(default_factory=dict)
+    """Per language, its inflection rules (ending, forms, after), folded."""
+
+
+def words_of(phrase: str) -> Words:
+    """The folded words of *phrase* (``...`` kept as a word)."""
+    key = fold_word(phrase).replace("'", " ")
+    return tuple(w for w in key.replace("-", " ").split() if w)
+
+
+@lru_cache(maxsize=1)
+def load_context_rules() -> ContextRules:
+    """The context rules of the bundled language files."""
+    from importlib import resources
+
+    from translit.tables.inflection import load_rules
+    from translit.tables.yamlfile import Map, load_text
+
+    rules = ContextRules()
+    folder = resources.files("translit") / "data" / "languages"
+    for entry in sorted(folder.iterdir(), key=lambda e: e.name):
+        if entry.name.endswith(".yaml"):
+            name = f"languages/{entry.name}"
+            doc = load_text(entry.read_text(encoding="utf-8"), name)
+            section = doc.get("context") if isinstance(doc, Map) else None
+            if isinstance(doc, Map) and isinstance(doc.get("name"), str):
+                rules.names[str(doc.get("id"))] = doc["name"]
+            if section is not None:
+                _add(rules, str(doc.get("id")), section, name, doc.lines.get("context", 1))
+    for script_rules in load_rules().values():
+        for rule in script_rules:
+            rules.endings.setdefault(rule.language, []).append(
+                (rule.ending, rule.forms, rule.after)
+            )
+    given = resources.files("translit") / "data" / "given_names.yaml"
+    doc = load_text(given.read_text(encoding="utf-8"), "given_names.yaml")
+    rules.patronymic_endings = tuple(fold_word(e) for e in doc.get("patronymic_endings", ()))
+    return rules
+
+
+def _add(rules: ContextRules, lang: str, section: Any, name: str, line: int) -> None:
+    from translit.tables.yamlfile import Map
+
+    if not isinstance(section, Map):
+        raise TableError(name, line, "'context' must be a mapping", "see the README")
+    unknown = sorted(set(section) - _KEYS)
+    if unknown:
+        raise TableError(
+            name, section.lines.get(unknown[0], line), f"unknown context key {unknown[0]!r}",
+            f"use one of {', '.join(sorted(_KEYS))}",
+        )
+    for key in ("cues", "quoted_cues"):
+        for phrase in _phrases(section, key, name):
+            words = words_of(phrase)
+            getattr(rules, key).setdefault(words[-1], []).append(words)
+    for phrase in _phrases(section, "historical", name):
+        before, slot, after = phrase.partition("{}")
+        if not slot:
+            raise TableError(name, section.lines.get("historical", line),
+                             f"historical expression {phrase!r} has no {{}}",
+                             "write {} where the place stands")  # fmt: skip
+        if before.strip():
+            words = words_of(before)
+            rules.historical_before.setdefault(words[-2:], []).append(words)
+        if after.strip():
+            words = words_of(after)
+            rules.historical_after.setdefault(words[0], []).append(words)
+    for phrase in _phrases(section, "former_states", name):
+        words = words_of(phrase)
+        rules.former_states.setdefault(words[0], []).append(words)
+    rules.languages.update(fold_word(w) for w in _phrases(section, "languages", name))
+    rules.titles.update(fold_word(w) for w in _phrases(section, "titles", name))
+    rules.conjunctions.update(fold_word(w) for w in _phrases(section, "conjunctions", name))
+    rules.case_marks += str(section.get("case_marks", ""))
+    if section.get("capitalizes_nouns") is True:
+        rules.capitalizing.add(lang)
+    if section.get("title_case") is True:
+        rules.title_case.add(lang)
+
+
+def _phrases(section: Map, key: str, name: str) -> list[str]:
+    items = section.get(key, [])
+    if not isinstance(items, list) or not all(isinstance(i, str) for i in items):
+        raise TableError(name, section.lines.get(key, 1), f"'{key}' must be a list of words",
+                         "quote words YAML reads otherwise (no, on, yes)")  # fmt: skip
+    return items

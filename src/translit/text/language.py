@@ -1,0 +1,109 @@
+"""The language of a paragraph, told by its most frequent words.
+
+Some decisions depend on the language a text is written in: an adjective or a
+demonym is a word of its own language (French *biélorusse* stays in French
+text), an inflected form can equal another language's nominative (Czech
+genitive *Lukašenka*), and German capitalizes every noun. The caller may say
+the language (``lang=``); otherwise it is told per paragraph, only where such a
+decision is pending, from the words every text of a language is full of:
+``language_words.txt`` lists the 300 most frequent words of each language
+(wordfreq's lists, rebuilt by ``scripts/build_language_words.py``). A word
+scores for each language whose list holds it, more the more frequent it is
+there; the best language wins when it scores clearly above the next one.
+Cyrillic text is told by its letters as well: ``ў`` is Belarusian, ``ї`` and
+``є`` Ukrainian.
+
+>>> detect("Swetlana Tichanowskaja rief die Menschen in Belarus per Video zur Teilnahme auf.")
+'de'
+>>> detect("La marcha de Tijanóvskaya a Lituania sorprendió a todos los que la conocían.")
+'es'
+>>> detect("Kyiv") is None
+True
+"""
+
+from __future__ import annotations
+
+import math
+import re
+import unicodedata
+from functools import lru_cache
+
+__all__ = ["LANGUAGES", "detect", "language_code"]
+
+_WORD = re.compile(r"[^\W\d_]+")
+_MERGED = {"sv": "no", "da": "no", "nb": "no", "sl": "hr", "sh": "hr"}
+"""Languages that share one press-language file of translit."""
+_MIN_SCORE = 3.0
+"""A language needs at least this score (about two frequent words) to be told."""
+_MARGIN = 1.25
+"""... and this many times the score of the next language."""
+_INVISIBLE = dict.fromkeys(
+    map(ord, "\u00ad\u200b\u200c\u200d\u2060\ufeff\u034f\u200e\u200f\u061c")
+)
+"""Characters inside words that do not count (a soft hyphen, zero-width characters,
+direction marks: what the matcher's fold drops too)."""
+_SAMPLE = 2000
+"""Characters of a paragraph read to tell its language."""
+
+
+@lru_cache(maxsize=1)
+def _weights() -> dict[str, dict[str, float]]:
+    """word -> {language: weight}: the log of its rank's inverse, so the most frequent
+    words weigh most."""
+    from importlib import resources  # not at start-up: most texts never ask
+
+    text = (resources.files("translit") / "data" / "language_words.txt").read_text(encoding="utf-8")
+    table: dict[str, dict[str, float]] = {}
+    for line in text.splitlines():
+        if not line or line.startswith("#"):
+            continue
+        lang, _, words = line.partition("\t")
+        lang = _MERGED.get(lang, lang)
+        top = words.split()
+        for rank, word in enumerate(top):
+            weight = 1.0 + math.log(len(top) / (rank + 1))
+            given = table.setdefault(word, {})
+            given[lang] = max(given.get(lang, 0.0), weight)
+    return table
+
+
+LANGUAGES = ("bg", "cs", "de", "en", "es", "fi", "fr", "hr", "hu", "it", "lt", "lv", "nl",
+             "no", "pl", "pt", "ro", "ru", "sk", "tr", "uk", "be")  # fmt: skip
+"""The languages :func:`detect` can tell (``no`` covers Swedish and Danish, ``hr`` Slovene
+and Serbian in Latin letters)."""
+
+
+def detect(text: str) -> str | None:
+    """The language of *text* (a paragraph), or None when its words do not tell."""
+    sample = unicodedata.normalize("NFC", text[:_SAMPLE].lower().translate(_INVISIBLE))
+    weights = _weights()
+    scores: dict[str, float] = {}
+    hits = 0
+    for word in _WORD.findall(sample):
+        found = weights.get(word)
+        if found:
+            hits += 1
+            for lang, weight in found.items():
+                scores[lang] = scores.get(lang, 0.0) + weight
+    if not hits:
+        return None
+    ranked = sorted(scores.items(), key=lambda item: -item[1])
+    best, score = ranked[0]
+    runner_up = ranked[1][1] if len(ranked) > 1 else 0.0
+    if score < _MIN_SCORE or score < runner_up * _MARGIN:
+        return None
+    if best in ("ru", "uk") and "ў" in sample:
+        return "be"
+    return best
+
+
+def language_code(value: str) -> str | None:
+    """The language code *value* stands for, or None when it is not one translit knows:
+    case and spaces do not count, nor a region or script after ``-`` or ``_`` (``en-US``
+    and ``EN`` are ``en``). An empty *value* is None too.
+
+    >>> language_code(" FR "), language_code("pt_BR"), language_code("xx"), language_code("")
+    ('fr', 'pt', None, None)
+    """
+    code = value.strip().lower().replace("_", "-").split("-", 1)[0]
+    return code if code in LANGUAGES else None

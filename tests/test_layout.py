@@ -1,0 +1,143 @@
+"""The package's layout: imports go one way, from the faces (command line, corpora)
+down to the data, with no cycle (function-level imports count) and no module
+taking another's private (``_``) names."""
+
+from __future__ import annotations
+
+import ast
+from pathlib import Path
+
+PACKAGE = Path(__file__).resolve().parent.parent / "src" / "translit"
+
+
+def _module_name(path: Path) -> str:
+    parts = ["translit", *path.relative_to(PACKAGE).with_suffix("").parts]
+    return ".".join(parts[:-1] if parts[-1] == "__init__" else parts)
+
+
+def _modules() -> dict[str, Path]:
+    return {_module_name(p): p for p in sorted(PACKAGE.rglob("*.py"))}
+
+
+def _resolve(module: str, path: Path, node: ast.ImportFrom) -> str:
+    if not node.level:
+        return node.module or ""
+    package = module.split(".") if path.name == "__init__.py" else module.split(".")[:-1]
+    base = package[: len(package) - node.level + 1]
+    return ".".join(base + ([node.module] if node.module else []))
+
+
+def _imports(modules: dict[str, Path]) -> list[tuple[str, str, str, int]]:
+    """(importer, imported module, name or "", line) for every import of the package,
+    wherever it stands (module level, function, ``TYPE_CHECKING`` block)."""
+    found = []
+    for module, path in modules.items():
+        tree = ast.parse(path.read_text("utf-8"))
+        type_only = {
+            id(n)
+            for node in ast.walk(tree)
+            if isinstance(node, ast.If) and ast.unparse(node.test).endswith("TYPE_CHECKING")
+            for child in node.body
+            for n in ast.walk(child)
+        }
+        for node in ast.walk(tree):
+            if id(node) in type_only:
+                continue  # annotations only: no import at run time
+            if isinstance(node, ast.Import):
+                for alias in node.names:
+                    if alias.name.startswith("translit"):
+                        found.append((module, alias.name, "", node.lineno))
+            elif isinstance(node, ast.ImportFrom):
+                target = _resolve(module, path, node)
+                if not target.startswith("translit"):
+                    continue
+                for alias in node.names:
+                    sub = f"{target}.{alias.name}"
+                    if sub in modules:  # "from . import matcher"
+                        found.append((module, sub, "", node.lineno))
+                    else:
+                        found.append((module, target, alias.name, node.lineno))
+    return found
+
+
+def _cycles(edges: dict[str, set[str]]) -> list[list[str]]:
+    """The strongly connected components of more than one module (Tarjan)."""
+    index: dict[str, int] = {}
+    low: dict[str, int] = {}
+    stack: list[str] = []
+    on_stack: set[str] = set()
+    found: list[list[str]] = []
+
+    def visit(node: str) -> None:
+        index[node] = low[node] = len(index)
+        stack.append(node)
+        on_stack.add(node)
+        for nxt in sorted(edges.get(node, ())):
+            if nxt not in index:
+                visit(nxt)
+                low[node] = min(low[node], low[nxt])
+            elif nxt in on_stack:
+                low[node] = min(low[node], index[nxt])
+        if low[node] == index[node]:
+            component = []
+            while True:
+                top = stack.pop()
+                on_stack.discard(top)
+                component.append(top)
+                if top == node:
+                    break
+            if len(component) > 1:
+                found.append(sorted(component))
+
+    for node in sorted(edges):
+        if node not in index:
+            visit(node)
+    return found
+
+
+def test_no_import_cycle() -> None:
+    modules = _modules()
+    edges: dict[str, set[str]] = {}
+    for importer, imported, _, _ in _imports(modules):
+        if imported in modules and imported != importer:
+            # a package's __init__ is imported with any of its modules: count the module
+            edges.setdefault(importer, set()).add(imported)
+    # importing translit.x.y runs translit/x/__init__.py, which must not import back
+    assert _cycles(edges) == []
+
+
+def test_no_private_name_is_imported_from_another_module() -> None:
+    private = [
+        f"{importer} line {line}: {name} from {imported}"
+        for importer, imported, name, line in _imports(_modules())
+        if name.startswith("_") and not name.startswith("__") and imported != importer
+    ]
+    assert private == []
+
+
+def test_corpora_do_not_depend_on_the_command_line() -> None:
+    modules = _modules()
+    corpus = [m for m in modules if m.startswith("translit.corpus")]
+    assert corpus
+    edges: dict[str, set[str]] = {}
+    for importer, imported, _, _ in _imports(modules):
+        edges.setdefault(importer, set()).add(imported)
+    reached: set[str] = set()
+    todo = list(corpus)
+    while todo:
+        module = todo.pop()
+        for nxt in edges.get(module, ()):
+            if nxt not in reached:
+                reached.add(nxt)
+                todo.append(nxt)
+    assert sorted(m for m in reached if m.startswith("translit.cli")) == []
+
+
+def test_subpackages_import_nothing_eagerly() -> None:
+    for module, path in _modules().items():
+        if path.name == "__init__.py" and module != "translit":
+            tree = ast.parse(path.read_text("utf-8"))
+            assert not [
+                n for n in tree.body if isinstance(n, (ast.Import, ast.ImportFrom))
+                and not (isinstance(n, ast.ImportFrom) and n.module == "__future__")
+            ], module
