@@ -27,6 +27,8 @@ from translit.corpus.dask import (
     normalize_series,
 )
 
+pytestmark = pytest.mark.slow  # a real local cluster of worker processes
+
 
 def _paragraphs() -> list[str]:
     articles = sorted((Path(__file__).parent / "corpus").glob("*.txt"))

@@ -124,7 +124,10 @@ def _table(name: str) -> tuple[Any, list[list[str]]]:
     return index, [words, phrases, sorted(index.given_names)[:200], extra]
 
 
-@pytest.mark.parametrize("table", ["bundled", "user", "100k"])
+_100K = pytest.param("100k", marks=pytest.mark.slow)  # compiles 100,000 variants (4 s)
+
+
+@pytest.mark.parametrize("table", ["bundled", "user", _100K])
 @given(data=st.data(), replace_inflected=st.booleans())
 def test_short_path_equals_general_path_on_dense_names(
     table: str, data: st.DataObject, replace_inflected: bool
@@ -148,7 +151,7 @@ def test_short_path_equals_general_path_on_dense_names(
     )
 
 
-@pytest.mark.parametrize("table", ["user", "100k"])
+@pytest.mark.parametrize("table", ["user", _100K])
 def test_short_path_equals_general_path_on_every_text_with_user_tables(table: str) -> None:
     index = _table(table)[0]
     for text in TEXTS:

@@ -19,6 +19,8 @@ from pathlib import Path
 import pytest
 import yaml
 
+pytestmark = pytest.mark.slow  # the real pre-commit, in scratch repositories
+
 ROOT = Path(__file__).resolve().parents[1]
 SOURCES = ["src", "pyproject.toml", "aliases.yaml", "README.md", "LICENSE"]
 SOURCES += [".pre-commit-hooks.yaml"]
