@@ -273,8 +273,14 @@ def _entity(item: Any, path: str, line: int) -> Entity:
     if "styles" in item:
         entity.styles = _styles(item["styles"], path, item.lines["styles"], etype)
         where = f"{path}:{item.lines['styles']}"
-        for style, forms in entity.styles.items():  # a style's output is recognized too
-            entity.forms.extend(Form(text, style, "style", where) for text in forms.values())
+        for style, forms in entity.styles.items():  # a style's output is recognized too:
+            # a style named by a language code writes that language's press spelling, a
+            # variant of it, so the table need not list it again under variants
+            origin = "variant" if len(style) == 2 and _LANG.match(style) else "style"
+            listed = {f.text for f in entity.forms if f.lang == style and f.origin == origin}
+            entity.forms.extend(
+                Form(text, style, origin, where) for text in forms.values() if text not in listed
+            )
     return entity
 
 
