@@ -210,3 +210,27 @@ def test_variants_lists_the_compiled_forms(normalizer: translit.Normalizer) -> N
     assert ("kiev", "kyiv", "variant Kiev (en)") in variants
     assert any(v[0] == "alexander lukashenka" for v in variants)
     assert all(" " not in v[0] or v[0].split(" ")[0] for v in variants)
+
+
+def test_a_form_keeps_its_source(tmp_path: Path) -> None:
+    """``{form: X, source: Y}``: the source backs that one form; the form is read as any."""
+    from translit.tables.aliases import load_tables
+
+    path = tmp_path / "t.yaml"
+    path.write_text(
+        "entities:\n  - id: x\n    type: place\n    name: Xyz\n    variants:\n"
+        '      en: [{form: Xyzz, source: "NOS, Le Monde"}, Xyzzy]\n', "utf-8"
+    )
+    (entity,) = load_tables([path]).entities
+    assert [(f.text, f.source) for f in entity.forms if f.origin == "variant"] == [
+        ("Xyzz", "NOS, Le Monde"), ("Xyzzy", "")
+    ]
+    assert translit.Normalizer([path], include_default=False).normalize("Xyzz") == "Xyz"
+
+
+def test_the_bundled_table_gives_sources_per_form() -> None:
+    from translit.tables.aliases import load_tables
+    from translit.tables.bundled import bundled_table_path
+
+    forms = [f for e in load_tables([bundled_table_path()]).entities for f in e.forms]
+    assert sum(1 for f in forms if f.source) >= 90

@@ -57,6 +57,7 @@ class Form:
     where: str  # "path:line"
     rule: str = ""  # for a generated form: the scheme or press language that made it
     also: tuple[str, ...] = ()  # for a generated form: the other languages that write it so
+    source: str = ""  # who prints it, when the table says so ({form: X, source: Y})
 
 
 @dataclass(frozen=True)
@@ -300,14 +301,17 @@ def _forms(value: Any, path: str, line: int, origin: str) -> list[Form]:
         else:
             raise TableError(path, lang_line, f"forms for {lang!r} must be a list", "use [a, b]")
         for entry, entry_line in zip(entries, lines, strict=True):
+            source = ""
             if isinstance(entry, Map):
                 if "form" not in entry or set(entry) - {"form", "source"}:
                     raise TableError(
                         path, entry_line, "a form entry needs 'form' (and 'source')", "fix keys"
                     )
+                if "source" in entry:
+                    source = _text(entry["source"], path, entry_line, "source")
                 entry = entry["form"]
             text = _text(entry, path, entry_line, "form")
-            forms.append(Form(text, lang, origin, f"{path}:{entry_line}"))
+            forms.append(Form(text, lang, origin, f"{path}:{entry_line}", source=source))
     return forms
 
 
