@@ -1,0 +1,335 @@
+"""The schema of the scheme files and the language files, written once, as data.
+
+Each kind of file is a :class:`Record`: its keys, and for each key the type of its
+value, whether it is required and what it means. :func:`check` walks a document
+read by :mod:`translit.tables.yamlfile` (which keeps line numbers and refuses a key
+written twice) and raises :class:`~translit.errors.TableError` at the line of the
+first problem: an unknown key, a missing key, a value of the wrong type or not
+among those allowed, an ``after``/``before`` item that is no letter, class or
+token. The loaders (:mod:`~translit.tables.schemes`, :mod:`~translit.tables.languages`)
+check every file with it before they read it, so a key is valid exactly where
+:data:`SCHEME` and :data:`LANGUAGE` put it; what one file says about another part
+of itself (a rule letter missing from ``letters``) the loaders check themselves.
+
+>>> from translit.tables.yamlfile import load_text
+>>> doc = load_text("id: pl\\nname: Polish\\nscript: Latin\\n", "pl.yaml")
+>>> check(doc, LANGUAGE, "pl.yaml")
+Traceback (most recent call last):
+...
+translit.errors.TableError: pl.yaml:3: script is 'Latin', not one of Cyrl, Latn; write script: Latn
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass
+from typing import Any, Union
+
+from translit.errors import TableError
+from translit.tables.yamlfile import Map, Seq
+
+__all__ = ["APOSTROPHES", "LANGUAGE", "SCHEME", "TOKENS", "Item", "Key", "ListOf", "MapOf",
+           "Record", "Text", "check", "is_cyrillic"]  # fmt: skip
+
+#: Characters read as the Belarusian/Ukrainian apostrophe when they stand between two
+#: Cyrillic letters (elsewhere they are punctuation and pass through).
+APOSTROPHES = "'’ʼ´`‘"
+#: Context items a scheme rule may use besides letters and class names.
+TOKENS = frozenset({"word_start", "word_end", "apostrophe"})
+
+
+def is_cyrillic(text: str) -> bool:
+    """Whether *text* is one or more lowercase Cyrillic letters."""
+    return bool(text) and all(
+        "CYRILLIC" in unicodedata.name(c, "") and unicodedata.category(c) == "Ll" for c in text
+    )
+
+
+#: The shapes a text may be required to have: a test, and what it asks for.
+SHAPES: dict[str, tuple[Callable[[str], bool], str]] = {
+    "cyrillic": (is_cyrillic, "lowercase Cyrillic letters"),
+    "letter": (lambda t: len(t) == 1 and is_cyrillic(t), "one lowercase Cyrillic letter"),
+    "letter or '": (lambda t: t == "'" or (len(t) == 1 and is_cyrillic(t)),
+                    "one lowercase Cyrillic letter, or \"'\""),
+    "name": (lambda t: bool(re.fullmatch("[a-z_]+", t)) and t not in TOKENS,
+             f"a name of a-z and _, other than {', '.join(sorted(TOKENS))}"),
+    "tag": (lambda t: bool(re.fullmatch(r"[a-z]{2,3}(-[A-Z][a-z]{3})?", t)),
+            "a language tag such as pl or be-Latn"),
+}  # fmt: skip
+
+
+@dataclass(frozen=True)
+class Text:
+    """Text: any, one of ``allowed``, or of the shape named ``shape`` (:data:`SHAPES`)."""
+
+    allowed: tuple[str, ...] = ()
+    shape: str = ""
+
+
+@dataclass(frozen=True)
+class Flag:
+    """``true`` or ``false``."""
+
+
+@dataclass(frozen=True)
+class ListOf:
+    """A list of ``item``; ``length``, when given, is the number of items it must have."""
+
+    item: Spec
+    length: int = 0
+    what: str = "a list"
+
+
+@dataclass(frozen=True)
+class MapOf:
+    """A mapping of keys of the shape ``key`` to values ``value``."""
+
+    key: Text
+    value: Spec
+
+
+@dataclass(frozen=True)
+class Either:
+    """One of ``options``, told apart by the type of the value (text, list, mapping)."""
+
+    options: tuple[Spec, ...]
+
+
+@dataclass(frozen=True)
+class Item:
+    """A rule's ``after``/``before`` item: one lowercase Cyrillic letter, a class named
+    under ``classes:`` of the nearest enclosing mapping that has it, or a token."""
+
+    tokens: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class Key:
+    """A key of a :class:`Record`: its value, its meaning, whether it must be there,
+    and a line that shows it written right (the fix of a wrong value)."""
+
+    spec: Spec
+    meaning: str
+    example: str
+    required: bool = False
+
+
+@dataclass(frozen=True)
+class Record:
+    """A mapping with fixed keys; ``what`` names it in messages ("a scheme rule")."""
+
+    what: str
+    keys: Mapping[str, Key]
+
+
+Spec = Union[Text, Flag, ListOf, MapOf, Either, Item, Record]  # noqa: UP007 (a runtime alias)
+
+_TEXTS = ListOf(Text(), what="a list of texts")
+_SPELLINGS = Either((Text(), ListOf(Text(), what="a list of texts")))
+_PAIR = ListOf(Text(), length=2, what="a [cyrillic, latin] pair")
+
+#: A scheme file, ``src/translit/data/schemes/<id>.yaml``: one official romanization.
+SCHEME = Record("a scheme file", {
+    "id": Key(Text(), "equal to the file name without .yaml", "id: be-national-2007",
+              required=True),
+    "name": Key(Text(), "the system's name", "name: Belarusian national system (2007)",
+                required=True),
+    "language": Key(Text(allowed=("be", "ru", "uk")), "the language it romanizes",
+                    "language: be", required=True),
+    "default": Key(Flag(), "the scheme for scheme='be' / 'uk' / 'ru'; one per language",
+                   "default: true"),
+    "description": Key(Text(), "what the system does, in prose", "description: ...",
+                       required=True),
+    "document": Key(Text(), "the official document", "document: ...", required=True),
+    "date": Key(Text(), "its date, quoted", 'date: "2010-01-27"', required=True),
+    "source": Key(Text(), "where to read it", "source: https://...", required=True),
+    "classes": Key(MapOf(Text(shape="name"), ListOf(Text(shape="letter"))),
+                   "named sets of letters for the rules", "vowels: [а, е, ё]"),
+    "letters": Key(MapOf(Text(shape="letter"), Text()),
+                   "the Latin of each lowercase Cyrillic letter", "щ: shch", required=True),
+    "title_case": Key(MapOf(Text(), Text()), "Title case forms that casing cannot derive",
+                      '"i\\u0361o": "I\\u0361O"'),
+    "apostrophe": Key(Text(), "what the apostrophe between two letters becomes",
+                      'apostrophe: ""'),
+    "rules": Key(ListOf(Record("a scheme rule", {
+        "letter": Key(Text(shape="cyrillic"), "the letter or sequence it romanizes",
+                      "letter: ий", required=True),
+        "latin": Key(_SPELLINGS, "its Latin, or one output per letter of the sequence",
+                     "latin: [y, \"\"]", required=True),
+        "after": Key(ListOf(Item((*sorted(TOKENS), *APOSTROPHES))), "the letter before",
+                     "after: [word_start, vowels]"),
+        "before": Key(ListOf(Item((*sorted(TOKENS), *APOSTROPHES))), "the letter after",
+                      "before: [word_end]"),
+    })), "contextual romanizations, first match wins",
+        "- {letter: е, after: [word_start], latin: je}"),
+    "samples": Key(ListOf(_PAIR), "official examples", "- [Гомель, Homieĺ]", required=True),
+})  # fmt: skip
+
+_PRESS_TOKENS = Item(("word_start", "word_end", "'"))
+
+#: A language file, ``src/translit/data/languages/<id>.yaml``: one press language.
+LANGUAGE = Record("a language file", {
+    "id": Key(Text(shape="tag"), "the tag alias tables use; the file is <id>.yaml", "id: pl",
+              required=True),
+    "name": Key(Text(), "its English name", "name: Polish", required=True),
+    "script": Key(Text(allowed=("Cyrl", "Latn")), "the script of its names and endings",
+                  "script: Latn", required=True),
+    "genitive": Key(Text(allowed=("s",)), "names take a bare genitive -s", "genitive: s"),
+    "inflection": Key(ListOf(Record("an inflection rule", {
+        "ending": Key(Text(), "the ending a word has", "ending: ka", required=True),
+        "forms": Key(_TEXTS, "the endings that replace it", "forms: [ki, ce, kę, ką]",
+                     required=True),
+        "after": Key(Text(), "letters one of which must stand before the ending",
+                     "after: bcdfghjklłmnprstwzż"),
+    })), "case endings", "- {ending: ka, forms: [ki, ce, kę, ką]}"),
+    "transcription": Key(Record("transcription", {
+        "letters": Key(MapOf(Text(shape="letter or '"), _SPELLINGS),
+                       "each letter's spelling, or alternatives, most usual first",
+                       "г: [g, h]", required=True),
+        "classes": Key(MapOf(Text(shape="name"), Text(shape="cyrillic")),
+                       "named sets of letters, as one text", "vowel: аеёиоуыэюяіїєў"),
+        "rules": Key(ListOf(Record("a transcription rule", {
+            "letters": Key(Text(shape="cyrillic"), "the letter or sequence it spells",
+                           "letters: ий", required=True),
+            "latin": Key(_SPELLINGS, "its spelling, or alternatives for the whole sequence",
+                         "latin: [ij, i]", required=True),
+            "after": Key(ListOf(_PRESS_TOKENS), "the letter before", "after: [word_start]"),
+            "before": Key(ListOf(_PRESS_TOKENS), "the letter after", "before: [word_end]"),
+        })), "spellings in context, first match wins",
+            "- {letters: ий, before: [word_end], latin: [ij, i]}"),
+        "alphabet": Key(Text(), "for a Cyrillic-script language: the letters it spells with",
+                        "alphabet: абвгд..."),
+        "samples": Key(ListOf(_PAIR), "real press spellings", "- [Лукашенко, Lukaschenko]"),
+    }), "how its press spells Cyrillic names", "transcription:\n  letters: ..."),
+    "context": Key(Record("context", {
+        "cues": Key(_TEXTS, "phrases after which a name is cited", "cues: [known as]"),
+        "quoted_cues": Key(_TEXTS, "the same, for a quoted name", "quoted_cues: [called]"),
+        "languages": Key(_TEXTS, "names of languages and peoples", "languages: [Russian]"),
+        "historical": Key(_TEXTS, "historical names, {} for the place",
+                          'historical: ["university of {}"]'),
+        "former_states": Key(_TEXTS, "states that no longer exist",
+                             "former_states: [Ukrainian SSR]"),
+        "titles": Key(_TEXTS, "capitalized words that may stand before a name",
+                      "titles: [President]"),
+        "conjunctions": Key(_TEXTS, "words that join names in a list", "conjunctions: [and]"),
+        "case_marks": Key(Text(), "final letters that mark a case", "case_marks: ąę"),
+        "capitalizes_nouns": Key(Flag(), "a capitalized word before a name says nothing",
+                                 "capitalizes_nouns: true"),
+        "title_case": Key(Flag(), "headlines capitalize every word", "title_case: true"),
+    }), "words around names", "context:\n  cues: [...]"),
+})  # fmt: skip
+
+
+def check(doc: Any, record: Record, name: str) -> None:
+    """Raise :class:`TableError` at the first place where *doc* departs from *record*."""
+    if not isinstance(doc, Map):
+        raise TableError(name, 1, f"{record.what} must be a mapping of keys",
+                         f"start it with {next(iter(record.keys.values())).example!r}")
+    _Walk(name).record(doc, record, "", ())
+
+
+def _kind(value: Any) -> str:
+    """How a value of the wrong type is described."""
+    if isinstance(value, bool):
+        return f"{str(value).lower()} (true/false)"
+    if isinstance(value, str):
+        return repr(value)
+    if isinstance(value, Seq):
+        return "a list"
+    if isinstance(value, Map):
+        return "a mapping"
+    return "empty" if value is None else repr(value)
+
+
+class _Walk:
+    """One check of one file: *name* is the file, for the messages."""
+
+    def __init__(self, name: str) -> None:
+        self.name = name
+
+    def fail(self, line: int, problem: str, fix: str) -> TableError:
+        return TableError(self.name, line, problem, fix)
+
+    def record(self, doc: Map, record: Record, label: str, scopes: tuple[Map, ...]) -> None:
+        scopes = (*scopes, doc)
+        for key, value in doc.items():
+            line = doc.lines[key]
+            if key not in record.keys:
+                raise self.fail(line, f"unknown key {key!r} in {record.what}",
+                                f"use {', '.join(record.keys)}")
+            spec = record.keys[key]
+            self.value(value, spec.spec, f"{label}{key}", line, spec.example, scopes)
+        for key, spec in record.keys.items():
+            if spec.required and key not in doc:
+                raise self.fail(doc.line, f"{record.what} has no {key!r}",
+                                f"add {spec.example!r} ({spec.meaning})")
+
+    def value(self, value: Any, spec: Spec, label: str, line: int, example: str,
+              scopes: tuple[Map, ...]) -> None:
+        """Check *value* (the value of *label*, on *line*) against *spec*."""
+        if isinstance(spec, Either):
+            types = {Text: str, Flag: bool, ListOf: Seq, MapOf: Map, Record: Map, Item: str}
+            fits = [s for s in spec.options if isinstance(value, types[type(s)])]
+            if not fits:
+                raise self.fail(line, f"{label} is {_kind(value)}, not text or a list of texts",
+                                f"write it as {example}")
+            self.value(value, fits[0], label, line, example, scopes)
+        elif isinstance(spec, Record):
+            if not isinstance(value, Map):
+                raise self.fail(line, f"{label} is {_kind(value)}, not a mapping",
+                                f"write it as {example}")
+            self.record(value, spec, f"{label}.", scopes)
+        elif isinstance(spec, MapOf):
+            if not isinstance(value, Map):
+                raise self.fail(line, f"{label} is {_kind(value)}, not a mapping",
+                                f"write its entries as {example}")
+            for key, item in value.items():
+                self.text(key, spec.key, f"a key of {label}", value.lines[key], example)
+                self.value(item, spec.value, f"{label}.{key}", value.lines[key], example, scopes)
+        elif isinstance(spec, ListOf):
+            if not isinstance(value, Seq):
+                raise self.fail(line, f"{label} is {_kind(value)}, not {spec.what}",
+                                f"write it as {example}")
+            if spec.length and len(value) != spec.length:
+                raise self.fail(line, f"{label} {value!r} is not {spec.what}",
+                                f"write it as {example}")
+            for item, at in zip(value, value.lines, strict=True):
+                self.value(item, spec.item, label, at, example, scopes)
+        elif isinstance(spec, Flag):
+            if not isinstance(value, bool):
+                raise self.fail(line, f"{label} is {_kind(value)}, not true or false",
+                                f"write it as {example}")
+        elif isinstance(spec, Item):
+            self.item(value, spec, label, line, scopes)
+        else:
+            self.text(value, spec, label, line, example)
+
+    def text(self, value: Any, spec: Text, label: str, line: int, example: str) -> None:
+        if not isinstance(value, str):
+            raise self.fail(line, f"{label} is {_kind(value)}, not text",
+                            f"write it as {example} (quote what YAML reads otherwise: "
+                            "no, yes, on, numbers, dates)")
+        if spec.allowed and value not in spec.allowed:
+            raise self.fail(line, f"{label} is {value!r}, not one of {', '.join(spec.allowed)}",
+                            f"write {example}")
+        if spec.shape and not SHAPES[spec.shape][0](value):
+            raise self.fail(line, f"{label} {value!r} is not {SHAPES[spec.shape][1]}",
+                            f"write it as {example}")
+
+    def item(self, value: Any, spec: Item, label: str, line: int,
+             scopes: tuple[Map, ...]) -> None:
+        classes = next((s["classes"] for s in reversed(scopes) if "classes" in s), None)
+        names = sorted(classes) if isinstance(classes, Map) else []
+        if not isinstance(value, str):
+            raise self.fail(line, f"{label} item is {_kind(value)}, not text",
+                            "write one letter, class or token per item")
+        if value in names or value in spec.tokens or SHAPES["letter"][0](value):
+            return
+        known = ", ".join([*names, *(repr(t) if len(t) == 1 else t for t in spec.tokens)])
+        if re.fullmatch("[a-z_]+", value):
+            raise self.fail(line, f"unknown class {value!r} in {label}",
+                            f"use one of {known}, or one lowercase Cyrillic letter")
+        raise self.fail(line, f"{label} item {value!r} is not one letter, a class or a token",
+                        f"use one lowercase Cyrillic letter, or one of {known}")
