@@ -10,7 +10,7 @@ paragraph and sentence, and the paragraph's language, each computed once per tex
 from __future__ import annotations
 
 import re
-from bisect import bisect_right
+from bisect import bisect_left, bisect_right
 
 from translit.compile.index import Index, lookup
 from translit.mention import Mention
@@ -66,6 +66,7 @@ class Surroundings:
         self._after: dict[int, list[tuple[str, str, int, str]]] = {}
         self._references: list[tuple[int, tuple[int, str]]] | None = None
         self._sentences: dict[int, int] = {}
+        self._occurrences: dict[str, list[int]] = {}
 
     def paragraph(self, pos: int) -> tuple[int, int]:
         """The span of the paragraph around *pos* (blank lines separate paragraphs)."""
@@ -81,6 +82,19 @@ class Surroundings:
         if found is None:
             found = self._sentences[pos] = sentence_start(self.text, pos, self.starts)
         return found
+
+    def occurs(self, word: str, start: int, end: int) -> bool:
+        """Whether *word* is written (as is) anywhere that begins between *start* and
+        *end*; where it is written is found once per text."""
+        found = self._occurrences.get(word)
+        if found is None:
+            found = self._occurrences[word] = []
+            at = self.text.find(word)
+            while at >= 0:
+                found.append(at)
+                at = self.text.find(word, at + 1)
+        k = bisect_left(found, start)
+        return k < len(found) and found[k] < end
 
     def in_mention(self, pos: int) -> bool:
         """Whether *pos* is inside one of the mentions."""

@@ -156,7 +156,7 @@ def _plain(
             return False
         floor = start - LOOK_BACK if start > LOOK_BACK else 0
         for name in family_names(index, m.entity):
-            if text.find(name[:1].upper() + name[1:], floor, start) >= 0:
+            if seen.occurs(name[:1].upper() + name[1:], floor, start):
                 return False
     if kind in ("person", "place") and m.part != "full":
         langs = index.memo.get("case_forms", _NO_MEMO).get((m.text, m.entity))
