@@ -26,6 +26,7 @@ from __future__ import annotations
 import math
 import re
 import unicodedata
+from collections import Counter
 from functools import lru_cache
 
 __all__ = ["LANGUAGES", "detect", "language_code"]
@@ -79,12 +80,12 @@ def detect(text: str) -> str | None:
     weights = _weights()
     scores: dict[str, float] = {}
     hits = 0
-    for word in _WORD.findall(sample):
+    for word, count in Counter(_WORD.findall(sample)).items():  # each distinct word once
         found = weights.get(word)
         if found:
-            hits += 1
+            hits += count
             for lang, weight in found.items():
-                scores[lang] = scores.get(lang, 0.0) + weight
+                scores[lang] = scores.get(lang, 0.0) + weight * count
     if not hits:
         return None
     ranked = sorted(scores.items(), key=lambda item: -item[1])
