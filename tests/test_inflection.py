@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
@@ -9,8 +11,8 @@ from hypothesis import strategies as st
 from translit.compile.wordforms import _minimal
 from translit.errors import TableError
 from translit.tables.common_words import CommonWords
-from translit.tables.inflection import Stemmer, _takes_genitive, load_rules, word_stems
-from translit.tables.yamlfile import load_text
+from translit.tables.inflection import Stemmer, genitive_languages, load_rules, word_stems
+from translit.tables.languages import load_language
 
 _LETTERS = {"Latn": "abcdeiklmnorsuyz'", "Cyrl": "абвгдеийклмнорстуыьэюяіўє"}
 _LANGUAGES = st.one_of(
@@ -44,10 +46,9 @@ def test_common_words_starting_with_a_prefix(prefix: str) -> None:
     assert words.starting_with(prefix) == sorted(w for w in words._sorted if w.startswith(prefix))
 
 
-def test_genitive_key_is_s_or_a_clear_error() -> None:
-    ok = load_text("id: de\nscript: Latn\ngenitive: s\n", "languages/de.yaml")
-    assert _takes_genitive(ok, "languages/de.yaml")
-    assert not _takes_genitive(load_text("id: fr\nscript: Latn\n", "x.yaml"), "x.yaml")
-    bad = load_text("id: xx\nscript: Latn\n\ngenitive: es\n", "languages/xx.yaml")
-    with pytest.raises(TableError, match=r"languages/xx\.yaml:4: 'genitive' can only be 's'"):
-        _takes_genitive(bad, "languages/xx.yaml")
+def test_genitive_key_is_s_or_a_clear_error(tmp_path: Path) -> None:
+    assert genitive_languages() == {"de", "nl", "no"}
+    bad = tmp_path / "xx.yaml"
+    bad.write_text("id: xx\nname: X\nscript: Latn\n\ngenitive: es\n", "utf-8")
+    with pytest.raises(TableError, match=r"xx\.yaml:5: genitive is 'es', not one of s; "):
+        load_language(bad)

@@ -26,9 +26,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from functools import lru_cache
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
-from translit.errors import TableError
 from translit.text.fold import fold_word
 
 if TYPE_CHECKING:
@@ -39,11 +38,6 @@ __all__ = ["ContextRules", "Words", "load_context_rules"]
 
 Words = tuple[str, ...]
 """A phrase, as its folded words; ``...`` stands for up to three words."""
-
-_KEYS = frozenset(
-    {"cues", "quoted_cues", "languages", "historical", "former_states", "titles",
-     "conjunctions", "case_marks", "capitalizes_nouns", "title_case"}
-)  # fmt: skip
 
 
 @dataclass
@@ -80,19 +74,14 @@ def load_context_rules() -> ContextRules:
     from importlib import resources
 
     from translit.tables.inflection import load_rules
-    from translit.tables.yamlfile import Map, load_text
+    from translit.tables.languages import language_files
+    from translit.tables.yamlfile import load_text
 
     rules = ContextRules()
-    folder = resources.files("translit") / "data" / "languages"
-    for entry in sorted(folder.iterdir(), key=lambda e: e.name):
-        if entry.name.endswith(".yaml"):
-            name = f"languages/{entry.name}"
-            doc = load_text(entry.read_text(encoding="utf-8"), name)
-            section = doc.get("context") if isinstance(doc, Map) else None
-            if isinstance(doc, Map) and isinstance(doc.get("name"), str):
-                rules.names[str(doc.get("id"))] = doc["name"]
-            if section is not None:
-                _add(rules, str(doc.get("id")), section, name, doc.lines.get("context", 1))
+    for doc in language_files():
+        rules.names[doc["id"]] = doc["name"]
+        if "context" in doc:
+            _add(rules, doc["id"], doc["context"])
     for script_rules in load_rules().values():
         for rule in script_rules:
             rules.endings.setdefault(rule.language, []).append(
@@ -104,49 +93,27 @@ def load_context_rules() -> ContextRules:
     return rules
 
 
-def _add(rules: ContextRules, lang: str, section: Any, name: str, line: int) -> None:
-    from translit.tables.yamlfile import Map
-
-    if not isinstance(section, Map):
-        raise TableError(name, line, "'context' must be a mapping", "see the README")
-    unknown = sorted(set(section) - _KEYS)
-    if unknown:
-        raise TableError(
-            name, section.lines.get(unknown[0], line), f"unknown context key {unknown[0]!r}",
-            f"use one of {', '.join(sorted(_KEYS))}",
-        )
+def _add(rules: ContextRules, lang: str, section: Map) -> None:
+    """Add the ``context:`` *section* (checked by the schema) of language *lang*."""
     for key in ("cues", "quoted_cues"):
-        for phrase in _phrases(section, key, name):
+        for phrase in section.get(key, []):
             words = words_of(phrase)
             getattr(rules, key).setdefault(words[-1], []).append(words)
-    for phrase in _phrases(section, "historical", name):
-        before, slot, after = phrase.partition("{}")
-        if not slot:
-            raise TableError(name, section.lines.get("historical", line),
-                             f"historical expression {phrase!r} has no {{}}",
-                             "write {} where the place stands")  # fmt: skip
+    for phrase in section.get("historical", []):
+        before, _, after = phrase.partition("{}")
         if before.strip():
             words = words_of(before)
             rules.historical_before.setdefault(words[-2:], []).append(words)
         if after.strip():
             words = words_of(after)
             rules.historical_after.setdefault(words[0], []).append(words)
-    for phrase in _phrases(section, "former_states", name):
+    for phrase in section.get("former_states", []):
         words = words_of(phrase)
         rules.former_states.setdefault(words[0], []).append(words)
-    rules.languages.update(fold_word(w) for w in _phrases(section, "languages", name))
-    rules.titles.update(fold_word(w) for w in _phrases(section, "titles", name))
-    rules.conjunctions.update(fold_word(w) for w in _phrases(section, "conjunctions", name))
-    rules.case_marks += str(section.get("case_marks", ""))
+    for key in ("languages", "titles", "conjunctions"):
+        getattr(rules, key).update(fold_word(w) for w in section.get(key, []))
+    rules.case_marks += section.get("case_marks", "")
     if section.get("capitalizes_nouns") is True:
         rules.capitalizing.add(lang)
     if section.get("title_case") is True:
         rules.title_case.add(lang)
-
-
-def _phrases(section: Map, key: str, name: str) -> list[str]:
-    items = section.get(key, [])
-    if not isinstance(items, list) or not all(isinstance(i, str) for i in items):
-        raise TableError(name, section.lines.get(key, 1), f"'{key}' must be a list of words",
-                         "quote words YAML reads otherwise (no, on, yes)")  # fmt: skip
-    return items

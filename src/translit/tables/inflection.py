@@ -23,11 +23,13 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from functools import lru_cache
-from importlib import resources
+from typing import TYPE_CHECKING
 
-from translit.errors import TableError
-from translit.tables.yamlfile import Map, Seq, load_text
+from translit.tables.languages import language_files
 from translit.text.fold import fold_word
+
+if TYPE_CHECKING:
+    from translit.tables.yamlfile import Map
 
 __all__ = [
     "MIN_STEM", "Endings", "Rule", "Stemmer", "genitive_languages", "load_rules", "word_stems"
@@ -49,28 +51,11 @@ class Rule:
 @lru_cache(maxsize=1)
 def _language_files() -> tuple[dict[str, tuple[Rule, ...]], frozenset[str]]:
     rules: dict[str, list[Rule]] = {}
-    genitive: set[str] = set()
-    folder = resources.files("translit") / "data" / "languages"
-    for entry in sorted(folder.iterdir(), key=lambda e: e.name):
-        if not entry.name.endswith(".yaml"):
-            continue
-        name = f"languages/{entry.name}"
-        doc = load_text(entry.read_text(encoding="utf-8"), name)
-        for rule in _rules(doc, name):
+    for doc in language_files():
+        for rule in _rules(doc):
             rules.setdefault(doc["script"], []).append(rule)
-        if _takes_genitive(doc, name):
-            genitive.add(str(doc.get("id")))
-    return {script: tuple(items) for script, items in rules.items()}, frozenset(genitive)
-
-
-def _takes_genitive(doc: Map, name: str) -> bool:
-    """Whether the language file *doc* says ``genitive: s``."""
-    if "genitive" not in doc:
-        return False
-    if doc["genitive"] != "s":
-        raise TableError(name, doc.lines["genitive"], "'genitive' can only be 's'",
-                         "write 'genitive: s', or remove it")  # fmt: skip
-    return True
+    genitive = frozenset(doc["id"] for doc in language_files() if doc.get("genitive") == "s")
+    return {script: tuple(items) for script, items in rules.items()}, genitive
 
 
 def load_rules() -> dict[str, tuple[Rule, ...]]:
@@ -89,24 +74,14 @@ def genitive_languages() -> frozenset[str]:
     return _language_files()[1]
 
 
-def _rules(doc: Map, name: str) -> list[Rule]:
-    if not isinstance(doc, Map) or doc.get("script") not in ("Latn", "Cyrl"):
-        raise TableError(name, 1, "a language file needs 'script: Latn' or 'Cyrl'", "add it")
-    items = doc.get("inflection", Seq.empty())
-    result = []
-    for item, line in zip(items, items.lines, strict=True):
-        forms = item.get("forms") if isinstance(item, Map) else None
-        if not isinstance(forms, list) or not isinstance(item.get("ending"), str):
-            raise TableError(name, line, "a rule needs 'ending' and 'forms'", "fix the rule")
-        odd = [f for f in forms if not isinstance(f, str)]
-        if odd:  # YAML reads on, no, yes as booleans
-            raise TableError(name, line, f"ending {odd[0]!r} is not text", "quote it")
-        ending = fold_word(item["ending"]) if item["ending"] else ""
-        after = fold_word(str(item.get("after", ""))) if item.get("after") else ""
-        result.append(
-            Rule(ending, tuple(fold_word(str(f)) for f in forms), after, str(doc.get("id")))
-        )
-    return result
+def _rules(doc: Map) -> list[Rule]:
+    """The inflection rules of the language file *doc* (checked by the schema), folded."""
+    return [
+        Rule(fold_word(item["ending"]) if item["ending"] else "",
+             tuple(fold_word(f) for f in item["forms"]),
+             fold_word(item["after"]) if item.get("after") else "", doc["id"])
+        for item in doc.get("inflection", [])
+    ]  # fmt: skip
 
 
 Endings = dict[str, set[str]]  # ending -> the languages whose rules allow it

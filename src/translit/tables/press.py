@@ -24,11 +24,12 @@ from __future__ import annotations
 import itertools
 from dataclasses import dataclass
 from functools import lru_cache
-from importlib import resources
-from typing import Any
+from typing import TYPE_CHECKING
 
-from translit.errors import TableError
-from translit.tables.yamlfile import Map, Seq, load_text
+from translit.tables.languages import language_files
+
+if TYPE_CHECKING:
+    from translit.tables.yamlfile import Map
 
 __all__ = ["MAX_SPELLINGS", "Press", "load_press", "spellings"]
 
@@ -62,31 +63,14 @@ class Press:
 @lru_cache(maxsize=1)
 def load_press() -> dict[str, Press]:
     """Every language file's transcription, by language id."""
-    result = {}
-    folder = resources.files("translit") / "data" / "languages"
-    for entry in sorted(folder.iterdir(), key=lambda e: e.name):
-        if entry.name.endswith(".yaml"):
-            name = f"languages/{entry.name}"
-            doc = load_text(entry.read_text(encoding="utf-8"), name)
-            if isinstance(doc, Map) and "transcription" in doc:
-                result[str(doc["id"])] = _press(str(doc["id"]), doc["transcription"], name)
-    return result
+    return {doc["id"]: _press(doc["id"], doc["transcription"])
+            for doc in language_files() if "transcription" in doc}  # fmt: skip
 
 
-def _alternatives(value: Any, name: str, line: int) -> tuple[str, ...]:
-    values = value if isinstance(value, list) else [value]
-    if not values or not all(isinstance(v, str) for v in values):
-        raise TableError(name, line, f"spelling {value!r} is not text", "quote it")
-    return tuple(values)
-
-
-def _press(lang: str, block: Any, name: str) -> Press:
-    if not isinstance(block, Map) or not isinstance(block.get("letters"), Map):
-        raise TableError(name, 1, "'transcription' needs a 'letters' mapping", "add it")
-    letters = {
-        k: _alternatives(v, name, block["letters"].lines[k]) for k, v in block["letters"].items()
-    }
-    classes = {k: set(str(v)) for k, v in block.get("classes", {}).items()}
+def _press(lang: str, block: Map) -> Press:
+    """The transcription *block* of a language file the schema has checked."""
+    letters = {k: _alternatives(v) for k, v in block["letters"].items()}
+    classes = {k: set(v) for k, v in block.get("classes", {}).items()}
 
     def expand(items: list[str]) -> frozenset[str]:
         out: set[str] = set()
@@ -94,21 +78,17 @@ def _press(lang: str, block: Any, name: str) -> Press:
             out |= classes.get(item, {item})
         return frozenset(out)
 
-    rules = []
-    raw_rules = block.get("rules", Seq.empty())
-    for rule, line in zip(raw_rules, raw_rules.lines, strict=True):
-        if not isinstance(rule, Map) or not isinstance(rule.get("letters"), str):
-            raise TableError(name, line, "a rule needs 'letters' and 'latin'", "fix the rule")
-        rules.append(
-            _Rule(
-                rule["letters"],
-                expand(rule.get("after", [])),
-                expand(rule.get("before", [])),
-                _alternatives(rule.get("latin"), name, line),
-            )
-        )
-    samples = tuple((str(a), str(b)) for a, b in block.get("samples", []))
-    return Press(lang, letters, tuple(rules), samples, frozenset(str(block.get("alphabet", ""))))
+    rules = tuple(
+        _Rule(rule["letters"], expand(rule.get("after", [])), expand(rule.get("before", [])),
+              _alternatives(rule["latin"]))
+        for rule in block.get("rules", [])
+    )  # fmt: skip
+    samples = tuple((a, b) for a, b in block.get("samples", []))
+    return Press(lang, letters, rules, samples, frozenset(block.get("alphabet", "")))
+
+
+def _alternatives(value: str | list[str]) -> tuple[str, ...]:
+    return (value,) if isinstance(value, str) else tuple(value)
 
 
 def _fits(tokens: frozenset[str], neighbour: str, edge: str) -> bool:

@@ -31,7 +31,7 @@ from translit.errors import TableError
 from translit.tables.yamlfile import Map, Seq
 
 __all__ = ["APOSTROPHES", "LANGUAGE", "SCHEME", "TOKENS", "Item", "Key", "ListOf", "MapOf",
-           "Record", "Text", "check", "is_cyrillic"]  # fmt: skip
+           "Record", "Text", "check", "check_id", "is_cyrillic", "kind_of"]  # fmt: skip
 
 #: Characters read as the Belarusian/Ukrainian apostrophe when they stand between two
 #: Cyrillic letters (elsewhere they are punctuation and pass through).
@@ -55,6 +55,7 @@ SHAPES: dict[str, tuple[Callable[[str], bool], str]] = {
                     "one lowercase Cyrillic letter, or \"'\""),
     "name": (lambda t: bool(re.fullmatch("[a-z_]+", t)) and t not in TOKENS,
              f"a name of a-z and _, other than {', '.join(sorted(TOKENS))}"),
+    "slot": (lambda t: "{}" in t, "a pattern with {} where the place stands"),
     "tag": (lambda t: bool(re.fullmatch(r"[a-z]{2,3}(-[A-Z][a-z]{3})?", t)),
             "a language tag such as pl or be-Latn"),
 }  # fmt: skip
@@ -207,7 +208,8 @@ LANGUAGE = Record("a language file", {
         "cues": Key(_TEXTS, "phrases after which a name is cited", "cues: [known as]"),
         "quoted_cues": Key(_TEXTS, "the same, for a quoted name", "quoted_cues: [called]"),
         "languages": Key(_TEXTS, "names of languages and peoples", "languages: [Russian]"),
-        "historical": Key(_TEXTS, "historical names, {} for the place",
+        "historical": Key(ListOf(Text(shape="slot"), what="a list of texts"),
+                          "historical names, {} for the place",
                           'historical: ["university of {}"]'),
         "former_states": Key(_TEXTS, "states that no longer exist",
                              "former_states: [Ukrainian SSR]"),
@@ -222,12 +224,45 @@ LANGUAGE = Record("a language file", {
 })  # fmt: skip
 
 
+def kind_of(folder: str, doc: Any) -> str:
+    """What a data file is: ``scheme``, ``language`` or ``aliases`` (an alias table).
+
+    A file in a folder named ``schemes`` or ``languages`` is of that kind; any other
+    file is told by its top-level keys: ``entities`` makes an alias table, a key
+    only language files have (``script``, ``transcription``, ``inflection``,
+    ``context``, ``genitive``) a language file, a key only scheme files have
+    (``language``, ``letters``, ``samples``, ...) a scheme file.
+
+    >>> kind_of("data", {"id": "pl", "script": "Latn"}), kind_of("schemes", None)
+    ('language', 'scheme')
+    """
+    if folder in ("schemes", "languages"):
+        return folder[:-1]
+    keys = set(doc) if isinstance(doc, dict) else set()
+    if "entities" in keys:
+        return "aliases"
+    if keys & (LANGUAGE.keys.keys() - SCHEME.keys.keys()):
+        return "language"
+    if keys & (SCHEME.keys.keys() - LANGUAGE.keys.keys()):
+        return "scheme"
+    return "aliases"
+
+
 def check(doc: Any, record: Record, name: str) -> None:
     """Raise :class:`TableError` at the first place where *doc* departs from *record*."""
     if not isinstance(doc, Map):
         raise TableError(name, 1, f"{record.what} must be a mapping of keys",
                          f"start it with {next(iter(record.keys.values())).example!r}")
     _Walk(name).record(doc, record, "", ())
+
+
+def check_id(doc: Map, file_name: str, name: str) -> None:
+    """Refuse a checked *doc* whose ``id`` is not its file name (*file_name*) without .yaml."""
+    stem = file_name.removesuffix(".yaml")
+    if doc["id"] != stem:
+        raise TableError(name, doc.lines["id"],
+                         f"id {doc['id']!r} differs from the file name {stem!r}",
+                         f"name the file {doc['id']}.yaml or set 'id: {stem}'")  # fmt: skip
 
 
 def _kind(value: Any) -> str:

@@ -20,7 +20,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from translit.errors import TableError
-from translit.tables.schema import APOSTROPHES, SCHEME, TOKENS, check
+from translit.tables.schema import APOSTROPHES, SCHEME, TOKENS, check, check_id
 from translit.tables.yamlfile import Map, Seq, load_text
 
 if TYPE_CHECKING:
@@ -93,11 +93,7 @@ def load_table(path: Traversable | Path) -> SchemeTable:
                          "make it a readable UTF-8 file") from exc
     data = load_text(text, where)
     check(data, SCHEME, where)
-    stem = Path(where).name.removesuffix(".yaml")
-    if data["id"] != stem:
-        raise TableError(where, data.lines["id"],
-                         f"id {data['id']!r} differs from the file name {stem!r}",
-                         f"name the file {data['id']}.yaml or set 'id: {stem}'")
+    check_id(data, Path(where).name, where)
     classes = {name: frozenset(members) for name, members in data.get("classes", {}).items()}
     letters: dict[str, str] = dict(data["letters"])
     raw_rules = data.get("rules", Seq.empty())
