@@ -257,8 +257,21 @@ def table_word(index: Index, word: str) -> tuple[str, bool] | None:
 
 
 def word_key(word: str) -> str:
-    """A word of the text as the data writes it: folded (lower case, for ASCII)."""
-    return word.lower() if word.isascii() else fold_word(word)
+    """A word of the text as the data writes it: folded (lower case, for ASCII; a word
+    with other letters is folded once, then remembered)."""
+    if word.isascii():
+        return word.lower()
+    found = _FOLDED.get(word)
+    if found is None:
+        found = fold_word(word)
+        if len(_FOLDED) < MEMO:
+            _FOLDED[word] = found
+    return found
+
+
+_FOLDED: dict[str, str] = {}
+"""The folded key of each word with letters other than ASCII met so far (at most
+:data:`MEMO`): the fold depends on nothing else."""
 
 
 def words_before(text: str, pos: int) -> list[tuple[str, str, int, str]]:

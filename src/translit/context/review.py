@@ -116,11 +116,12 @@ def _plain(
        state after it, and no conjunction or comma joins it to a name close by;
     4. a person: no patronymic before it, none of its relatives named in the text
        before it, and no mention of another person of its name (*others*);
-    5. a capitalized word right before it only a title or a language's name;
+    5. not after a capitalized word that makes it part of another proper name (the
+       check itself: it is cheap);
     6. not *discussed*, no language name and colon or full stop before it, no bracket
        after it, and no cue ending at the two words before it."""
     m = mentions[i]
-    (word1, sep1, written1, _), (word2, _, _, _) = words
+    (word1, sep1, written1, begin1), (word2, _, _, _) = words
     if discussed or m.inflected or m.entity in others:
         return False
     rules = seen.rules
@@ -129,8 +130,8 @@ def _plain(
     if kind == "adjective":
         return False
     if written1[:1].isupper():
-        if sep1 in (" ", "\u00a0") and word1 not in rules.titles and word1 not in rules.languages:
-            return False  # perhaps part of another proper name
+        if sep1 in (" ", "\u00a0") and inside_proper_name(seen, m, begin1, written1):
+            return False  # part of another proper name (the check itself)
         if (
             kind == "person"
             and m.part != "full"
