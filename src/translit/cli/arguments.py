@@ -32,7 +32,8 @@ COMMAND_HELP = {
                "example:\n  translit lookup Lukashenko Гомель 'Svetlana Tikhanovskaya'"),
     "variants": ("every spelling the tables match for an entity",
                  "example:\n  translit variants kyiv"),
-    "validate": ("check alias tables", "example:\n  translit validate our_aliases.yaml"),
+    "validate": ("check alias tables, scheme files and language files",
+                 "example:\n  translit validate our_aliases.yaml languages/pl.yaml"),
     "transliterate": ("romanize Cyrillic text", "example:\n  echo 'Ціханоўская' | "
                       "translit transliterate --scheme be-lacinka"),
 }  # fmt: skip
@@ -93,7 +94,10 @@ def parser() -> argparse.ArgumentParser:
     norm.set_defaults(**{k: v for k, v in normalize_defaults().items() if k != "command"})
     commands["lookup"].add_argument("names", nargs="+", metavar="NAME")
     commands["variants"].add_argument("entity", metavar="ENTITY", help="an entity id, e.g. kyiv")
-    commands["validate"].add_argument("tables", nargs="+", metavar="TABLE")
+    commands["validate"].add_argument(
+        "tables", nargs="+", metavar="FILE",
+        help="an alias table, or a scheme or language file (told by its folder, schemes/ or "
+             "languages/, else by its keys)")  # fmt: skip
     trans = commands["transliterate"]
     trans.add_argument("--scheme", required=True, help="a scheme id, or be, uk, ru, auto")
     trans.add_argument("paths", nargs="*", metavar="FILE", help="files to read; '-' or none: stdin")

@@ -111,21 +111,40 @@ def variants(args: argparse.Namespace) -> int:
 
 
 def validate(args: argparse.Namespace) -> int:
-    """``validate``: check alias tables, each alone and all together."""
-    from translit.normalizer import Normalizer
+    """``validate``: check scheme files and language files against the schema, and
+    alias tables each alone and all together (the kind of each file: its folder,
+    else its keys; see :func:`translit.tables.schema.kind_of`)."""
+    from pathlib import Path
 
-    failed = False
+    from translit.normalizer import Normalizer
+    from translit.tables.languages import load_language
+    from translit.tables.schema import kind_of
+    from translit.tables.schemes import load_table
+    from translit.tables.yamlfile import load_file
+
+    failed, tables = False, []
     for table in args.tables:
         try:
-            Normalizer([table])
+            doc = load_file(table)
+        except TranslitError:
+            doc = None  # reported by the loader of its kind
+        kind = kind_of(Path(table).parent.name, doc)
+        try:
+            if kind == "scheme":
+                load_table(Path(table))
+            elif kind == "language":
+                load_language(Path(table))
+            else:
+                tables.append(table)
+                Normalizer([table])
         except TranslitError as exc:
             to_stderr(f"translit: {exc}")
             failed = True
         else:
             print(f"{table}: ok")
-    if not failed and len(args.tables) > 1:
+    if not failed and len(tables) > 1:
         try:
-            Normalizer(args.tables)
+            Normalizer(tables)
         except TranslitError as exc:
             to_stderr(f"translit: {exc} (with all the tables together)")
             failed = True

@@ -343,9 +343,10 @@ class _Walk:
 
     def text(self, value: Any, spec: Text, label: str, line: int, example: str) -> None:
         if not isinstance(value, str):
+            quote = "" if isinstance(value, Map | Seq) else (
+                " (quote what YAML reads otherwise: no, yes, on, numbers, dates)")
             raise self.fail(line, f"{label} is {_kind(value)}, not text",
-                            f"write it as {example} (quote what YAML reads otherwise: "
-                            "no, yes, on, numbers, dates)")
+                            f"write it as {example}{quote}")
         if spec.allowed and value not in spec.allowed:
             raise self.fail(line, f"{label} is {value!r}, not one of {', '.join(spec.allowed)}",
                             f"write {example}")
@@ -362,7 +363,8 @@ class _Walk:
                             "write one letter, class or token per item")
         if value in names or value in spec.tokens or SHAPES["letter"][0](value):
             return
-        known = ", ".join([*names, *(repr(t) if len(t) == 1 else t for t in spec.tokens)])
+        known = ", ".join([*names, *(t for t in spec.tokens if len(t) > 1),
+                           *(['"\'"'] if "'" in spec.tokens else [])])  # fmt: skip
         if re.fullmatch("[a-z_]+", value):
             raise self.fail(line, f"unknown class {value!r} in {label}",
                             f"use one of {known}, or one lowercase Cyrillic letter")
