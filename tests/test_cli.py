@@ -242,8 +242,8 @@ def test_file_vanishing_after_listing_is_a_warning(
     _write(tmp_path / "d/b.md", b"Kiev\n")
     real = files.discover
 
-    def discover_then_delete(paths: list[str]) -> list[Path]:
-        found = real(paths)
+    def discover_then_delete(paths: list[str], problems: list[str] | None = None) -> list[Path]:
+        found = real(paths, problems)
         (tmp_path / "d/a.md").unlink()
         return found
 

@@ -46,9 +46,9 @@ def _parser() -> argparse.ArgumentParser:
 
 def _normalize(args: argparse.Namespace) -> int:
     from translit.cli.report import Progress, Tally
-    from translit.cli.runner import STREAM_AFTER, Job, fix_bytes, run
+    from translit.cli.runner import STREAM_AFTER, Job, Outcome, fix_bytes, run
     from translit.documents.changes import allowed
-    from translit.documents.files import discover
+    from translit.documents.files import FileError, discover, is_file, output_file
 
     if args.corpus:
         from translit.cli.commands import corpus
@@ -94,9 +94,19 @@ def _normalize(args: argparse.Namespace) -> int:
     from pathlib import Path  # for files only: standard input does without it
 
     config = config.excluding([(Path.cwd(), p) for p in args.exclude], args.aliases)
-    files = [f for f in discover(paths) if not config.excludes(f)]
+    problems: list[str] = []  # paths that cannot be read: the others are done first
+    files = [f for f in discover(paths, problems) if not config.excludes(f)]
+    if problems and not files:  # nothing to do: one line per path, as for any error
+        for message in problems[:-1]:
+            to_stderr(f"translit: {message}")
+        raise FileError(problems[-1])
+    output = output_file()
+    mine = [f for f in files if output is not None and is_file(f, output)]
+    files = [f for f in files if f not in mine]
     progress = Progress(len(files), sys.stderr)
     tally = Tally(mode, args.format, sys.stdout, sys.stderr, progress)
+    for path in mine:  # as cat: the output is never read back (it would grow forever)
+        tally.add(Outcome(str(path), warning=f"{path}: is the output file, skipped"))
     done = 0
     for group, long in _long_files(files):
         if long:  # a long file: streamed in bounded memory, or read whole up to a limit
@@ -110,6 +120,8 @@ def _normalize(args: argparse.Namespace) -> int:
                 tally.add(outcome)
         done += len(group)
     progress.close()
+    for message in problems:
+        tally.add(Outcome(message.split(":", 1)[0], error=message))
     sys.stdout.flush()
     if mode != "stdout":
         to_stderr(tally.summary())

@@ -25,6 +25,7 @@ from __future__ import annotations
 import contextlib
 import os
 import stat
+import sys
 from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import IO, TYPE_CHECKING
@@ -33,8 +34,8 @@ if TYPE_CHECKING:  # pathlib and tempfile are imported where used: standard inpu
     from pathlib import Path
 
 __all__ = [
-    "BOM", "Decoded", "FileError", "Rewrite", "Skipped", "decode", "discover", "open_file",
-    "read", "unreadable", "write_atomic",
+    "BOM", "Decoded", "FileError", "Rewrite", "Skipped", "decode", "discover", "is_file",
+    "open_file", "output_file", "read", "unreadable", "write_atomic",
 ]  # fmt: skip
 
 BOM = b"\xef\xbb\xbf"
@@ -213,10 +214,11 @@ def _sync_folder(folder: str) -> None:
             os.close(fd)
 
 
-def discover(paths: Iterable[str]) -> list[Path]:
+def discover(paths: Iterable[str], problems: list[str] | None = None) -> list[Path]:
     """The files named by *paths*, folders expanded, each file once, in order.
 
-    A path that does not exist is a :class:`FileError`.
+    A path that does not exist, or is not a file or a folder, is a :class:`FileError`;
+    with *problems*, its message goes there instead and the other paths are listed.
     """
     from pathlib import Path
 
@@ -228,16 +230,40 @@ def discover(paths: Iterable[str]) -> list[Path]:
             found = _list_folder(path)
         elif path.is_file():
             found = [path]
-        elif path.exists():
-            raise FileError(f"{arg}: not a regular file or folder; name text files")
         else:
-            raise FileError(f"{arg}: no such file or folder; check the path")
+            message = (
+                f"{arg}: not a regular file or folder; name text files" if path.exists()
+                else f"{arg}: no such file or folder; check the path"
+            )
+            if problems is None:
+                raise FileError(message)
+            problems.append(message)
+            continue
         for item in found:
             key = os.path.realpath(item)
             if key not in seen:
                 seen.add(key)
                 result.append(item)
     return result
+
+
+def output_file() -> tuple[int, int] | None:
+    """The identity (device, inode) of the regular file standard output writes to, or
+    None (a terminal, a pipe): an input that is this file must not be read."""
+    try:
+        info = os.fstat(sys.stdout.fileno())
+    except (AttributeError, OSError, ValueError):
+        return None
+    return (info.st_dev, info.st_ino) if stat.S_ISREG(info.st_mode) else None
+
+
+def is_file(path: Path, identity: tuple[int, int]) -> bool:
+    """Whether *path* is the file of *identity* (see :func:`output_file`)."""
+    try:
+        info = os.stat(path)
+    except OSError:
+        return False
+    return (info.st_dev, info.st_ino) == identity
 
 
 def _list_folder(folder: Path) -> list[Path]:

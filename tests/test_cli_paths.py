@@ -1,0 +1,52 @@
+"""The command line over paths: a path that cannot be read does not stop the others,
+and the file standard output writes to is never read back."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from helpers import Cli, cli_runner
+
+
+@pytest.fixture
+def run(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> Cli:
+    return cli_runner(monkeypatch, tmp_path)
+
+
+def test_a_missing_path_does_not_stop_the_others(run: Cli, tmp_path: Path) -> None:
+    (tmp_path / "ok.md").write_text("Kiev\n", "utf-8")
+    (tmp_path / "b.md").write_text("Gomel\n", "utf-8")
+    result = run("normalize", "-i", "ok.md", "missing.md", "b.md", "gone/")
+    assert result.code == 2
+    assert (tmp_path / "ok.md").read_text("utf-8") == "Kyiv\n"
+    assert (tmp_path / "b.md").read_text("utf-8") == "Homiel\n"
+    errors = [line for line in result.err.splitlines() if "no such file" in line]
+    assert errors == ["translit: missing.md: no such file or folder; check the path",
+                      "translit: gone/: no such file or folder; check the path"]
+
+
+def test_only_missing_paths_give_one_line_each(run: Cli) -> None:
+    result = run("normalize", "--check", "a.md", "b.md")
+    assert result.code == 2
+    assert result.err.splitlines() == [
+        "translit: a.md: no such file or folder; check the path",
+        "translit: b.md: no such file or folder; check the path",
+    ]
+
+
+def test_the_output_file_is_never_read(tmp_path: Path) -> None:
+    """``translit normalize . > out.txt`` outside git: out.txt is one of the files of
+    the folder, and reading it would make it grow for ever (cat refuses it too)."""
+    (tmp_path / "a.txt").write_text("Kiev\n", "utf-8")
+    out = tmp_path / "out.txt"
+    with out.open("wb") as sink:
+        done = subprocess.run([sys.executable, "-m", "translit", "normalize", "."],
+                              cwd=tmp_path, stdout=sink, stderr=subprocess.PIPE, check=False,
+                              timeout=60)  # fmt: skip
+    assert done.returncode == 0
+    assert out.read_text("utf-8") == "Kyiv\n"
+    assert "out.txt: is the output file, skipped" in done.stderr.decode()
