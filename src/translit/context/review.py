@@ -121,7 +121,7 @@ def _plain(
     6. not *discussed*, no language name and colon or full stop before it, no bracket
        after it, and no cue ending at the two words before it."""
     m = mentions[i]
-    (word1, sep1, written1, begin1), (word2, _, _, _) = words
+    (word1, sep1, written1, _), (word2, _, _, _) = words
     if discussed or m.inflected or m.entity in others:
         return False
     rules = seen.rules
@@ -130,8 +130,8 @@ def _plain(
     if kind == "adjective":
         return False
     if written1[:1].isupper():
-        if sep1 in (" ", "\u00a0") and inside_proper_name(seen, m, begin1, written1):
-            return False  # part of another proper name (the check itself)
+        if _part_of_a_name(seen, mentions, i, words[0]):
+            return False
         if (
             kind == "person"
             and m.part != "full"
@@ -166,6 +166,20 @@ def _plain(
     return True
 
 
+def _part_of_a_name(seen: Surroundings, mentions: list[Mention], i: int, word: Word) -> str:
+    """The proper name mention *i* is the end of, after the capitalized word *word*
+    right before it (check 5), or "": not after a space, nor after another mention
+    ("Belarusian Kyiv")."""
+    _, sep, written, begin = word
+    if (
+        written[:1].isupper()
+        and sep in (" ", "\u00a0")
+        and not (i and mentions[i - 1].end >= begin + len(written))
+    ):
+        return inside_proper_name(seen, mentions[i], begin, written)
+    return ""
+
+
 def _left(
     seen: Surroundings,
     mentions: list[Mention],
@@ -182,7 +196,7 @@ def _left(
     rules = seen.rules
     info = seen.index.entities[m.entity]
     text = seen.text
-    (word1, sep1, written1, begin1), (word2, _, _, _) = words
+    (word1, sep1, written1, _), (word2, _, _, _) = words
     # 1. case forms
     person = info.type == "person"
     if not m.inflected:
@@ -228,14 +242,9 @@ def _left(
         if found:
             return f"another person ({found})", False
     # 5. part of another proper name
-    if (
-        written1[:1].isupper()
-        and sep1 in (" ", "\u00a0")
-        and not (i and mentions[i - 1].end >= begin1 + len(written1))  # "Belarusian Kyiv"
-    ):
-        found = inside_proper_name(seen, m, begin1, written1)
-        if found:
-            return f"part of another name ({found})", False
+    found = _part_of_a_name(seen, mentions, i, words[0])
+    if found:
+        return f"part of another name ({found})", False
     if info.type == "adjective" and nxt[1] == " ":
         found = adjective_in_name(seen, m)
         if found:
