@@ -77,6 +77,9 @@ def _normalize(args: argparse.Namespace) -> int:
     job = Job(mode, style, allowed([*config.allow, *args.allow]), explain=args.explain)
     if stdin:
         name = args.stdin_filename or "<stdin>"
+        if not args.paths and _terminal(sys.stdin):  # a bare command typed at a prompt
+            to_stderr("translit: reading standard input; end it with Ctrl-D (Ctrl-Z, Enter on "
+                      "Windows), or name files: translit normalize FILE ...")  # fmt: skip
         tally = Tally(mode, args.format, sys.stdout, sys.stderr)
         data = read_stdin(STREAM_AFTER)
         if len(data) == STREAM_AFTER:  # streamed, or read whole up to a limit
@@ -126,6 +129,15 @@ def _normalize(args: argparse.Namespace) -> int:
     if mode != "stdout":
         to_stderr(tally.summary())
     return tally.exit_code
+
+
+def _terminal(stream: object) -> bool:
+    """Whether *stream* is a terminal (a file object that says so)."""
+    isatty = getattr(stream, "isatty", None)
+    try:
+        return bool(isatty and isatty())
+    except (OSError, ValueError):
+        return False
 
 
 def _long_files(files: list[Path]) -> Iterator[tuple[list[Path], bool]]:
