@@ -73,3 +73,25 @@ def test_a_bare_normalize_at_a_terminal_says_it_reads_standard_input() -> None:
     piped = subprocess.run([sys.executable, "-m", "translit", "normalize"], input=b"Kiev\n",
                            capture_output=True, check=False, timeout=60)  # fmt: skip
     assert (piped.stdout, piped.stderr) == (b"Kyiv\n", b"")
+
+
+def test_each_file_takes_the_config_of_its_folder(run: Cli, tmp_path: Path) -> None:
+    """As ruff and black: the config is found from each file's folder upwards (to its
+    git root), whatever the current folder; ``--config`` names one for all."""
+    for name, config in (("history", "allow: [Kiev]\n"), ("news", "style: de\n")):
+        folder = tmp_path / "repo" / name
+        folder.mkdir(parents=True)
+        (folder / ".translit.yaml").write_text(config, "utf-8")
+        (folder / "a.md").write_text("Kiev and Lukashenko\n", "utf-8")
+    (tmp_path / "repo" / ".git").mkdir()
+    history, news = tmp_path / "repo/history/a.md", tmp_path / "repo/news/a.md"
+    result = run("normalize", "-i", "repo/history/a.md", "repo/news/a.md")
+    assert result.code == 1, result.err
+    assert history.read_text("utf-8") == "Kiev and Lukashenka\n"  # Kiev allowed
+    assert news.read_text("utf-8") == "Kiew and Lukaschenko\n"  # the German style
+    history.write_text("Kiev and Lukashenko\n", "utf-8")
+    run("normalize", "-i", "--config", "repo/news/.translit.yaml", "repo/history/a.md")
+    assert history.read_text("utf-8") == "Kiew and Lukaschenko\n"
+    history.write_text("Kiev and Lukashenko\n", "utf-8")
+    run("normalize", "-i", "--no-config", "repo/history/a.md")
+    assert history.read_text("utf-8") == "Kyiv and Lukashenka\n"

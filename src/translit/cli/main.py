@@ -35,6 +35,10 @@ if TYPE_CHECKING:
     import argparse
     from pathlib import Path
 
+    from translit.cli.config import Config
+    from translit.cli.runner import Job
+    from translit.normalizer import Normalizer
+
 
 __all__ = ["main"]
 
@@ -46,8 +50,7 @@ def _parser() -> argparse.ArgumentParser:
 
 def _normalize(args: argparse.Namespace) -> int:
     from translit.cli.report import Progress, Tally
-    from translit.cli.runner import STREAM_AFTER, Job, Outcome, fix_bytes, run
-    from translit.documents.changes import allowed
+    from translit.cli.runner import STREAM_AFTER, Outcome, fix_bytes, run
     from translit.documents.files import FileError, discover, is_file, output_file
 
     if args.corpus:
@@ -65,17 +68,17 @@ def _normalize(args: argparse.Namespace) -> int:
         raise UsageError("'-' (standard input) cannot be mixed with file names; run twice")
     if stdin and mode == "in-place":
         raise UsageError("--in-place needs file names; without files use plain normalize")
-    if args.format != "text" and mode not in ("check", "in-place"):
-        raise UsageError(f"--format {args.format} reports --check or --in-place; add one")
+    if args.format != "text" and mode not in ("check", "in-place") and (
+        mode, args.format) != ("diff", "json"):  # fmt: skip
+        raise UsageError(f"--format {args.format} reports --check or --in-place"
+                         f"{' (or --diff: json)' if mode == 'diff' else ''}; add one")
     if args.explain and mode not in ("check", "in-place"):
         raise UsageError("--explain reports with --check or --in-place; add one")
     if args.jobs < 1:
         raise UsageError(f"--jobs {args.jobs}: give 1 or more processes")
-    config = settings(args)
-    normalizer, style = config.normalizer(args.aliases, args.style, config.language(args.lang))
-    started(args)
-    job = Job(mode, style, allowed([*config.allow, *args.allow]), explain=args.explain)
-    if stdin:
+    if stdin:  # the config of the current folder (or --config, --no-config)
+        config = settings(args)
+        normalizer, job = _set_up(args, mode, config)
         name = args.stdin_filename or "<stdin>"
         if not args.paths and _terminal(sys.stdin):  # a bare command typed at a prompt
             to_stderr("translit: reading standard input; end it with Ctrl-D (Ctrl-Z, Enter on "
@@ -96,32 +99,44 @@ def _normalize(args: argparse.Namespace) -> int:
         return 1 if mode != "stdout" and (outcome.findings or outcome.shown) else 0
     from pathlib import Path  # for files only: standard input does without it
 
-    config = config.excluding([(Path.cwd(), p) for p in args.exclude], args.aliases)
     problems: list[str] = []  # paths that cannot be read: the others are done first
-    files = [f for f in discover(paths, problems) if not config.excludes(f)]
-    if problems and not files:  # nothing to do: one line per path, as for any error
+    found = discover(paths, problems)
+    if problems and not found:  # nothing to do: one line per path, as for any error
         for message in problems[:-1]:
             to_stderr(f"translit: {message}")
         raise FileError(problems[-1])
+    cli_exclude = [(Path.cwd(), p) for p in args.exclude]
+    runs = [  # each file with its config, from its folder upwards (as ruff and black)
+        (config, [f for f in group if not config.excludes(f)])
+        for config, group in _configs(args, found)
+        for config in [config.excluding(cli_exclude, args.aliases)]
+    ]
     output = output_file()
-    mine = [f for f in files if output is not None and is_file(f, output)]
-    files = [f for f in files if f not in mine]
-    progress = Progress(len(files), sys.stderr)
+    mine = [f for _, files in runs for f in files if output is not None and is_file(f, output)]
+    runs = [(config, [f for f in files if f not in mine]) for config, files in runs]
+    progress = Progress(sum(len(files) for _, files in runs), sys.stderr)
     tally = Tally(mode, args.format, sys.stdout, sys.stderr, progress)
     for path in mine:  # as cat: the output is never read back (it would grow forever)
         tally.add(Outcome(str(path), warning=f"{path}: is the output file, skipped"))
     done = 0
-    for group, long in _long_files(files):
-        if long:  # a long file: streamed in bounded memory, or read whole up to a limit
-            from translit.cli.pipe import fix_long_file
+    set_up: dict[int, tuple[Normalizer, Job]] = {}
+    for config, files in runs:
+        if not files:
+            continue
+        if id(config) not in set_up:
+            set_up[id(config)] = _set_up(args, mode, config)
+        normalizer, job = set_up[id(config)]
+        for group, long in _long_files(files):
+            if long:  # a long file: streamed in bounded memory, or read whole up to a limit
+                from translit.cli.pipe import fix_long_file
 
-            sys.stdout.flush()
-            tally.add(fix_long_file(normalizer, job, str(group[0]), tally, sys.stdout.buffer))
-            progress.step(done + 1)
-        else:
-            for outcome in run(group, normalizer, job, args.jobs, progress, done):
-                tally.add(outcome)
-        done += len(group)
+                sys.stdout.flush()
+                tally.add(fix_long_file(normalizer, job, str(group[0]), tally, sys.stdout.buffer))
+                progress.step(done + 1)
+            else:
+                for outcome in run(group, normalizer, job, args.jobs, progress, done):
+                    tally.add(outcome)
+            done += len(group)
     progress.close()
     for message in problems:
         tally.add(Outcome(message.split(":", 1)[0], error=message))
@@ -129,6 +144,47 @@ def _normalize(args: argparse.Namespace) -> int:
     if mode != "stdout":
         to_stderr(tally.summary())
     return tally.exit_code
+
+
+def _set_up(args: argparse.Namespace, mode: str, config: Config) -> tuple[Normalizer, Job]:
+    """The Normalizer and the job of the files *config* applies to."""
+    from translit.cli.runner import Job
+    from translit.documents.changes import allowed
+
+    normalizer, style = config.normalizer(args.aliases, args.style, config.language(args.lang))
+    started(args)
+    return normalizer, Job(mode, style, allowed([*config.allow, *args.allow]), explain=args.explain)
+
+
+def _configs(args: argparse.Namespace, files: list[Path]) -> list[tuple[Config, list[Path]]]:
+    """*files* in order, in runs that share a config: the one ``--config`` names (or none,
+    ``--no-config``), else each file's own, found from its folder upwards to its git
+    repository's root, as ruff and black find theirs."""
+    if args.no_config or args.config:
+        return [(settings(args), files)]
+    from translit.cli.config import Config
+    from translit.cli.configfile import load_config
+    from translit.cli.configsearch import find_config
+
+    by_folder: dict[str, str | None] = {}
+    loaded: dict[str | None, Config] = {}
+    runs: list[tuple[Config, list[Path]]] = []
+    for path in files:
+        folder = os.path.dirname(os.path.abspath(path))
+        if folder not in by_folder:
+            found = find_config(folder)
+            by_folder[folder] = None if found is None else str(found)
+        key = by_folder[folder]
+        if key not in loaded:
+            from pathlib import Path
+
+            loaded[key] = Config() if key is None else load_config(Path(key))
+        config = loaded[key]
+        if runs and runs[-1][0] is config:
+            runs[-1][1].append(path)
+        else:
+            runs.append((config, [path]))
+    return runs
 
 
 def _terminal(stream: object) -> bool:
