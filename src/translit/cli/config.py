@@ -1,7 +1,8 @@
 """The project's settings: ``[tool.translit]`` in ``pyproject.toml``, or ``.translit.yaml``.
 
-The file is looked for in the current folder and its parents, up to the root of
-the git repository (the folder holding ``.git``). Keys, all optional:
+The file is looked for from each file's folder (standard input: the current
+folder) and its parents, up to the root of the git repository (the folder holding
+``.git``). Keys, all optional:
 
 * ``style``: the output style (``en``, or one a table defines);
 * ``aliases``: extra alias tables, paths relative to the config file;
@@ -19,7 +20,8 @@ Command-line flags win over the file: ``--style`` replaces ``style``, ``--lang``
 replaces ``lang``;
 ``--aliases``, ``--exclude`` and ``--allow`` add to the lists; ``--no-config``
 ignores the file. A bad file is a :class:`ConfigError` naming the file and key.
-Finding and reading one is :mod:`translit.cli.configfile`'s work.
+Finding one is :mod:`translit.cli.configsearch`'s work, reading it
+:mod:`translit.cli.configfile`'s.
 """
 
 from __future__ import annotations
