@@ -234,3 +234,24 @@ def test_the_bundled_table_gives_sources_per_form() -> None:
 
     forms = [f for e in load_tables([bundled_table_path()]).entities for f in e.forms]
     assert sum(1 for f in forms if f.source) >= 90
+
+
+def test_variants_that_are_frequent_words_are_named(tmp_path: Path) -> None:
+    """A one-word form that is a function word of some language ("the", "und") gets a
+    warning with its line, unless it is listed as ambiguous; the bundled table has none."""
+    from translit.tables.aliases import common_word_forms, load_tables
+    from translit.tables.bundled import bundled_table_path
+
+    path = tmp_path / "t.yaml"
+    path.write_text(
+        "entities:\n"
+        "  - id: x-the\n    type: place\n    name: Thera\n"
+        "    variants: {en: [The, Theras], de: [Und]}\n"
+        "  - id: x-a\n    type: place\n    name: Aland\n    variants: {en: [Of]}\n"
+        "    ambiguous:\n      - {form: Of, lang: en, next: [island]}\n", "utf-8"
+    )
+    found = common_word_forms(load_tables([path]))
+    assert [line.split(": ", 1)[0] for line in found] == [f"{path}:5", f"{path}:5"]
+    assert "'The' is one of the most frequent words of" in found[0] and " en," in found[0]
+    assert "'Und' is one of the most frequent words of de;" in found[1]
+    assert common_word_forms(load_tables([bundled_table_path()])) == []

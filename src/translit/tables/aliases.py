@@ -28,6 +28,7 @@ __all__ = [
     "Form",
     "Tables",
     "bundled_table_path",
+    "common_word_forms",
     "load_tables",
 ]
 
@@ -364,3 +365,34 @@ def _styles(value: Any, path: str, line: int, etype: str) -> dict[str, dict[str,
             raise TableError(path, style_line, "only people have a surname", "drop it")
         result[style] = {k: _text(v, path, style_line, f"style {k}") for k, v in forms.items()}
     return result
+
+
+def common_word_forms(tables: Tables) -> list[str]:
+    """Warnings for the one-word forms of *tables* (variants, style and canonical forms)
+    that are among the most frequent words of a language translit knows ("the", "a",
+    "und"; :func:`translit.text.language.frequent_words`) and not listed as
+    ``ambiguous`` with the words that make them safe: in running text they would be
+    rewritten wherever the word is used. An entity's original-script names are its
+    own, and are not checked. Each is ``path:line: problem; fix``.
+    """
+    from translit.text.fold import fold_word
+    from translit.text.language import frequent_words
+
+    frequent = frequent_words()
+    found = []
+    for entity in tables.entities:
+        safe = {fold_word(a.form) for a in entity.ambiguous}
+        for form in entity.forms:
+            if form.origin not in ("variant", "style", "canonical"):
+                continue
+            key = fold_word(form.text)
+            langs = frequent.get(key.lower()) or frequent.get(form.text.lower())
+            if " " in key or key in safe or not langs:
+                continue
+            found.append(
+                f"{form.where}: {form.text!r} is one of the most frequent words of "
+                f"{', '.join(sorted(langs))}; list it under 'ambiguous' with the words "
+                "that make it safe, or drop it"
+            )
+    return found
+

@@ -29,7 +29,7 @@ import unicodedata
 from collections import Counter
 from functools import lru_cache
 
-__all__ = ["LANGUAGES", "detect", "language_code"]
+__all__ = ["LANGUAGES", "detect", "frequent_words", "language_code"]
 
 _WORD = re.compile(r"[^\W\d_]+")
 _MERGED = {"sv": "no", "da": "no", "nb": "no", "sl": "hr", "sh": "hr"}
@@ -66,6 +66,13 @@ def _weights() -> dict[str, dict[str, float]]:
             given = table.setdefault(word, {})
             given[lang] = max(given.get(lang, 0.0), weight)
     return table
+
+
+def frequent_words() -> dict[str, frozenset[str]]:
+    """The most frequent words of each language (lower case, as ``language_words.txt``
+    lists them), with the languages whose lists have each: function words mostly (the,
+    a, und, не)."""
+    return {word: frozenset(langs) for word, langs in _weights().items()}
 
 
 LANGUAGES = ("bg", "cs", "de", "en", "es", "fi", "fr", "hr", "hu", "it", "lt", "lv", "nl",
