@@ -122,9 +122,66 @@ def test_file_changed_since_reading_is_not_overwritten(tmp_path: Path) -> None:
     target.write_bytes(b"Kiev\n")
     _, stamp = read(target)
     target.write_bytes(b"Kiev, edited meanwhile\n")
-    with pytest.raises(Skipped, match="changed while translit ran"):
+    with pytest.raises(FileError, match="changed while translit ran"):
         write_atomic(target, b"Kyiv\n", stamp)
     assert target.read_bytes() == b"Kiev, edited meanwhile\n"
+
+
+def test_an_edit_while_the_new_content_is_synced_is_not_lost(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The file is looked at again right before it is replaced: a line appended while
+    the temporary file was written and synced (seconds, for a long file) stays."""
+    import os
+
+    from translit.documents import files
+
+    target = tmp_path / "race.txt"
+    target.write_bytes(b"Kiev\n")
+    _, stamp = read(target)
+    real_fsync = os.fsync
+
+    def fsync_while_someone_appends(fd: int) -> None:
+        real_fsync(fd)
+        if not target.read_bytes().endswith(b"LOST\n"):
+            with target.open("ab") as handle:
+                handle.write(b"LOST\n")
+
+    monkeypatch.setattr(files.os, "fsync", fsync_while_someone_appends)
+    with pytest.raises(files.Changed, match="race.txt: changed while translit ran"):
+        write_atomic(target, b"Kyiv\n", stamp)
+    assert target.read_bytes() == b"Kiev\nLOST\n"
+    assert os.listdir(tmp_path) == ["race.txt"]  # no temporary file left
+
+
+def test_setuid_and_setgid_bits_are_kept(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A file owned by someone else gets its owner back on the new content, and chown
+    clears the setuid and setgid bits (as the kernel does, emulated here so that the
+    test runs for any user): so the mode is set after the owner."""
+    import os
+    import stat as st
+
+    from translit.documents import files
+
+    target = tmp_path / "tool.sh"
+    target.write_bytes(b"echo Kiev\n")
+    os.chmod(target, 0o6755)
+    _, stamp = read(target)
+    owners: list[tuple[int, int]] = []
+
+    def chown_clearing_the_bits(path: str, uid: int, gid: int) -> None:
+        owners.append((uid, gid))
+        os.chmod(path, st.S_IMODE(os.stat(path).st_mode) & ~0o6000)
+
+    monkeypatch.setattr(files.os, "getuid", lambda: os.stat(target).st_uid + 1)
+    monkeypatch.setattr(files.os, "chown", chown_clearing_the_bits)
+    write_atomic(target, b"echo Kyiv\n", stamp)
+    assert owners == [(os.stat(target).st_uid, os.stat(target).st_gid)]
+    assert st.S_IMODE(os.stat(target).st_mode) == 0o6755
+    assert target.read_bytes() == b"echo Kyiv\n"
+
 
 
 def _tree(root: Path) -> None:

@@ -34,7 +34,7 @@ if TYPE_CHECKING:  # pathlib and tempfile are imported where used: standard inpu
     from pathlib import Path
 
 __all__ = [
-    "BOM", "Decoded", "FileError", "Rewrite", "Skipped", "decode", "discover", "is_file",
+    "BOM", "Changed", "Decoded", "FileError", "Rewrite", "Skipped", "decode", "discover", "is_file",
     "open_file", "output_file", "read", "unreadable", "write_atomic",
 ]  # fmt: skip
 
@@ -107,6 +107,11 @@ def open_file(path: str | Path) -> tuple[IO[bytes], tuple[int, int]]:
     return handle, (info.st_mtime_ns, info.st_size)
 
 
+class Changed(FileError):
+    """A file edited by someone else while translit ran: it is not overwritten, and
+    the run ends with an error (exit code 2), so that no edit is lost unseen."""
+
+
 def unreadable(path: str | Path, exc: OSError) -> FileError:
     """The error for *path*, which cannot be read (*exc*)."""
     return FileError(f"{path}: cannot read ({exc.strerror}); check its permissions")
@@ -167,10 +172,18 @@ class Rewrite:
             with self.handle:
                 self.handle.flush()
                 os.fsync(self.handle.fileno())
-            os.chmod(self.tmp, stat.S_IMODE(info.st_mode))
+            # chown first: it clears the setuid and setgid bits, which chmod then restores
             if hasattr(os, "chown") and (info.st_uid, info.st_gid) != (os.getuid(), os.getgid()):
                 with contextlib.suppress(OSError):
                     os.chown(self.tmp, info.st_uid, info.st_gid)
+            os.chmod(self.tmp, stat.S_IMODE(info.st_mode))
+            # the file may have been edited while the new content was written and synced
+            # (a long file takes seconds): look again right before it is replaced
+            now = _writable(self.path, self.expected)
+            if (now.st_dev, now.st_ino, now.st_mtime_ns, now.st_size) != (
+                info.st_dev, info.st_ino, info.st_mtime_ns, info.st_size
+            ):
+                raise Changed(f"{self.path}: {_CHANGED}")
             os.replace(self.tmp, self.target)
         except BaseException as exc:
             self.discard()
@@ -201,8 +214,11 @@ def _writable(path: str | Path, expected: tuple[int, int] | None) -> os.stat_res
     if not os.access(os.path.realpath(path), os.W_OK) or not info.st_mode & 0o222:
         raise FileError(f"{path}: read-only, left unchanged; make it writable or exclude it")
     if expected is not None and (info.st_mtime_ns, info.st_size) != expected:
-        raise Skipped(f"{path}: changed while translit ran, not written; run translit again")
+        raise Changed(f"{path}: {_CHANGED}")
     return info
+
+
+_CHANGED = "changed while translit ran, not written; run translit again"
 
 
 def _sync_folder(folder: str) -> None:
