@@ -148,7 +148,7 @@ def test_an_edit_while_the_new_content_is_synced_is_not_lost(
                 handle.write(b"LOST\n")
 
     monkeypatch.setattr(files.os, "fsync", fsync_while_someone_appends)
-    with pytest.raises(files.Changed, match="race.txt: changed while translit ran"):
+    with pytest.raises(files.Changed, match=r"race\.txt: changed while translit ran"):
         write_atomic(target, b"Kyiv\n", stamp)
     assert target.read_bytes() == b"Kiev\nLOST\n"
     assert os.listdir(tmp_path) == ["race.txt"]  # no temporary file left
