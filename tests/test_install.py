@@ -4,8 +4,10 @@ from __future__ import annotations
 
 import subprocess
 import sys
+from importlib import metadata
 from pathlib import Path
 
+import translit
 from translit.tables.aliases import bundled_table_path
 
 
@@ -15,6 +17,18 @@ def test_import_and_normalize_from_another_folder(tmp_path: Path) -> None:
         [sys.executable, "-c", code], cwd=tmp_path, capture_output=True, text=True, check=True
     )
     assert out.stdout == "Lukashenka visited Kyiv\n"
+
+
+def test_distribution_is_translit_names_with_the_translit_command() -> None:
+    """On the package index, ``translit`` is another project: this one installs as
+    ``translit-names`` (pip install 'translit-names[parquet]'), and provides
+    ``import translit`` and the ``translit`` command."""
+    dist = metadata.distribution("translit-names")
+    assert dist.metadata["Name"] == "translit-names"
+    assert dist.version == translit.__version__
+    scripts = {ep.name: ep.value for ep in dist.entry_points if ep.group == "console_scripts"}
+    assert scripts == {"translit": "translit.cli.main:main"}
+    assert set(dist.metadata.get_all("Provides-Extra") or []) >= {"parquet", "dask"}
 
 
 def test_bundled_table_is_found() -> None:

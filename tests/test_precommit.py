@@ -1,5 +1,8 @@
 """The hooks of .pre-commit-hooks.yaml, run by the real pre-commit framework.
 
+The README's snippet is run as written (test_readme_snippet_as_written): the
+release tag it names, from this checkout.
+
 A session fixture commits a copy of this checkout (its working tree, so
 uncommitted work is tested too) to a temporary git repository; each test makes
 a project repository whose .pre-commit-config.yaml points at that copy, and
@@ -11,6 +14,7 @@ index for hatchling and the dependencies.
 from __future__ import annotations
 
 import os
+import re
 import shutil
 import subprocess
 import sys
@@ -22,6 +26,7 @@ import yaml
 pytestmark = pytest.mark.slow  # the real pre-commit, in scratch repositories
 
 ROOT = Path(__file__).resolve().parents[1]
+README = ROOT / "README.md"
 SOURCES = ["src", "pyproject.toml", "aliases.yaml", "README.md", "LICENSE"]
 SOURCES += [".pre-commit-hooks.yaml"]
 GIT_ENV = {
@@ -139,3 +144,55 @@ def test_try_repo(tmp_path: Path, hook_repo: tuple[Path, str, Path]) -> None:
     first = _pre_commit(tmp_path, hook_repo, *args)
     assert first.returncode == 1 and (tmp_path / "a.md").read_bytes() == b"Kyiv\n"
     assert _pre_commit(tmp_path, hook_repo, *args).returncode == 0
+
+
+def _config_snippet(page: Path) -> str:
+    """The page's ``.pre-commit-config.yaml`` snippet: its one YAML block starting ``repos:``."""
+    blocks = re.findall(r"^```yaml\n(.*?)^```$", page.read_text("utf-8"), re.MULTILINE | re.DOTALL)
+    snippets = [block for block in blocks if block.startswith("repos:")]
+    assert len(snippets) == 1, f"{page.name}: one pre-commit snippet"
+    return snippets[0]
+
+
+def test_readme_snippet_as_written(tmp_path: Path) -> None:
+    """The README's snippet, read from README.md, in a scratch repository: a commit
+    with a variant fails and fixes the file, the commit of the fixes passes.
+
+    Only the ``repo:`` URL is replaced, by the path of this checkout: the tests have
+    no network, and the URL names where this repository is published. ``rev:`` and
+    the hooks stay as written, so the tag the README names must exist in this
+    checkout (``git clone`` brings tags along; the tag must also be pushed where the
+    URL points) and its hooks must work. docs/cli.md shows the same snippet.
+    """
+    snippet = _config_snippet(README)
+    assert _config_snippet(ROOT / "docs" / "cli.md") == snippet
+    [entry] = yaml.safe_load(snippet)["repos"]
+    url, rev = entry["repo"], str(entry["rev"])
+    assert url.startswith("https://") and snippet.count(url) == 1
+    known = subprocess.run(
+        ["git", "-C", str(ROOT), "rev-parse", "--verify", "--quiet", f"{rev}^{{commit}}"],
+        capture_output=True, text=True, check=False,
+    )  # fmt: skip
+    if known.returncode != 0:
+        pytest.fail(f"README names rev {rev}, which this checkout lacks (git fetch --tags?)")
+    project = tmp_path / "project"
+    project.mkdir()
+    (project / ".pre-commit-config.yaml").write_text(snippet.replace(url, str(ROOT)), "utf-8")
+    (project / "story.md").write_bytes(b"Lukashenko visited Kiev.\n")
+    env = {**os.environ, **GIT_ENV, "PRE_COMMIT_HOME": str(tmp_path / "pre-commit-home")}
+
+    def run(*args: str) -> subprocess.CompletedProcess[str]:
+        return subprocess.run(args, cwd=project, env=env, capture_output=True, text=True)
+
+    _git(project, "init", "-q")
+    installed = run(sys.executable, "-m", "pre_commit", "install")
+    assert installed.returncode == 0, installed.stdout + installed.stderr
+    _git(project, "add", "-A")
+    first = run("git", "commit", "-q", "-m", "a story")
+    assert first.returncode == 1, first.stdout + first.stderr
+    assert "translit normalize" in first.stdout and "Failed" in first.stdout
+    assert (project / "story.md").read_bytes() == b"Lukashenka visited Kyiv.\n"
+    _git(project, "add", "-A")
+    second = run("git", "commit", "-q", "-m", "a story")
+    assert second.returncode == 0, second.stdout + second.stderr
+    assert _git(project, "show", "HEAD:story.md") == "Lukashenka visited Kyiv."

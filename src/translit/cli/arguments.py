@@ -108,7 +108,7 @@ def _corpus_options(norm: argparse.ArgumentParser) -> None:
     group = norm.add_argument_group("corpora: JSON Lines, CSV, Parquet (README: Corpora)")
     kinds = group.add_mutually_exclusive_group()
     for kind, text in (("jsonl", "JSON Lines, one record a line"), ("csv", "CSV with a header"),
-                       ("parquet", "Parquet (pip install 'translit[parquet]')")):
+                       ("parquet", "Parquet (pip install 'translit-names[parquet]')")):
         kinds.add_argument(f"--{kind}", dest="corpus", action="store_const", const=kind,
                            help=f"the input is {text}")
     group.add_argument("--field", "--column", dest="fields", action="append", metavar="NAME",

@@ -1,6 +1,6 @@
 """translit on Dask: a bag of texts or a dataframe column, normalized on every worker.
 
-Needs ``pip install 'translit[dask]'`` (``import translit`` never imports Dask).
+Needs ``pip install 'translit-names[dask]'`` (``import translit`` never imports Dask).
 The helpers take the :class:`~translit.Normalizer`'s arguments, not a
 Normalizer: the tasks carry a :class:`~translit.corpus.parallel.Recipe` of a few
 bytes, and each worker process builds its Normalizer once, on its first task,

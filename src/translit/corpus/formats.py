@@ -12,7 +12,7 @@ atomically once the whole run succeeded).
   quote character, spaces after delimiters; quotes inside quoted fields are
   doubled, as RFC 4180 says); the first row is the header; records may span
   lines. A row whose number of fields differs from the header's is a bad record.
-* Parquet (``pip install translit[parquet]``): record batches of the named
+* Parquet (``pip install 'translit-names[parquet]'``): record batches of the named
   string columns; the output keeps the schema, its metadata and the codec. A
   row whose language column (``Spec.lang_field``) holds an unknown code is a bad
   record, named by its row number (from 1).
@@ -460,5 +460,5 @@ def _pyarrow() -> tuple[Any, Any]:
         import pyarrow as pa
         import pyarrow.parquet as pq
     except ImportError:
-        raise FileError("--parquet needs pyarrow: pip install 'translit[parquet]'") from None
+        raise FileError("--parquet needs pyarrow: pip install 'translit-names[parquet]'") from None
     return pa, pq
