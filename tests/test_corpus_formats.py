@@ -47,7 +47,7 @@ def test_jsonl_case(case: dict[str, Any], run: Cli, normalizer: translit.Normali
     line = case["input"].encode("utf-8")
     assert fix_line(normalizer, spec, line + b"\r\n", Counts()) == expected.encode() + b"\r\n"
     result = run("--jsonl", *_fields(case, "field"), stdin=line)  # no final newline
-    assert (result.code, result.out.decode("utf-8")) == (0, expected)
+    assert (result.code, result.out.decode("utf-8")) == (case.get("code", 0), expected)
     if "mentions" not in case:  # normalizing the output again changes nothing
         assert fix_line(normalizer, spec, expected.encode(), Counts()) == expected.encode()
 
@@ -144,7 +144,16 @@ def test_many_files_in_order_and_a_field_never_seen(run: Cli, tmp_path: Path) ->
         (tmp_path / name).write_text(json.dumps({"text": text, "body": 1}) + "\n")
     result = run("--jsonl", "--field", "text", "--field", "body", "b.jsonl", "a.jsonl")
     assert result.lines == ['{"text": "Homiel", "body": 1}\n', '{"text": "Kyiv", "body": 1}\n']
-    assert "warning: no record has a text 'body'; check the name" in result.err
+    assert result.code == 2  # a field in no record: a mistake in the command
+    assert result.err.splitlines() == [
+        "translit: --field body: no record has text there; the fields with text are: "
+        "text (2 records)",
+        "translit: 2 records read, 2 changed (2 names), 0 skipped",
+    ]
+    (tmp_path / "out.jsonl").write_text("previous\n")
+    again = run("--jsonl", "--field", "text", "--field", "body", "b.jsonl", "-o", "out.jsonl")
+    assert again.code == 2 and again.out == b""
+    assert (tmp_path / "out.jsonl").read_text() == "previous\n"  # an output file is kept
 
 
 def test_output_file_is_written_atomically(run: Cli, tmp_path: Path) -> None:

@@ -11,11 +11,14 @@ which the parser uses too), so that a pipe does not pay for argparse.
 from __future__ import annotations
 
 import argparse
+import sys
+from collections.abc import Callable, Sequence
+from typing import Any, NoReturn
 
 from translit.cli.common import normalize_defaults
 from translit.version import __version__
 
-__all__ = ["COMMAND_HELP", "parser"]
+__all__ = ["COMMAND_HELP", "parser", "schemes_help"]
 
 COMMAND_HELP = {
     "normalize": ("write text with canonical names (stdin, files or folders)", """examples:
@@ -40,10 +43,65 @@ COMMAND_HELP = {
 """Each command's help line and examples."""
 
 
+class _Parser(argparse.ArgumentParser):
+    """An argparse parser whose usage errors are one line, with a hint to ``--help``
+    (argparse's own print the whole usage block), and whose help can end with text
+    made only when the help is asked for (``more_help``)."""
+
+    more_help: Callable[[], str] | None = None
+
+    def error(self, message: str) -> NoReturn:
+        self.exit(2, f"translit: {message}; run '{self.prog} --help'\n")
+
+    def parse_args(  # type: ignore[override]
+        self, args: Sequence[str] | None = None, namespace: Any = None
+    ) -> argparse.Namespace:
+        parsed, extra = self.parse_known_args(args, namespace)
+        if extra:  # after a command, its own help is the one to read
+            command = getattr(parsed, "command", None)
+            prog = f"{self.prog} {command}" if command else self.prog
+            self.exit(2, f"translit: unrecognized arguments: {' '.join(extra)}; "
+                      f"run '{prog} --help'\n")  # fmt: skip
+        assert isinstance(parsed, argparse.Namespace)
+        return parsed
+
+    def exit(self, status: int = 0, message: str | None = None) -> NoReturn:
+        if message:
+            sys.stdout.flush()
+        super().exit(status, message)
+
+    def format_help(self) -> str:
+        if self.more_help is not None:
+            self.epilog = f"{self.more_help()}\n\n{self.epilog or ''}".rstrip()
+            self.more_help = None
+        return super().format_help()
+
+
+def schemes_help() -> str:
+    """The schemes ``transliterate --scheme`` takes: each id with its name (from its
+    file), the languages' defaults and ``auto``.
+
+    >>> print(schemes_help())  # doctest: +ELLIPSIS
+    schemes (--scheme):
+      be-alalc            ALA-LC romanization of Belarusian
+    ...
+      auto                each word by the language its letters tell
+    """
+    from translit.tables.schemes import SCHEMES_DIR, load_table, scheme_ids
+
+    tables = [load_table(SCHEMES_DIR / f"{name}.yaml") for name in scheme_ids()]
+    lines = ["schemes (--scheme):"]
+    lines += [f"  {t.id:<19} {t.name}" for t in tables]
+    lines += [f"  {t.language:<19} the default for {t.language}: {t.id}"
+              for t in tables if t.default]  # fmt: skip
+    lines.append(f"  {'auto':<19} each word by the language its letters tell")
+    return "\n".join(lines)
+
+
 def parser() -> argparse.ArgumentParser:
     """The parser of the ``translit`` command line."""
     raw = argparse.RawDescriptionHelpFormatter
-    parser = argparse.ArgumentParser(
+    parser = _Parser(
         prog="translit",
         description="Bring the spellings of Belarusian, Ukrainian and Russian names to one form.",
         epilog="example:\n  echo 'Lukashenko visited Kiev' | translit normalize",
@@ -67,7 +125,8 @@ def parser() -> argparse.ArgumentParser:
         modes.add_argument(*flags, dest="mode", action="store_const", const=mode, help=text)
     norm.add_argument("--format", choices=("text", "json", "github"),
                       help="report of --check and --in-place: text, json (one object a line), "
-                      "github (workflow annotations)")  # fmt: skip
+                      "github (workflow annotations); --diff: text, or json (one object a "
+                      "changed file)")  # fmt: skip
     norm.add_argument("--jobs", "-j", type=int, metavar="N",
                       help="processes for many files or a corpus (default: the cores)")  # fmt: skip
     norm.add_argument("--stdin-filename", metavar="NAME",
@@ -98,8 +157,15 @@ def parser() -> argparse.ArgumentParser:
         "tables", nargs="+", metavar="FILE",
         help="an alias table, or a scheme or language file (told by its folder, schemes/ or "
              "languages/, else by its keys)")  # fmt: skip
+    for name in ("lookup", "variants"):
+        commands[name].add_argument("--format", choices=("text", "json"), default="text",
+                                    help="text (tab-separated columns) or json (one object "
+                                    "a line)")  # fmt: skip
     trans = commands["transliterate"]
-    trans.add_argument("--scheme", required=True, help="a scheme id, or be, uk, ru, auto")
+    assert isinstance(trans, _Parser)
+    trans.more_help = schemes_help  # the scheme files are read for the help only
+    trans.add_argument("--scheme", required=True,
+                       help="a scheme id, or be, uk, ru, auto (listed below)")  # fmt: skip
     trans.add_argument("paths", nargs="*", metavar="FILE", help="files to read; '-' or none: stdin")
     return parser
 

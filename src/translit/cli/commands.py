@@ -22,7 +22,7 @@ def corpus(args: argparse.Namespace) -> int:
     """``normalize --jsonl``, ``--csv`` or ``--parquet``: a corpus, record by record."""
     from translit.corpus.parallel import Recipe, normalizer_for
     from translit.corpus.records import Spec
-    from translit.corpus.run import Stopped, run_corpus
+    from translit.corpus.run import Stopped, UnknownField, run_corpus
     from translit.documents.changes import allowed
     from translit.documents.files import FileError
 
@@ -67,34 +67,48 @@ def corpus(args: argparse.Namespace) -> int:
         counts = run_corpus(kind, paths, spec, recipe, jobs=args.jobs, records=args.batch_size,
                             output=args.output, err=sys.stderr)  # fmt: skip
     except Stopped as exc:
-        to_stderr(f"translit: {exc}; fix it or pass --on-error skip")
+        fix = "" if isinstance(exc, UnknownField) else "; fix it or pass --on-error skip"
+        to_stderr(f"translit: {exc}{fix}")
         to_stderr(exc.counts.summary())
         return 2
-    for name in args.fields:
-        if counts.read and not counts.seen[name]:
-            to_stderr(f"translit: warning: no record has a text {name!r}; check the name")
     to_stderr(counts.summary())
     return 0
 
 
+def _row(args: argparse.Namespace, **fields: str | None) -> None:
+    """One line of output: with ``--format json`` an object of *fields*, else their values
+    tab-separated (a None value: ``-``)."""
+    if args.format == "json":
+        import json
+
+        print(json.dumps(fields, ensure_ascii=False))
+    else:
+        print("\t".join("-" if v is None else v for v in fields.values()))
+
+
 def lookup(args: argparse.Namespace) -> int:
-    """``lookup``: the canonical form, entity and reason of each name."""
+    """``lookup``: the canonical form, entity and reason of each name (``--format json``:
+    ``name``, ``canonical``, ``entity``, ``reason``; null where the text has ``-``)."""
     normalizer, style = settings(args).normalizer(args.aliases, args.style)
     for name in args.names:
         canonical = normalizer.canonical(name, style=style)
-        if canonical is None:
-            print(f"{name}\t-\tunknown")
+        if canonical is None:  # the text has three columns then: no entity
+            if args.format == "json":
+                _row(args, name=name, canonical=None, entity=None, reason="unknown")
+            else:
+                print(f"{name}\t-\tunknown")
             continue
         found = normalizer.find(name, style=style) or normalizer.find(canonical, style=style)
-        entity = found[0].entity if found else "-"
+        entity = found[0].entity if found else None
         exact = len(found) == 1 and found[0].text == name
         reason = found[0].reason if exact else "canonical lookup"
-        print(f"{name}\t{canonical}\t{entity}\t{reason}")
+        _row(args, name=name, canonical=canonical, entity=entity, reason=reason)
     return 0
 
 
 def variants(args: argparse.Namespace) -> int:
-    """``variants``: every spelling the tables match for an entity."""
+    """``variants``: every spelling the tables match for an entity (``--format json``:
+    ``form``, ``reason``)."""
     normalizer, _ = settings(args).normalizer(args.aliases, args.style)
     found = {(form, why) for form, entity, why in normalizer.variants() if entity == args.entity}
     rows = sorted(found)
@@ -106,7 +120,7 @@ def variants(args: argparse.Namespace) -> int:
         hint = f"did you mean {', '.join(close)}?" if close else "find ids with translit lookup"
         raise UsageError(f"{args.entity}: unknown entity; {hint}")
     for form, reason in rows:
-        print(f"{form}\t{reason}")
+        _row(args, form=form, reason=reason)
     return 0
 
 

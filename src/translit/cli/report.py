@@ -57,6 +57,7 @@ __all__ = [
     "Finding",
     "Progress",
     "Tally",
+    "diff_json",
     "findings",
     "render",
     "split_lines",
@@ -159,6 +160,18 @@ def unified_diff(path: str, old: str, new: str) -> str:
     return "".join(out)
 
 
+def diff_json(outcome: Outcome) -> str:
+    """The line of ``--diff --format json`` for a file that would change: an object with
+    its ``path``, the number of ``names`` that change, their ``findings`` (as ``--check
+    --format json`` writes each) and the unified ``diff`` (the text ``--diff`` writes)."""
+    import json
+
+    found = [json.loads(render(f, "json")) for f in outcome.findings]
+    record = {"path": outcome.path, "names": len(found), "findings": found,
+              "diff": outcome.output.decode("utf-8")}  # fmt: skip
+    return json.dumps(record, ensure_ascii=False)
+
+
 class Progress:
     """A ``\\r`` counter on *stream*, shown when it is a terminal and the run passes *delay* s.
 
@@ -218,7 +231,9 @@ class Tally:
         self.changed += bool(outcome.findings or outcome.shown)
         self.names += len(outcome.findings) + outcome.shown
         self.left += len(outcome.left) + outcome.shown_left
-        if self.mode in ("stdout", "diff") and outcome.output:
+        if self.mode == "diff" and self.style == "json" and outcome.output:
+            print(diff_json(outcome), file=self.out, flush=True)
+        elif self.mode in ("stdout", "diff") and outcome.output:
             self.out.flush()
             self.out.buffer.write(outcome.output)
             self.out.buffer.flush()

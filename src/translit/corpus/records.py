@@ -67,7 +67,7 @@ if TYPE_CHECKING:
 
 __all__ = [
     "Counts", "Layout", "Malformed", "Result", "Spec", "fix_columns", "fix_line", "fix_row",
-    "fix_value", "mention_dicts", "record_lang",
+    "fix_value", "mention_dicts", "record_lang", "text_paths",
 ]  # fmt: skip
 
 
@@ -93,14 +93,17 @@ class Spec:
 
 @dataclass
 class Counts:
-    """Records read, changed and skipped, names changed, and per field how many records
-    had it as a string."""
+    """Records read, changed and skipped, names changed, per field named how many records
+    had it as a string (``seen``), and for the records of JSON Lines that lack one of
+    the named fields, how many had text at each path (``texts``: ``meta.title``), so
+    that a field in no record can be told with the fields the records do have."""
 
     read: int = 0
     changed: int = 0
     skipped: int = 0
     names: int = 0
     seen: Counter[str] = field(default_factory=Counter)
+    texts: Counter[str] = field(default_factory=Counter)
 
     def summary(self) -> str:
         """One line: records read, changed (names), skipped.
@@ -117,6 +120,7 @@ class Counts:
         for name in ("read", "changed", "skipped", "names"):
             setattr(self, name, getattr(self, name) + getattr(other, name))
         self.seen.update(other.seen)
+        self.texts.update(other.texts)
 
 
 @dataclass
@@ -212,17 +216,34 @@ def fix_line(normalizer: Normalizer, spec: Spec, line: bytes, counts: Counts) ->
     counts.read += 1
     edits: list[tuple[list[str], str]] = []
     listed: list[Any] = []
+    lacks = False
     for name in spec.fields:
         path, value = _lookup(record, name)
         if not isinstance(value, str):
+            lacks = True
             continue
         new = _fix_field(normalizer, spec, counts, name, value, listed, lang)
         if new is not None:
             edits.append((path, new))
     counts.changed += bool(edits)
+    if lacks:  # only then: a record with all its fields costs nothing more
+        counts.texts.update(text_paths(record))
     if not edits and spec.mentions is None:
         return line
     return _splice(text, edits, spec.mentions, listed).encode("utf-8") + line[len(body) :]
+
+
+def text_paths(record: dict[str, Any], prefix: str = "") -> Iterator[str]:
+    """The paths of the string values of *record*, nested objects as ``a.b``.
+
+    >>> list(text_paths({"id": 1, "text": "Kiev", "meta": {"title": "", "n": [1]}}))
+    ['text', 'meta.title']
+    """
+    for key, value in record.items():
+        if isinstance(value, str):
+            yield prefix + key
+        elif isinstance(value, dict):
+            yield from text_paths(value, f"{prefix}{key}.")
 
 
 def _lookup(record: dict[str, Any], name: str) -> tuple[list[str], Any]:

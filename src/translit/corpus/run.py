@@ -28,7 +28,7 @@ if TYPE_CHECKING:
     from translit.corpus.formats import Batch
     from translit.corpus.records import Spec
 
-__all__ = ["Stopped", "run_corpus"]
+__all__ = ["Stopped", "UnknownField", "run_corpus", "unknown_fields"]
 
 
 class Stopped(Exception):
@@ -39,6 +39,35 @@ class Stopped(Exception):
         self.counts = counts
 
 
+class UnknownField(Stopped):
+    """A field named for JSON Lines that no record has as text: a mistake in the command
+    (an *output* file is left as it was; standard output has had the records)."""
+
+
+def unknown_fields(fields: Sequence[str], counts: Counts, most: int = 10) -> str | None:
+    """Why the run is refused when one of *fields* was text in no record read (None: each
+    was in some record, or there were no records): the fields the records have as text,
+    the most frequent first, at most *most*.
+
+    >>> from collections import Counter
+    >>> counts = Counts(read=2, seen=Counter(text=2), texts=Counter({"id": 2, "txt": 1}))
+    >>> print(unknown_fields(["text", "body"], counts))
+    --field body: no record has text there; the fields with text are: id (2 records), txt (1)
+    """
+    missing = [name for name in fields if not counts.seen[name]]
+    if not counts.read or not missing:
+        return None
+    named = ", ".join(repr(name)[1:-1] for name in missing)
+    found = counts.texts.most_common()
+    if not found:
+        return f"--field {named}: no record has text there, nor in any other field"
+    listed = [f"{path} ({n}{(' record' + ('' if n == 1 else 's')) if i == 0 else ''})"
+              for i, (path, n) in enumerate(found[:most])]  # fmt: skip
+    more = f" and {len(found) - most} more" if len(found) > most else ""
+    return (f"--field {named}: no record has text there; the fields with text are: "
+            f"{', '.join(listed)}{more}")
+
+
 def run_corpus(
     kind: str, paths: Sequence[str], spec: Spec, recipe: Recipe, *, jobs: int, records: int,
     output: str | None, err: TextIO,
@@ -47,7 +76,9 @@ def run_corpus(
     ``csv``, ``parquet``) to *output* (None: standard output) on *jobs* processes.
 
     Bad records are warnings on *err* with ``--on-error skip``; else the first one
-    raises :class:`Stopped` (an *output* file is then left as it was).
+    raises :class:`Stopped` (an *output* file is then left as it was). A JSON Lines
+    field that no record has as text raises :class:`UnknownField` at the end (the CSV
+    and Parquet readers refuse an unknown column before any record).
     """
     counts = Counts()
     meter = Meter(err, None if "-" in paths else sum(os.path.getsize(p) for p in paths))
@@ -89,6 +120,8 @@ def run_corpus(
                 raise Stopped(result.errors[-1], counts)
             meter.update(counts.read + counts.skipped, done)
         meter.close()
+        if kind == "jsonl" and (why := unknown_fields(spec.fields, counts)) is not None:
+            raise UnknownField(why, counts)  # before an output file replaces the old one
     return counts
 
 
