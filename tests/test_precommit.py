@@ -189,8 +189,10 @@ def test_readme_snippet_as_written(tmp_path: Path) -> None:
     assert installed.returncode == 0, installed.stdout + installed.stderr
     _git(project, "add", "-A")
     first = run("git", "commit", "-q", "-m", "a story")
-    assert first.returncode == 1, first.stdout + first.stderr
-    assert "translit normalize" in first.stdout and "Failed" in first.stdout
+    said = first.stdout + first.stderr  # git gives its hooks' output to standard error
+    assert first.returncode == 1, said
+    assert "translit normalize" in said and "Failed" in said
+    assert "story.md:1:20: Kiev -> Kyiv" in said
     assert (project / "story.md").read_bytes() == b"Lukashenka visited Kyiv.\n"
     _git(project, "add", "-A")
     second = run("git", "commit", "-q", "-m", "a story")
