@@ -120,3 +120,59 @@ def test_old_entries_are_pruned(folder: Path, tmp_path: Path) -> None:
     assert folder / f"index-{0:064x}.pickle" not in kept
     assert sum(p.read_bytes() != b"old" for p in kept) == 1  # the new entry
 
+
+
+# ----------------------------------------------------- an entry or folder not to trust
+
+
+def test_an_entry_that_is_a_fifo_or_a_link_is_not_read(folder: Path, tmp_path: Path) -> None:
+    """A cache entry that is a named pipe would hang every run, a link to /dev/zero
+    would fill the memory: neither is read, the table is compiled (and works)."""
+    table = _table(tmp_path)
+    translit.Normalizer([table], include_default=False)
+    (entry,) = _entries(folder)
+    entry.unlink()
+    os.mkfifo(entry)
+    assert translit.Normalizer([table], include_default=False).normalize("Brześć") == "Brest"
+    os.unlink(entry)
+    os.symlink("/dev/zero", entry)
+    assert _load(entry) is None
+    assert translit.Normalizer([table], include_default=False).normalize("Brześć") == "Brest"
+
+
+def test_an_entry_others_can_write_is_not_trusted(folder: Path, tmp_path: Path) -> None:
+    table = _table(tmp_path)
+    translit.Normalizer([table], include_default=False)
+    (entry,) = _entries(folder)
+    entry.chmod(0o666)
+    assert _load(entry) is None  # a pickle runs code: only the user's own entries
+
+
+def test_a_folder_others_can_write_to_is_not_used(folder: Path, tmp_path: Path) -> None:
+    folder.mkdir(mode=0o700)
+    folder.chmod(0o777)
+    table = _table(tmp_path)
+    with pytest.warns(UserWarning, match="others can write to it; it is not used"):
+        n = translit.Normalizer([table], include_default=False)
+    assert n.normalize("Brześć") == "Brest"
+    assert _entries(folder) == []  # nothing written there either
+
+
+def test_a_table_edited_while_it_compiles_is_not_stored(
+    folder: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The key is the table's content before compiling: an edit meanwhile would store
+    the old table under the old content's key, served if the edit is undone later."""
+    import translit.normalizer as normalizer
+
+    table = _table(tmp_path)
+    compile_table = normalizer._compile
+
+    def compile_while_edited(paths: list[str]) -> object:
+        index = compile_table(paths)
+        table.write_text(TABLE.replace("Brest", "Brest-Litovsk"), encoding="utf-8")
+        return index
+
+    monkeypatch.setattr(normalizer, "_compile", compile_while_edited)
+    translit.Normalizer([table], include_default=False)
+    assert _entries(folder) == []

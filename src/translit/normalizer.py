@@ -79,7 +79,9 @@ class Normalizer:
         except OSError:  # a missing table: compiling it reports the error properly
             self._index = _compile(paths)
         else:
-            self._index = cached(key, lambda: _compile(paths), Index, _store)
+            self._index = cached(
+                key, lambda: _compile(paths), Index, lambda *entry: _store(paths, *entry)
+            )
         self._style = self._check_style(style)
         self._replace_inflected = replace_inflected
         self._lang: str | None = None
@@ -238,10 +240,17 @@ def _restore(
     return normalizer
 
 
-def _store(path: str, key: str, index: Index) -> None:
-    """Save a compiled table in the cache (imported after a build only)."""
+def _store(paths: Sequence[str | Path], path: str, key: str, index: Index) -> None:
+    """Save a compiled table in the cache (imported after a build only), unless one of
+    its *paths* changed while it was compiled: the entry would hold the old table under
+    the key of the old content, and a later edit back would be served it."""
     from translit.compile.cachestore import save
 
+    try:
+        if table_key(paths, "") != key:
+            return
+    except OSError:
+        return
     save(path, key, index)
 
 

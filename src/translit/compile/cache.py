@@ -33,7 +33,9 @@ import gc
 import importlib
 import itertools
 import os
+import stat
 import sys
+import warnings
 import zlib
 from collections.abc import Callable, Iterable, Iterator
 from typing import TYPE_CHECKING, Any, TypeVar, cast
@@ -41,7 +43,9 @@ from typing import TYPE_CHECKING, Any, TypeVar, cast
 if TYPE_CHECKING:
     from pathlib import Path
 
-__all__ = ["SEPARATOR", "cache_dir", "cached", "frame", "rebuilt", "table_key"]
+__all__ = [
+    "MAX_ENTRY", "SEPARATOR", "cache_dir", "cached", "frame", "rebuilt", "table_key", "trusted",
+]
 
 _MAGIC = b"translit-index 2\n"  # 2: a CRC-32 line instead of a SHA-256 one
 T = TypeVar("T")
@@ -127,12 +131,49 @@ def frame(payload: bytes) -> bytes:
     return _MAGIC + _checksum(payload) + b"\n" + payload
 
 
-def _load(path: str | os.PathLike[str], key: str = "") -> Any:
+MAX_ENTRY = 1 << 30
+"""The largest cache entry read (a table of 100,000 variants takes about 20 MB)."""
+
+
+def trusted(folder: str) -> bool:
+    """Whether the cache folder may be used: on POSIX, it is the user's own and no one
+    else can write to it (else another user could plant an entry, and a pickle runs
+    code when it is loaded). A folder that does not exist yet is made so."""
+    if not hasattr(os, "getuid"):
+        return True
     try:
-        with open(path, "rb") as handle:
-            raw = handle.read()
+        info = os.stat(folder)
+    except (FileNotFoundError, NotADirectoryError):  # made when saving, or never
+        return True
+    except OSError:
+        return False
+    return info.st_uid == os.getuid() and not info.st_mode & 0o022
+
+
+def _load(path: str | os.PathLike[str], key: str = "") -> Any:
+    """The value stored under *key* in the entry *path*, or None: only a regular file
+    of the user's, that no one else can write to, of a sane size, read without
+    following a link or waiting on a pipe; its checksum and key must match."""
+    flags = os.O_RDONLY | getattr(os, "O_NOFOLLOW", 0) | getattr(os, "O_NONBLOCK", 0)
+    try:
+        fd = os.open(path, flags)
+    except OSError:  # missing, a symbolic link, or unreadable
+        return None
+    try:
+        info = os.fstat(fd)
+        if (
+            not stat.S_ISREG(info.st_mode)
+            or info.st_size > MAX_ENTRY
+            or (hasattr(os, "getuid") and info.st_uid != os.getuid())
+            or info.st_mode & 0o022
+        ):
+            return None
+        with open(fd, "rb", closefd=False) as handle:
+            raw = handle.read(info.st_size + 1)
     except OSError:
         return None
+    finally:
+        os.close(fd)
     head = len(_MAGIC) + 8
     if not raw.startswith(_MAGIC) or len(raw) < head + 1 or raw[head : head + 1] != b"\n":
         return None
@@ -196,7 +237,15 @@ def cached(
     caller imports after a build only: the load side is on every start-up)."""
     if os.environ.get("TRANSLIT_NO_CACHE"):
         return build()
-    path = os.path.join(_folder(), f"index-{key}.pickle")
+    folder = _folder()
+    if not trusted(folder):
+        warnings.warn(
+            f"translit: the cache folder {folder} is not the user's own or others can "
+            "write to it; it is not used (set TRANSLIT_CACHE_DIR to a private folder)",
+            stacklevel=3,
+        )
+        return build()
+    path = os.path.join(folder, f"index-{key}.pickle")
     value = _load(path, key)
     if isinstance(value, kind):
         return value
