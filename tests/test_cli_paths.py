@@ -95,3 +95,14 @@ def test_each_file_takes_the_config_of_its_folder(run: Cli, tmp_path: Path) -> N
     history.write_text("Kiev and Lukashenko\n", "utf-8")
     run("normalize", "-i", "--no-config", "repo/history/a.md")
     assert history.read_text("utf-8") == "Kyiv and Lukashenka\n"
+
+
+def test_validate_warns_of_variants_that_are_frequent_words(run: Cli, tmp_path: Path) -> None:
+    (tmp_path / "t.yaml").write_text(
+        "entities:\n  - id: x-the\n    type: place\n    name: Thera\n"
+        "    variants: {en: [The, Theras]}\n", "utf-8"
+    )
+    result = run("validate", "t.yaml")
+    assert result.code == 0 and result.out == b"t.yaml: ok\n"
+    assert result.err.startswith("translit: warning: t.yaml:5: 'The' is one of the most")
+    assert "list it under 'ambiguous' with the words that make it safe" in result.err

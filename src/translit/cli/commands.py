@@ -131,6 +131,7 @@ def validate(args: argparse.Namespace) -> int:
     from pathlib import Path
 
     from translit.normalizer import Normalizer
+    from translit.tables.aliases import common_word_forms, load_tables
     from translit.tables.languages import load_language
     from translit.tables.schema import kind_of
     from translit.tables.schemes import load_table
@@ -151,6 +152,8 @@ def validate(args: argparse.Namespace) -> int:
             else:
                 tables.append(table)
                 Normalizer([table])
+                for warning in common_word_forms(load_tables([table])):
+                    to_stderr(f"translit: warning: {warning}")
         except TranslitError as exc:
             to_stderr(f"translit: {exc}")
             failed = True
