@@ -13,6 +13,7 @@ import yaml
 
 from helpers import Cli, cli_runner
 from translit.errors import TableError
+from translit.tables import press
 from translit.tables.languages import LANGUAGES_DIR, load_language
 from translit.tables.schemes import SCHEMES_DIR, load_table
 
@@ -74,3 +75,26 @@ def test_every_shipped_scheme_and_language_file_validates(run: Cli) -> None:
     assert result.code == 0 and result.err == ""
     assert result.text == "".join(f"{p}: ok\n" for p in paths)
     assert len(paths) == 37
+
+
+def test_a_transcription_reads_its_rules_as_a_scheme_does(tmp_path: Path,
+                                                           monkeypatch: pytest.MonkeyPatch) -> None:
+    """One rule language: classes are lists, ``apostrophe`` is a token and the
+    apostrophe's own key, ``latin`` lists alternatives and ``each`` gives one spelling
+    per letter (joined, as press spellings have no case)."""
+    text = DATA["good"]["language"].replace(
+        "    - {letters: а,", "    - {letters: об, before: [word_end], each: [o, p]}\n"
+                             "    - {letters: а,")
+    path = tmp_path / "xx.yaml"
+    path.write_text(text, "utf-8")
+    doc = load_language(path)
+    monkeypatch.setattr(press, "language_files", lambda: (doc,))
+    press.load_press.cache_clear()
+    try:
+        xx = press.load_press()["xx"]
+    finally:
+        press.load_press.cache_clear()
+    assert xx.letters["'"] == ("",)
+    assert press.spellings("боб", xx) == ["bop", "pop"]
+    assert press.spellings("б'а", xx) == ["bja", "pja", "ba", "pa"]
+    assert press.spellings("ба", xx) == ["ba", "pa"]

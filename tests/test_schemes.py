@@ -189,7 +189,7 @@ date: "2024"
 source: test
 letters: {{а: a, б: b}}
 rules:
-  - {{letter: а, after: [word_start], latin: ja}}
+  - {{letters: а, after: [word_start], latin: ja}}
 samples:
   - [аба, jaba]
 """
@@ -204,7 +204,7 @@ def test_a_scheme_is_a_file(tmp_path: Path) -> None:
     schemes_here = _write(tmp_path, GOOD.format(id="xx-test"))
     assert schemes_here.ids() == ["xx-test"]
     assert schemes_here.transliterate("аба Аба б'а", "xx-test") == "jaba Jaba b'a"
-    text = GOOD.format(id="xx-test").replace("[word_start]", "[word_start, \"'\"]")
+    text = GOOD.format(id="xx-test").replace("[word_start]", "[word_start, apostrophe]")
     assert _write(tmp_path, text).transliterate("б'а", "xx-test") == "b'ja"
 
 
@@ -212,8 +212,13 @@ def test_a_scheme_is_a_file(tmp_path: Path) -> None:
     (("samples:\n  - [аба, jaba]", "samples: [\n"), "not valid YAML", 13),
     (("name: Test", "name: Test\ncolour: red"), "unknown key 'colour' in a scheme file", 3),
     (("id: xx-test", "id: xx-other"), "differs from the file name", 1),
-    (("latin: ja}", "latin: [j, a]}"), "has latin", 10),
-    (("letter: а,", "letter: в,"), "'в' is not in 'letters'", 10),
+    (("latin: ja}", "latin: [j, a]}"), "rules.latin is a list, not text", 10),
+    (("latin: ja}", "each: [j, a]}"), "rule for 'а' (1 letter) has each ['j', 'a']", 10),
+    (("latin: ja}", "latin: ja, each: [ja]}"), "a scheme rule has both 'latin' and 'each'", 10),
+    (("latin: ja}", "before: [word_end]}"), "a scheme rule has no 'latin' or 'each'", 10),
+    (("letters: а,", "letters: в,"), "'в' is not in 'letters'", 10),
+    (("letters: а,", "letter: а,"), "'letter' is now 'letters' in a scheme rule", 10),
+    (("[word_start]", "[word_start, \"'\"]"), "item \"'\" is now the token apostrophe", 10),
     (("after: [word_start]", "after: [vowels]"), "unknown class 'vowels' in rules.after", 10),
     (("letters: {а: a, б: b}", "letters: {а: a, bb: b}"), "not one lowercase Cyrillic letter",
      8),

@@ -40,7 +40,10 @@ MIN_STEM = 3
 
 @dataclass(frozen=True)
 class Rule:
-    """Words ending in ``ending`` (after a letter of ``after``, if given) take ``forms``."""
+    """Words ending in ``ending`` (after a letter of ``after``, if given) take ``forms``.
+
+    In the file ``after`` is a list of letters, as in every rule; here it is their
+    folded string."""
 
     ending: str
     forms: tuple[str, ...]
@@ -79,7 +82,7 @@ def _rules(doc: Map) -> list[Rule]:
     return [
         Rule(fold_word(item["ending"]) if item["ending"] else "",
              tuple(fold_word(f) for f in item["forms"]),
-             fold_word(item["after"]) if item.get("after") else "", doc["id"])
+             fold_word("".join(item["after"])) if item.get("after") else "", doc["id"])
         for item in doc.get("inflection", [])
     ]  # fmt: skip
 

@@ -1,18 +1,21 @@
 """How each press language spells Cyrillic names: German Lukaschenko, French Loukachenko.
 
-A language file in ``translit/languages/`` may have a ``transcription`` block:
-its ``letters`` give, for each lowercase Cyrillic letter (and the apostrophe),
-one spelling or a list of the spellings that language's press uses; its
-``rules`` give spellings in context, first match wins::
+A language file in ``translit/data/languages/`` may have a ``transcription`` block:
+its ``letters`` give, for each lowercase Cyrillic letter, one spelling or a list of
+the spellings that language's press uses, and ``apostrophe`` the apostrophe's; its
+``rules`` give spellings in context, first match wins, in the rule language of the
+scheme files (docs/data-format.md, "The rule language")::
 
     rules:
       - {letters: ий, before: [word_end], latin: [ij, i]}
-      - {letters: е, after: [word_start, vowel, ь, ъ, "'"], latin: [je, e]}
+      - {letters: е, after: [word_start, vowel, ь, ъ, apostrophe], latin: [je, e]}
 
 ``after`` and ``before`` name letters, classes from ``classes``, or the tokens
-``word_start`` and ``word_end``. :func:`spellings` returns every combination of
-the alternatives (at most :data:`MAX_SPELLINGS` per word, in a fixed order), in
-lower case: the matcher folds case and diacritics anyway.
+``word_start``, ``word_end`` and ``apostrophe``; a rule's ``latin`` is one spelling
+or alternatives for the whole sequence, its ``each`` one spelling per letter.
+:func:`spellings` returns every combination of the alternatives (at most
+:data:`MAX_SPELLINGS` per word, in a fixed order), in lower case: the matcher folds
+case and diacritics anyway.
 
 >>> de = load_press()["de"]
 >>> "lukaschenko" in spellings("Лукашенко", de)
@@ -70,7 +73,10 @@ def load_press() -> dict[str, Press]:
 def _press(lang: str, block: Map) -> Press:
     """The transcription *block* of a language file the schema has checked."""
     letters = {k: _alternatives(v) for k, v in block["letters"].items()}
-    classes = {k: set(v) for k, v in block.get("classes", {}).items()}
+    if "apostrophe" in block:
+        letters["'"] = _alternatives(block["apostrophe"])
+    classes: dict[str, set[str]] = {k: set(v) for k, v in block.get("classes", {}).items()}
+    classes["apostrophe"] = {"'"}
 
     def expand(items: list[str]) -> frozenset[str]:
         out: set[str] = set()
@@ -80,7 +86,7 @@ def _press(lang: str, block: Map) -> Press:
 
     rules = tuple(
         _Rule(rule["letters"], expand(rule.get("after", [])), expand(rule.get("before", [])),
-              _alternatives(rule["latin"]))
+              _alternatives(rule["latin"]) if "latin" in rule else ("".join(rule["each"]),))
         for rule in block.get("rules", [])
     )  # fmt: skip
     samples = tuple((a, b) for a, b in block.get("samples", []))

@@ -11,6 +11,14 @@ check every file with it before they read it, so a key is valid exactly where
 :data:`SCHEME` and :data:`LANGUAGE` put it; what one file says about another part
 of itself (a rule letter missing from ``letters``) the loaders check themselves.
 
+Both kinds of file speak one rule language (docs/data-format.md, "The rule
+language"): a rule is ``{letters, after, before, latin or each}`` in a scheme's
+``rules:`` and in a transcription's ``rules:`` alike (:func:`_rules`), classes are
+lists of letters, ``after``/``before`` take the same items (:data:`TOKENS`, class
+names, letters), and ``after`` of an inflection rule is a list of letters too. A key
+of the older formats is refused with the new key in the fix (:attr:`Record.renamed`,
+:attr:`MapOf.moved`, and an apostrophe character in ``after``/``before``).
+
 >>> from translit.tables.yamlfile import load_text
 >>> doc = load_text("id: pl\\nname: Polish\\nscript: Latin\\n", "pl.yaml")
 >>> check(doc, LANGUAGE, "pl.yaml")
@@ -24,7 +32,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from collections.abc import Callable, Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Any, Union
 
 from translit.errors import TableError
@@ -36,7 +44,8 @@ __all__ = ["APOSTROPHES", "LANGUAGE", "SCHEME", "TOKENS", "Item", "Key", "ListOf
 #: Characters read as the Belarusian/Ukrainian apostrophe when they stand between two
 #: Cyrillic letters (elsewhere they are punctuation and pass through).
 APOSTROPHES = "'’ʼ´`‘"
-#: Context items a scheme rule may use besides letters and class names.
+#: The items a rule's ``after``/``before`` may hold besides letters and class names, in
+#: scheme and language files alike: the word's edges, and the apostrophe.
 TOKENS = frozenset({"word_start", "word_end", "apostrophe"})
 
 
@@ -51,8 +60,8 @@ def is_cyrillic(text: str) -> bool:
 SHAPES: dict[str, tuple[Callable[[str], bool], str]] = {
     "cyrillic": (is_cyrillic, "lowercase Cyrillic letters"),
     "letter": (lambda t: len(t) == 1 and is_cyrillic(t), "one lowercase Cyrillic letter"),
-    "letter or '": (lambda t: t == "'" or (len(t) == 1 and is_cyrillic(t)),
-                    "one lowercase Cyrillic letter, or \"'\""),
+    "lowercase": (lambda t: len(t) == 1 and t.isalpha() and t == t.lower(),
+                  "one lowercase letter"),
     "name": (lambda t: bool(re.fullmatch("[a-z_]+", t)) and t not in TOKENS,
              f"a name of a-z and _, other than {', '.join(sorted(TOKENS))}"),
     "slot": (lambda t: "{}" in t, "a pattern with {} where the place stands"),
@@ -85,10 +94,12 @@ class ListOf:
 
 @dataclass(frozen=True)
 class MapOf:
-    """A mapping of keys of the shape ``key`` to values ``value``."""
+    """A mapping of keys of the shape ``key`` to values ``value``; ``moved`` gives, for a
+    key an older format had here, the problem and the fix that name its new place."""
 
     key: Text
     value: Spec
+    moved: Mapping[str, tuple[str, str]] = field(default_factory=dict)
 
 
 @dataclass(frozen=True)
@@ -119,10 +130,15 @@ class Key:
 
 @dataclass(frozen=True)
 class Record:
-    """A mapping with fixed keys; ``what`` names it in messages ("a scheme rule")."""
+    """A mapping with fixed keys; ``what`` names it in messages ("a scheme rule").
+
+    ``renamed`` maps a key of an older format to its new name (refused, with the new
+    name in the fix); of each group in ``one_of`` exactly one key must be there."""
 
     what: str
     keys: Mapping[str, Key]
+    renamed: Mapping[str, str] = field(default_factory=dict)
+    one_of: tuple[tuple[str, ...], ...] = ()
 
 
 Spec = Union[Text, Flag, ListOf, MapOf, Either, Item, Record]  # noqa: UP007 (a runtime alias)
@@ -130,6 +146,25 @@ Spec = Union[Text, Flag, ListOf, MapOf, Either, Item, Record]  # noqa: UP007 (a 
 _TEXTS = ListOf(Text(), what="a list of texts")
 _SPELLINGS = Either((Text(), ListOf(Text(), what="a list of texts")))
 _PAIR = ListOf(Text(), length=2, what="a [cyrillic, latin] pair")
+_CONTEXT = ListOf(Item(tuple(sorted(TOKENS))))
+_CLASSES = MapOf(Text(shape="name"), ListOf(Text(shape="letter"), what="a list of letters"))
+
+
+def _rules(what: str, latin: Key, meaning: str, example: str) -> Key:
+    """The ``rules:`` of a scheme file or of a transcription: the one rule language.
+    Only ``latin`` differs: one output in a scheme, alternatives in a language file."""
+    return Key(ListOf(Record(what, {
+        "letters": Key(Text(shape="cyrillic"), "the letter or sequence the rule rewrites",
+                       "letters: ий", required=True),
+        "latin": latin,
+        "each": Key(ListOf(Text(), what="a list of texts"),
+                    "one output per letter of letters (casing follows each letter)",
+                    'each: [y, ""]'),
+        "after": Key(_CONTEXT, "the letter before: letters, classes, tokens",
+                     "after: [word_start, vowels]"),
+        "before": Key(_CONTEXT, "the letter after: letters, classes, tokens",
+                      "before: [word_end]"),
+    }, renamed={"letter": "letters"}, one_of=(("latin", "each"),))), meaning, example)
 
 #: A scheme file, ``src/translit/data/schemes/<id>.yaml``: one official romanization.
 SCHEME = Record("a scheme file", {
@@ -146,29 +181,19 @@ SCHEME = Record("a scheme file", {
     "document": Key(Text(), "the official document", "document: ...", required=True),
     "date": Key(Text(), "its date, quoted", 'date: "2010-01-27"', required=True),
     "source": Key(Text(), "where to read it", "source: https://...", required=True),
-    "classes": Key(MapOf(Text(shape="name"), ListOf(Text(shape="letter"))),
-                   "named sets of letters for the rules", "vowels: [а, е, ё]"),
+    "classes": Key(_CLASSES, "named sets of letters for the rules", "vowels: [а, е, ё]"),
     "letters": Key(MapOf(Text(shape="letter"), Text()),
                    "the Latin of each lowercase Cyrillic letter", "щ: shch", required=True),
     "title_case": Key(MapOf(Text(), Text()), "Title case forms that casing cannot derive",
                       '"i\\u0361o": "I\\u0361O"'),
     "apostrophe": Key(Text(), "what the apostrophe between two letters becomes",
                       'apostrophe: ""'),
-    "rules": Key(ListOf(Record("a scheme rule", {
-        "letter": Key(Text(shape="cyrillic"), "the letter or sequence it romanizes",
-                      "letter: ий", required=True),
-        "latin": Key(_SPELLINGS, "its Latin, or one output per letter of the sequence",
-                     "latin: [y, \"\"]", required=True),
-        "after": Key(ListOf(Item((*sorted(TOKENS), *APOSTROPHES))), "the letter before",
-                     "after: [word_start, vowels]"),
-        "before": Key(ListOf(Item((*sorted(TOKENS), *APOSTROPHES))), "the letter after",
-                      "before: [word_end]"),
-    })), "contextual romanizations, first match wins",
-        "- {letter: е, after: [word_start], latin: je}"),
+    "rules": _rules("a scheme rule", Key(Text(), "the Latin of the whole sequence",
+                                         'latin: je, or each: [y, ""] for one output per letter'),
+                    "contextual romanizations, first match wins",
+                    "- {letters: е, after: [word_start], latin: je}"),
     "samples": Key(ListOf(_PAIR), "official examples", "- [Гомель, Homieĺ]", required=True),
 })  # fmt: skip
-
-_PRESS_TOKENS = Item(("word_start", "word_end", "'"))
 
 #: A language file, ``src/translit/data/languages/<id>.yaml``: one press language.
 LANGUAGE = Record("a language file", {
@@ -182,24 +207,25 @@ LANGUAGE = Record("a language file", {
         "ending": Key(Text(), "the ending a word has", "ending: ka", required=True),
         "forms": Key(_TEXTS, "the endings that replace it", "forms: [ki, ce, kę, ką]",
                      required=True),
-        "after": Key(Text(), "letters one of which must stand before the ending",
-                     "after: bcdfghjklłmnprstwzż"),
+        "after": Key(ListOf(Text(shape="lowercase"), what="a list of letters"),
+                     "letters one of which must stand before the ending",
+                     "after: [b, c, d, ł, ż]"),
     })), "case endings", "- {ending: ka, forms: [ki, ce, kę, ką]}"),
     "transcription": Key(Record("transcription", {
-        "letters": Key(MapOf(Text(shape="letter or '"), _SPELLINGS),
+        "letters": Key(MapOf(Text(shape="letter"), _SPELLINGS, moved={"'": (
+                           "the apostrophe is no longer a key of transcription.letters",
+                           'write its spelling as apostrophe: "" in transcription')}),
                        "each letter's spelling, or alternatives, most usual first",
                        "г: [g, h]", required=True),
-        "classes": Key(MapOf(Text(shape="name"), Text(shape="cyrillic")),
-                       "named sets of letters, as one text", "vowel: аеёиоуыэюяіїєў"),
-        "rules": Key(ListOf(Record("a transcription rule", {
-            "letters": Key(Text(shape="cyrillic"), "the letter or sequence it spells",
-                           "letters: ий", required=True),
-            "latin": Key(_SPELLINGS, "its spelling, or alternatives for the whole sequence",
-                         "latin: [ij, i]", required=True),
-            "after": Key(ListOf(_PRESS_TOKENS), "the letter before", "after: [word_start]"),
-            "before": Key(ListOf(_PRESS_TOKENS), "the letter after", "before: [word_end]"),
-        })), "spellings in context, first match wins",
-            "- {letters: ий, before: [word_end], latin: [ij, i]}"),
+        "apostrophe": Key(_SPELLINGS, "what the apostrophe between two letters becomes",
+                          'apostrophe: ""'),
+        "classes": Key(_CLASSES, "named sets of letters for the rules",
+                       "vowel: [а, е, ё, и, о, у, ы, э, ю, я, і, ї, є, ў]"),
+        "rules": _rules("a transcription rule",
+                        Key(_SPELLINGS, "its spelling, or alternatives for the whole sequence",
+                            "latin: [ij, i]"),
+                        "spellings in context, first match wins",
+                        "- {letters: ий, before: [word_end], latin: [ij, i]}"),
         "alphabet": Key(Text(), "for a Cyrillic-script language: the letters it spells with",
                         "alphabet: абвгд..."),
         "samples": Key(ListOf(_PAIR), "real press spellings", "- [Лукашенко, Lukaschenko]"),
@@ -291,6 +317,9 @@ class _Walk:
         scopes = (*scopes, doc)
         for key, value in doc.items():
             line = doc.lines[key]
+            if key in record.renamed:
+                raise self.fail(line, f"{key!r} is now {record.renamed[key]!r} in {record.what}",
+                                f"rename it to {record.renamed[key]!r}")
             if key not in record.keys:
                 raise self.fail(line, f"unknown key {key!r} in {record.what}",
                                 f"use {', '.join(record.keys)}")
@@ -300,6 +329,16 @@ class _Walk:
             if spec.required and key not in doc:
                 raise self.fail(doc.line, f"{record.what} has no {key!r}",
                                 f"add {spec.example!r} ({spec.meaning})")
+        for group in record.one_of:
+            present = [k for k in group if k in doc]
+            if len(present) > 1:
+                raise self.fail(doc.lines[present[1]],
+                                f"{record.what} has both {present[0]!r} and {present[1]!r}",
+                                "keep one")
+            if not present:
+                options = " or ".join(repr(record.keys[k].example) for k in group)
+                raise self.fail(doc.line, f"{record.what} has no {' or '.join(map(repr, group))}",
+                                f"add {options}")
 
     def value(self, value: Any, spec: Spec, label: str, line: int, example: str,
               scopes: tuple[Map, ...]) -> None:
@@ -321,10 +360,14 @@ class _Walk:
                 raise self.fail(line, f"{label} is {_kind(value)}, not a mapping",
                                 f"write its entries as {example}")
             for key, item in value.items():
+                if key in spec.moved:
+                    raise self.fail(value.lines[key], *spec.moved[key])
                 self.text(key, spec.key, f"a key of {label}", value.lines[key], example)
                 self.value(item, spec.value, f"{label}.{key}", value.lines[key], example, scopes)
         elif isinstance(spec, ListOf):
             if not isinstance(value, Seq):
+                if spec.what == "a list of letters" and isinstance(value, str):
+                    example = f"{label.rsplit('.', 1)[-1]}: [{', '.join(value)}]"
                 raise self.fail(line, f"{label} is {_kind(value)}, not {spec.what}",
                                 f"write it as {example}")
             if spec.length and len(value) != spec.length:
@@ -363,8 +406,10 @@ class _Walk:
                             "write one letter, class or token per item")
         if value in names or value in spec.tokens or SHAPES["letter"][0](value):
             return
-        known = ", ".join([*names, *(t for t in spec.tokens if len(t) > 1),
-                           *(['"\'"'] if "'" in spec.tokens else [])])  # fmt: skip
+        if value in APOSTROPHES and "apostrophe" in spec.tokens:
+            raise self.fail(line, f"{label} item {value!r} is now the token apostrophe",
+                            "write apostrophe")
+        known = ", ".join([*names, *spec.tokens])
         if re.fullmatch("[a-z_]+", value):
             raise self.fail(line, f"unknown class {value!r} in {label}",
                             f"use one of {known}, or one lowercase Cyrillic letter")

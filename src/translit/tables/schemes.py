@@ -1,10 +1,11 @@
 """Read and validate one romanization scheme file (``src/translit/schemes/<id>.yaml``).
 
-A scheme file is data only: its letter table, its context rules, where the system
-comes from and its official examples. This module turns one file into a checked
-:class:`SchemeTable`; :mod:`translit.romanize` compiles tables into a fast engine.
-Any problem raises :class:`~translit.errors.TableError` naming the file, the line
-and the fix.
+A scheme file is data only: its letter table, its context rules (in the rule
+language of the language files' transcriptions: docs/data-format.md, "The rule
+language"), where the system comes from and its official examples. This module
+turns one file into a checked :class:`SchemeTable`; :mod:`translit.romanize`
+compiles tables into a fast engine. Any problem raises
+:class:`~translit.errors.TableError` naming the file, the line and the fix.
 
 >>> from translit.tables.schemes import SCHEMES_DIR, load_table
 >>> table = load_table(SCHEMES_DIR / "uk-national.yaml")
@@ -39,11 +40,11 @@ __all__ = [
 SCHEMES_DIR: Traversable = files("translit") / "data" / "schemes"
 @dataclass(frozen=True)
 class Rule:
-    """A contextual romanization: ``letters`` (lowercase) become ``latin`` (one per letter).
+    """A contextual romanization: ``letters`` (lowercase) become ``latin`` (one per letter:
+    the file's ``each``, or its ``latin`` followed by empty outputs).
 
     ``after``/``before`` hold lowercase letters and tokens (``word_start``,
-    ``word_end``, ``apostrophe``; an apostrophe character is read as the token); an
-    empty set means "anything".
+    ``word_end``, ``apostrophe``), classes expanded; an empty set means "anything".
     """
 
     letters: str
@@ -112,26 +113,25 @@ def load_table(path: Traversable | Path) -> SchemeTable:
 def _rule(where: str, raw: Map, line: int, classes: dict[str, frozenset[str]],
           letters: dict[str, str]) -> Rule:
     """One rule, checked by the schema, whose letters and outputs must fit the letters."""
-    source: str = raw["letter"]
+    source: str = raw["letters"]
     missing = [c for c in source if c not in letters]
     if missing:
         raise TableError(where, line, f"rule letter {missing[0]!r} is not in 'letters'",
                          f"add '{missing[0]}: ...' to the letter table")
-    latin = raw["latin"]
-    if isinstance(latin, str):
-        outputs = (latin,) + ("",) * (len(source) - 1)
-    elif len(latin) == len(source):
-        outputs = tuple(latin)
+    if "latin" in raw:
+        outputs = (raw["latin"],) + ("",) * (len(source) - 1)
+    elif len(raw["each"]) == len(source):
+        outputs = tuple(raw["each"])
     else:
-        raise TableError(where, line, f"rule for {source!r} has latin {list(latin)!r}",
-                         "give a string, or a list with one string per source letter")
+        count = f"{len(source)} letter" + "s" * (len(source) != 1)
+        raise TableError(where, line,
+                         f"rule for {source!r} ({count}) has each {list(raw['each'])!r}",
+                         "give one output per letter in 'each:', or the whole output as "
+                         "'latin:'")
     context = []
     for side in ("after", "before"):
         expanded: set[str] = set()
         for item in raw.get(side, ()):
-            if item in classes:
-                expanded |= classes[item]
-            else:
-                expanded.add("apostrophe" if item in APOSTROPHES else item)
+            expanded |= classes.get(item, {item})
         context.append(frozenset(expanded))
     return Rule(source, outputs, context[0], context[1])
