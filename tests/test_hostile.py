@@ -659,6 +659,35 @@ def test_table_over_the_size_limit_is_refused_unread(tmp_path: Path) -> None:
     assert info.value.path == str(path) and info.value.line is None
 
 
+def test_a_table_over_the_limit_is_refused_before_it_is_read(tmp_path: Path) -> None:
+    """Also by the cache key, which reads the tables it names: a 1 GiB table cost 6 s
+    and 1 GB of memory before it was refused."""
+    import resource
+
+    path = tmp_path / "big.yaml"
+    with path.open("wb") as handle:  # sparse: 1 GiB that takes no disk
+        handle.truncate(1 << 30)
+    before = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+    with pytest.raises(translit.TableError, match=f"split it below {MAX_BYTES}"):
+        translit.Normalizer([path], include_default=False)
+    grown_kb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss - before
+    assert grown_kb < 100_000  # never read: not the gigabyte
+
+
+@pytest.mark.parametrize("kind", ["fifo", "/dev/zero"])
+def test_a_table_that_is_no_file_is_refused_at_once(tmp_path: Path, kind: str) -> None:
+    """A named pipe used to hang normalize and validate, /dev/zero to fill the memory."""
+    import os
+
+    path = tmp_path / "aliases.yaml"
+    if kind == "fifo":
+        os.mkfifo(path)
+    else:
+        os.symlink("/dev/zero", path)
+    with pytest.raises(translit.TableError, match="not a regular file; name a YAML file"):
+        translit.Normalizer([path], include_default=False)
+
+
 def test_a_million_full_entities_are_refused_by_size(tmp_path: Path) -> None:
     path = tmp_path / "million.yaml"
     with path.open("w", encoding="utf-8") as handle:

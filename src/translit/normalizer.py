@@ -8,6 +8,7 @@ from typing import TYPE_CHECKING, Any, TypeGuard
 
 from translit.compile.cache import cached, table_key
 from translit.compile.index import Index
+from translit.errors import TableError
 from translit.match.general import match_whole
 from translit.match.matcher import PIECE, pieces, scan, scan_piece
 from translit.mention import Mention, splice
@@ -76,7 +77,7 @@ class Normalizer:
         paths += aliases
         try:
             key = table_key(paths, "")
-        except OSError:  # a missing table: compiling it reports the error properly
+        except (OSError, TableError):  # compiling it reports the error, with the line
             self._index = _compile(paths)
         else:
             self._index = cached(
@@ -249,7 +250,7 @@ def _store(paths: Sequence[str | Path], path: str, key: str, index: Index) -> No
     try:
         if table_key(paths, "") != key:
             return
-    except OSError:
+    except (OSError, TableError):
         return
     save(path, key, index)
 

@@ -114,9 +114,10 @@ def table_key(paths: Iterable[str | os.PathLike[str]], options: str) -> str:
     digest = _sha256()()
     digest.update(f"{__version__}|{sys.version}".encode())
     digest.update(options.encode())
+    from translit.tables.reading import read_bytes  # refused before reading if odd
+
     for path in paths:
-        with open(path, "rb") as handle:
-            digest.update(_sha256()(handle.read()).digest())
+        digest.update(_sha256()(read_bytes(path)).digest())
     digest.update(_package_files().encode())
     hexdigest: str = digest.hexdigest()
     return hexdigest

@@ -19,6 +19,7 @@ import yaml
 
 from translit.errors import TableError
 from translit.limits import MAX_BYTES, MAX_DEPTH, MAX_NODES
+from translit.tables.reading import read_bytes
 
 __all__ = ["MAX_BYTES", "MAX_DEPTH", "Map", "Seq", "load_file", "load_text"]
 
@@ -57,13 +58,7 @@ class Seq(list[Any]):
 def load_file(path: str | Path) -> Any:
     """Read and parse *path*; every failure is a :class:`TableError` naming the file."""
     name = str(path)
-    try:
-        size = Path(path).stat().st_size
-        if size > MAX_BYTES:
-            raise TableError(name, None, f"file is {size} bytes", f"split it below {MAX_BYTES}")
-        raw = Path(path).read_bytes()
-    except OSError as exc:
-        raise TableError(name, None, f"cannot read ({exc.strerror})", "check the path") from exc
+    raw = read_bytes(path)
     try:
         text = raw.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
