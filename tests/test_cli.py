@@ -152,7 +152,8 @@ def test_check_reports_and_writes_nothing(run: Cli, docs: dict[str, Path]) -> No
         "docs/mixed.txt:2:1: Gomel -> Homiel (homiel: variant Gomel (en))",
         "docs/mixed.txt:4:1: Kiev -> Kyiv (kyiv: variant Kiev (en))",
     ]
-    assert result.err == "translit: 4 files checked, 3 would change (6 names)\n"
+    assert result.err == (
+        "translit: 3 files would be fixed (6 names), 1 file would be left unchanged\n")
     assert run("normalize", "--check", "docs/clean.md").code == 0
 
 
@@ -176,7 +177,7 @@ def test_in_place_fixes_byte_exactly_then_passes(run: Cli, docs: dict[str, Path]
     assert {k: p.read_bytes() for k, p in docs.items()} == EXPECTED
     assert docs["clean"].stat().st_mtime_ns == 1_000_000_000  # not written at all
     assert docs["crlf"].stat().st_mode & 0o777 == 0o600
-    assert "3 fixed (6 names)" in result.err
+    assert "3 files fixed (6 names), 1 file left unchanged" in result.err
     again = run("normalize", "-i", "docs")
     assert again.code == 0 and again.out == b""
 
@@ -204,7 +205,7 @@ def test_binary_and_undecodable_files_are_skipped_with_a_warning(run: Cli, tmp_p
     assert good.read_bytes() == b"Kyiv\n"
     assert "translit: warning: logo.md: binary file (NUL byte), skipped" in result.err
     assert "translit: warning: old.txt:1: not valid UTF-8, skipped" in result.err
-    assert "2 skipped" in result.err
+    assert "2 files skipped (see the warnings)" in result.err
     assert run("normalize", "--check", "logo.md", "old.txt").code == 0
 
 
@@ -313,7 +314,7 @@ def test_explain_in_place_json_and_summary(run: Cli, tmp_path: Path) -> None:
     target = _write(tmp_path / "a.md", text)
     plain = run("normalize", "--check", "a.md")
     assert plain.code == 1 and "left" not in plain.text + plain.err
-    assert plain.err == "translit: 1 file checked, 1 would change (2 names)\n"
+    assert plain.err == "translit: 1 file would be fixed (2 names)\n"
     fixed = run("normalize", "--in-place", "--explain", "a.md")
     assert fixed.code == 1
     assert fixed.text.splitlines() == [
@@ -321,7 +322,7 @@ def test_explain_in_place_json_and_summary(run: Cli, tmp_path: Path) -> None:
         "a.md:3:1: Lukashenko -> Lukashenka (alyaksandr-lukashenka: variant Lukashenko (en))",
         "a.md:3:20: Kiev -> Kyiv (kyiv: variant Kiev (en))",
     ]
-    assert fixed.err == "translit: 1 file checked, 1 fixed (2 names); 1 name left as written\n"
+    assert fixed.err == "translit: 1 file fixed (2 names); 1 name left as written\n"
     assert target.read_text() == "Kyiv (Kiev) is the capital.\n\nLukashenka visited Kyiv.\n"
     report = run("normalize", "--check", "--explain", "--format", "json", "a.md")
     assert report.code == 0  # names left as written never fail a check
@@ -330,7 +331,7 @@ def test_explain_in_place_json_and_summary(run: Cli, tmp_path: Path) -> None:
          "entity": "kyiv", "reason": "variant Kiev (en)",
          "left": "the text discusses the spelling", "lang": None},
     ]  # fmt: skip
-    assert report.err == "translit: 1 file checked, 0 would change; 1 name left as written\n"
+    assert report.err == "translit: 1 file would be left unchanged; 1 name left as written\n"
 
 
 FRENCH = "L'opposition biélorusse et Loukachenko\n"

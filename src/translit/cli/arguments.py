@@ -141,6 +141,13 @@ def parser() -> argparse.ArgumentParser:
     norm.add_argument("--explain", action="store_true",
                       help="with --check or --in-place: also report each name left as written, "
                       "and why")  # fmt: skip
+    talk = norm.add_mutually_exclusive_group()
+    talk.add_argument("-q", "--quiet", dest="verbosity", action="store_const", const=-1,
+                      help="only the problems: errors, warnings, and the findings of --check "
+                      "(no summary for a clean run)")  # fmt: skip
+    talk.add_argument("-v", "--verbose", dest="verbosity", action="store_const", const=1,
+                      help="also each file left unchanged, and with --check or --in-place "
+                      "every name found, with its reason (as --explain)")  # fmt: skip
     _corpus_options(norm)
     for name in ("normalize", "lookup", "variants"):
         commands[name].add_argument("--style", help="output style (default: the config's, or en)")
@@ -150,6 +157,11 @@ def parser() -> argparse.ArgumentParser:
         config.add_argument("--config", metavar="FILE", help="the config file (default: "
                             ".translit.yaml or pyproject.toml, up to the git root)")  # fmt: skip
         config.add_argument("--no-config", action="store_true", help="ignore config files")
+    for command in commands.values():
+        command.add_argument("--color", "--colour", choices=("auto", "always", "never"),
+                             default="auto",
+                             help="colour diffs, reports and warnings: auto (on a terminal, "
+                             "unless NO_COLOR is set), always (for less -R), never")  # fmt: skip
     norm.set_defaults(**{k: v for k, v in normalize_defaults().items() if k != "command"})
     commands["lookup"].add_argument("names", nargs="+", metavar="NAME")
     commands["variants"].add_argument("entity", metavar="ENTITY", help="an entity id, e.g. kyiv")

@@ -13,7 +13,16 @@ if TYPE_CHECKING:
 
     from translit.cli.config import Config
 
-__all__ = ["UsageError", "normalize_defaults", "read_stdin", "settings", "started", "to_stderr"]
+__all__ = [
+    "UsageError",
+    "normalize_defaults",
+    "read_stdin",
+    "settings",
+    "started",
+    "terminal",
+    "to_stderr",
+    "use_color",
+]
 
 
 class UsageError(Exception):
@@ -28,7 +37,7 @@ def normalize_defaults() -> dict[str, Any]:
         "jobs": os.cpu_count() or 1, "stdin_filename": None, "allow": [], "exclude": [],
         "corpus": None, "fields": [], "mentions": None, "output": None, "on_error": "stop",
         "batch_size": 10_000, "style": None, "aliases": [], "config": None, "no_config": False,
-        "lang": None, "explain": False, "lang_field": None,
+        "lang": None, "explain": False, "lang_field": None, "color": "auto", "verbosity": 0,
     }  # fmt: skip
 
 
@@ -60,3 +69,23 @@ def to_stderr(message: str) -> None:
     """*message* on standard error, after what standard output holds."""
     sys.stdout.flush()
     print(message, file=sys.stderr, flush=True)
+
+
+def terminal(stream: object) -> bool:
+    """Whether *stream* is a terminal (a file object that says so)."""
+    isatty = getattr(stream, "isatty", None)
+    try:
+        return bool(isatty and isatty())
+    except (OSError, ValueError):
+        return False
+
+
+def use_color(choice: str, stream: object) -> bool:
+    """Whether to colour what goes to *stream*: ``--color always`` or ``never`` decide;
+    ``auto`` colours a terminal, unless ``NO_COLOR`` is set and not empty
+    (https://no-color.org) or ``TERM`` is ``dumb``."""
+    if choice != "auto":
+        return choice == "always"
+    if os.environ.get("NO_COLOR") or os.environ.get("TERM") == "dumb":
+        return False
+    return terminal(stream)

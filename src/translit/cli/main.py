@@ -27,7 +27,9 @@ from translit.cli.common import (
     read_stdin,
     settings,
     started,
+    terminal,
     to_stderr,
+    use_color,
 )
 from translit.errors import TranslitError
 
@@ -49,7 +51,7 @@ def _parser() -> argparse.ArgumentParser:
 
 
 def _normalize(args: argparse.Namespace) -> int:
-    from translit.cli.report import Progress, Tally
+    from translit.cli.report import Progress, Tally, problem
     from translit.cli.runner import STREAM_AFTER, Outcome, fix_bytes, run
     from translit.documents.files import FileError, discover, is_file, output_file
 
@@ -76,14 +78,18 @@ def _normalize(args: argparse.Namespace) -> int:
         raise UsageError("--explain reports with --check or --in-place; add one")
     if args.jobs < 1:
         raise UsageError(f"--jobs {args.jobs}: give 1 or more processes")
+    if args.verbosity > 0 and mode in ("check", "in-place"):
+        args.explain = True  # -v: every name found, with its reason
+    colors = {"color": use_color(args.color, sys.stdout) and args.format == "text",
+              "err_color": use_color(args.color, sys.stderr), "verbosity": args.verbosity}
     if stdin:  # the config of the current folder (or --config, --no-config)
         config = settings(args)
         normalizer, job = _set_up(args, mode, config)
         name = args.stdin_filename or "<stdin>"
-        if not args.paths and _terminal(sys.stdin):  # a bare command typed at a prompt
+        if not args.paths and args.verbosity >= 0 and terminal(sys.stdin):  # typed at a prompt
             to_stderr("translit: reading standard input; end it with Ctrl-D (Ctrl-Z, Enter on "
                       "Windows), or name files: translit normalize FILE ...")  # fmt: skip
-        tally = Tally(mode, args.format, sys.stdout, sys.stderr)
+        tally = Tally(mode, args.format, sys.stdout, sys.stderr, **colors)
         data = read_stdin(STREAM_AFTER)
         if len(data) == STREAM_AFTER:  # streamed, or read whole up to a limit
             from translit.cli.pipe import fix_long_stdin
@@ -103,7 +109,7 @@ def _normalize(args: argparse.Namespace) -> int:
     found = discover(paths, problems)
     if problems and not found:  # nothing to do: one line per path, as for any error
         for message in problems[:-1]:
-            to_stderr(f"translit: {message}")
+            to_stderr(problem(message, "error", colors["err_color"]))
         raise FileError(problems[-1])
     cli_exclude = [(Path.cwd(), p) for p in args.exclude]
     runs = [  # each file with its config, from its folder upwards (as ruff and black)
@@ -114,8 +120,9 @@ def _normalize(args: argparse.Namespace) -> int:
     output = output_file()
     mine = [f for _, files in runs for f in files if output is not None and is_file(f, output)]
     runs = [(config, [f for f in files if f not in mine]) for config, files in runs]
-    progress = Progress(sum(len(files) for _, files in runs), sys.stderr)
-    tally = Tally(mode, args.format, sys.stdout, sys.stderr, progress)
+    progress = Progress(sum(len(files) for _, files in runs) if args.verbosity >= 0 else 0,
+                        sys.stderr)  # fmt: skip
+    tally = Tally(mode, args.format, sys.stdout, sys.stderr, progress, **colors)
     for path in mine:  # as cat: the output is never read back (it would grow forever)
         tally.add(Outcome(str(path), warning=f"{path}: is the output file, skipped"))
     done = 0
@@ -141,7 +148,7 @@ def _normalize(args: argparse.Namespace) -> int:
     for message in problems:
         tally.add(Outcome(message.split(":", 1)[0], error=message))
     sys.stdout.flush()
-    if mode != "stdout":
+    if mode != "stdout" and not (args.verbosity < 0 and tally.clean):
         to_stderr(tally.summary())
     return tally.exit_code
 
@@ -185,15 +192,6 @@ def _configs(args: argparse.Namespace, files: list[Path]) -> list[tuple[Config, 
         else:
             runs.append((config, [path]))
     return runs
-
-
-def _terminal(stream: object) -> bool:
-    """Whether *stream* is a terminal (a file object that says so)."""
-    isatty = getattr(stream, "isatty", None)
-    try:
-        return bool(isatty and isatty())
-    except (OSError, ValueError):
-        return False
 
 
 def _long_files(files: list[Path]) -> Iterator[tuple[list[Path], bool]]:
@@ -245,7 +243,10 @@ def main(argv: Sequence[str] | None = None) -> int:
 
         return COMMANDS[args.command](args)
     except (TranslitError, ValueError, ConfigError, FileError, Skipped, UsageError) as exc:
-        to_stderr(f"translit: {exc}")
+        if use_color(getattr(args, "color", "never"), sys.stderr):
+            to_stderr(f"\033[31mtranslit:\033[0m {exc}")  # as report.problem: red
+        else:
+            to_stderr(f"translit: {exc}")
         return 2
     except BrokenPipeError:
         devnull = os.open(os.devnull, os.O_WRONLY)

@@ -57,8 +57,11 @@ __all__ = [
     "Finding",
     "Progress",
     "Tally",
+    "color_diff",
     "diff_json",
     "findings",
+    "number",
+    "paint",
     "render",
     "split_lines",
     "unified_diff",
@@ -101,8 +104,53 @@ def findings(path: str, text: str, mentions: Iterable[Mention]) -> list[Finding]
     return result
 
 
-def render(finding: Finding, style: str) -> str:
-    """One finding as a line of the report *style* (``text``, ``json`` or ``github``)."""
+_COLORS = {"bold": "1", "red": "31", "green": "32", "yellow": "33", "cyan": "36"}
+
+
+def paint(text: str, color: str, on: bool = True) -> str:
+    """*text* in *color* (``bold``, ``red``, ``green``, ``yellow``, ``cyan``) for a
+    terminal, when *on*; else as it is.
+
+    >>> paint("Kyiv", "green")
+    '\\x1b[32mKyiv\\x1b[0m'
+    >>> paint("Kyiv", "green", on=False)
+    'Kyiv'
+    """
+    return f"\033[{_COLORS[color]}m{text}\033[0m" if on and text else text
+
+
+def color_diff(diff: str) -> str:
+    """A unified diff coloured as git colours it: headers bold, ``@@`` lines cyan, removed
+    lines red, added lines green (each line's ending left outside the colour)."""
+    out = []
+    for line in split_lines(diff):
+        body = line.rstrip("\r\n")
+        end = line[len(body) :]
+        if line.startswith(("---", "+++")):
+            body = paint(body, "bold")
+        elif line.startswith("@@"):
+            body = paint(body, "cyan")
+        elif line.startswith("-"):
+            body = paint(body, "red")
+        elif line.startswith("+"):
+            body = paint(body, "green")
+        out.append(body + end)
+    return "".join(out)
+
+
+def number(count: int) -> str:
+    """*count* as the progress line and the summary write it: with thousands separators.
+
+    >>> number(1234567)
+    '1,234,567'
+    """
+    return f"{count:,}"
+
+
+def render(finding: Finding, style: str, color: bool = False) -> str:
+    """One finding as a line of the report *style* (``text``, ``json`` or ``github``);
+    *color*: the text style for a terminal (the place bold, the old form red, the new
+    green). JSON and GitHub annotations are never coloured."""
     f = finding
     if f.left:
         message = f"{f.old} left: {f.left} ({f.entity})"
@@ -122,7 +170,18 @@ def render(finding: Finding, style: str) -> str:
         )
         level = "notice" if f.left else "warning"
         return f"::{level} {where}::{_escape(message, False)}"
-    return f"{f.path}:{f.line}:{f.column}: {' '.join(message.split())}"
+    where = f"{f.path}:{f.line}:{f.column}:"
+    message = " ".join(message.split())
+    if color:  # the same words, with the place and the forms coloured
+        old, new = " ".join(f.old.split()), " ".join(f.new.split())
+        if f.left:
+            message = paint(old, "yellow") + message[len(old) :]
+        else:
+            head = f"{old} -> {new}"
+            if message.startswith(head):
+                message = f"{paint(old, 'red')} -> {paint(new, 'green')}{message[len(head) :]}"
+        where = paint(where, "bold")
+    return f"{where} {message}"
 
 
 def _escape(value: str, is_property: bool) -> str:
@@ -193,7 +252,7 @@ class Progress:
         if self.enabled and now - self.start >= self.delay and (
             now - self.last >= self.interval or done == self.total or not self.shown
         ):
-            self.stream.write(f"\rtranslit: {done}/{self.total} files")
+            self.stream.write(f"\rtranslit: {number(done)}/{number(self.total)} files")
             self.stream.flush()
             self.shown, self.last = True, now
 
@@ -206,13 +265,29 @@ class Progress:
 
 
 class Tally:
-    """Writes each outcome (output, report lines, warnings, errors) and counts them."""
+    """Writes each outcome (output, report lines, warnings, errors) and counts them.
+
+    *color*: the report and diffs on *out* are coloured (text only, never JSON or
+    GitHub annotations); *err_color*: the prefixes of warnings and errors on *err*.
+    *verbosity*: -1 (``-q``: only problems: warnings, errors, the findings of
+    ``--check``), 0, or 1 (``-v``: also each file left unchanged, on *err*)."""
 
     def __init__(
-        self, mode: str, style: str, out: TextIO, err: TextIO, progress: Progress | None = None
+        self,
+        mode: str,
+        style: str,
+        out: TextIO,
+        err: TextIO,
+        progress: Progress | None = None,
+        *,
+        color: bool = False,
+        err_color: bool = False,
+        verbosity: int = 0,
     ) -> None:
         self.mode, self.style, self.out, self.err = mode, style, out, err
         self.progress = progress
+        self.color, self.err_color = color and style == "text", err_color
+        self.verbosity = verbosity
         self.files = self.changed = self.names = self.skipped = self.errors = self.left = 0
 
     def add(self, outcome: Outcome) -> None:
@@ -220,35 +295,49 @@ class Tally:
         self.files += 1
         if self.progress is not None and (
             outcome.warning or outcome.error or outcome.findings or outcome.output or outcome.left
+            or self.verbosity > 0
         ):
             self.progress.close()
-        for message in (f"warning: {outcome.warning}" if outcome.warning else "", outcome.error):
-            if message:
-                self.out.flush()
-                print(f"translit: {message}", file=self.err, flush=True)
+        if outcome.warning:
+            self.out.flush()
+            print(problem(f"warning: {outcome.warning}", "warning", self.err_color),
+                  file=self.err, flush=True)  # fmt: skip
+        if outcome.error:
+            self.out.flush()
+            print(problem(outcome.error, "error", self.err_color), file=self.err, flush=True)
         self.skipped += bool(outcome.warning)
         self.errors += bool(outcome.error)
-        self.changed += bool(outcome.findings or outcome.shown)
+        changed = bool(outcome.findings or outcome.shown)
+        self.changed += changed
         self.names += len(outcome.findings) + outcome.shown
         self.left += len(outcome.left) + outcome.shown_left
         if self.mode == "diff" and self.style == "json" and outcome.output:
             print(diff_json(outcome), file=self.out, flush=True)
         elif self.mode in ("stdout", "diff") and outcome.output:
             self.out.flush()
-            self.out.buffer.write(outcome.output)
+            data = outcome.output
+            if self.mode == "diff" and self.color:
+                data = color_diff(data.decode("utf-8")).encode("utf-8")
+            self.out.buffer.write(data)
             self.out.buffer.flush()
         elif self.mode in ("check", "in-place"):
             self.show(outcome.findings, outcome.left)
+        if self.verbosity > 0 and not (changed or outcome.warning or outcome.error):
+            self.out.flush()
+            print(f"{outcome.path}: unchanged", file=self.err, flush=True)
 
     def show(self, found: list[Finding], left: list[Finding], out: TextIO | None = None) -> None:
         """Write the findings of one file (or of a part of one, streamed), and those
-        *left* as written, in the order of the text, to *out* (by default the report)."""
+        *left* as written, in the order of the text, to *out* (by default the report).
+        With ``-q`` only those of ``--check`` are written (they are the problems)."""
+        if self.verbosity < 0 and self.mode != "check":
+            return
         if out is None and self.progress is not None and (found or left):
             self.progress.close()
         if left:
             found = sorted([*found, *left], key=lambda f: (f.line, f.column))
         for finding in found:
-            print(render(finding, self.style), file=self.out if out is None else out)
+            print(render(finding, self.style, self.color), file=self.out if out is None else out)
 
     def replay(self, spool: TextIO) -> None:
         """Write what :meth:`show` wrote to *spool* to the report."""
@@ -267,21 +356,63 @@ class Tally:
             return 2
         return 1 if self.mode != "stdout" and self.changed else 0
 
+    @property
+    def clean(self) -> bool:
+        """Nothing to change, nothing skipped, nothing failed: ``-q`` then says nothing."""
+        return not (self.changed or self.skipped or self.errors)
+
     def summary(self) -> str:
-        """One line: files checked, changed, skipped, failed (and names left as written,
-        when they were asked for and there are some)."""
-        verb = "fixed" if self.mode == "in-place" else "would change"
-        line = f"translit: {self.files} file{_s(self.files)} checked, {self.changed} {verb}"
+        """One line in the style of black's: the files fixed (or that would be) with their
+        names, those left unchanged, skipped (see the warnings) and failed (see the
+        errors); then the names left as written, when asked for and there are some.
+        Together the files are all those checked.
+
+        >>> import io
+        >>> tally = Tally("in-place", "text", io.StringIO(), io.StringIO())
+        >>> tally.files, tally.changed, tally.names = 1000, 3, 5
+        >>> tally.summary()
+        'translit: 3 files fixed (5 names), 997 files left unchanged'
+        >>> tally.mode, tally.skipped, tally.left = "check", 1, 1
+        >>> tally.summary()  # doctest: +NORMALIZE_WHITESPACE
+        'translit: 3 files would be fixed (5 names), 996 files would be left unchanged,
+        1 file skipped (see the warnings); 1 name left as written'
+        """
+        if not self.files:
+            return "translit: no files to check"
+        would = "" if self.mode == "in-place" else "would be "
+        unchanged = self.files - self.changed - self.skipped - self.errors
+        parts = []
         if self.changed:
-            line += f" ({self.names} name{_s(self.names)})"
-        if self.left:
-            line += f"; {self.left} name{_s(self.left)} left as written"
+            parts.append(f"{_files(self.changed)} {would}fixed ({_count(self.names, 'name')})")
+        if unchanged:
+            parts.append(f"{_files(unchanged)} {would}left unchanged")
         if self.skipped:
-            line += f"; {self.skipped} skipped (see the warnings)"
+            parts.append(f"{_files(self.skipped)} skipped (see the warnings)")
         if self.errors:
-            line += f"; {self.errors} not processed (see the errors)"
+            parts.append(f"{_files(self.errors)} failed (see the errors)")
+        line = "translit: " + ", ".join(parts)
+        if self.left:
+            line += f"; {_count(self.left, 'name')} left as written"
         return line
 
 
-def _s(count: int) -> str:
-    return "" if count == 1 else "s"
+def problem(message: str, level: str, color: bool = False) -> str:
+    """A line of standard error: ``translit:`` and *message*, its prefix yellow for a
+    ``warning``, red for an ``error``, on a terminal (*color*).
+
+    >>> problem("a.md: no such file", "error")
+    'translit: a.md: no such file'
+    """
+    if not color:
+        return f"translit: {message}"
+    if level == "warning" and message.startswith("warning:"):
+        return f"{paint('translit: warning:', 'yellow')}{message[len('warning:') :]}"
+    return f"{paint('translit:', 'red' if level == 'error' else 'yellow')} {message}"
+
+
+def _count(count: int, noun: str) -> str:
+    return f"{number(count)} {noun}{'' if count == 1 else 's'}"
+
+
+def _files(count: int) -> str:
+    return _count(count, "file")

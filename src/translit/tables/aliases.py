@@ -7,6 +7,7 @@ a table either loads completely or not at all.
 
 from __future__ import annotations
 
+import functools
 import re
 import unicodedata
 from collections.abc import Iterable
@@ -286,14 +287,34 @@ def _entity(item: Any, path: str, line: int) -> Entity:
     return entity
 
 
+def _known_tag(tag: str) -> bool:
+    """Whether *tag* is a language tag: a code of ISO 639 (two letters: one of
+    ``data/language_codes.txt``; three: ISO 639-2/3, not listed), and a script."""
+    if not _LANG.match(tag):
+        return False
+    code = tag.split("-", 1)[0]
+    return len(code) == 3 or code in _language_codes()
+
+
+@functools.cache
+def _language_codes() -> frozenset[str]:
+    from importlib import resources
+
+    text = (resources.files("translit") / "data" / "language_codes.txt").read_text("utf-8")
+    return frozenset(
+        word for line in text.splitlines() if not line.startswith("#") for word in line.split()
+    )
+
+
 def _forms(value: Any, path: str, line: int, origin: str) -> list[Form]:
     """``lang: [form, ...]`` or ``lang: form``; a form may be ``{form: X, source: Y}``."""
     forms = []
     for lang, entries in _mapping(value, path, line, origin).items():
         lang_line = value.lines[lang]
-        if not _LANG.match(lang):
+        if not _known_tag(lang):
             raise TableError(
-                path, lang_line, f"bad language tag {lang!r}", "use e.g. en, de, be-Latn"
+                path, lang_line, f"unknown language tag {lang!r}",
+                "use an ISO 639 code, with a script if needed: en, de, be-Latn",
             )
         if isinstance(entries, str):
             entries, lines = [entries], [lang_line]
@@ -335,8 +356,11 @@ def _ambiguous(value: Any, path: str, line: int) -> list[Ambiguous]:
                 raise TableError(path, entry_line, f"'{key}' must be a list", "use [word, ...]")
             words[key] = tuple(_text(w, path, entry_line, f"{key} word") for w in raw)
         lang = entry.get("lang", "und")
-        if not isinstance(lang, str) or not (lang == "und" or _LANG.match(lang)):
-            raise TableError(path, entry_line, f"bad language tag {lang!r}", "use e.g. pl, be-Latn")
+        if not isinstance(lang, str) or not (lang == "und" or _known_tag(lang)):
+            raise TableError(
+                path, entry_line, f"unknown language tag {lang!r}",
+                "use an ISO 639 code, with a script if needed: pl, be-Latn",
+            )
         result.append(
             Ambiguous(
                 _text(entry["form"], path, entry_line, "form"),
