@@ -182,6 +182,19 @@ def test_csv_case(case: dict[str, Any], run: Cli, tmp_path: Path) -> None:
     assert result.out.decode("utf-8") == case.get("expected", case["input"])
 
 
+def test_a_named_column_twice_in_the_header_is_refused(run: Cli, tmp_path: Path) -> None:
+    """``text,text``: only the first would be normalized, silently; which one is meant?"""
+    (tmp_path / "d.csv").write_bytes(b"id,text,text\n1,Kiev,Gomel\n")
+    result = run("--csv", "--column", "text", "d.csv")
+    assert (result.code, result.out) == (2, b"")
+    assert result.err == (
+        "translit: d.csv:1: the column 'text' appears 2 times in the header; "
+        "rename all but one\n"
+    )
+    (tmp_path / "e.csv").write_bytes(b"id,text,note,note\n1,Kiev,x,y\n")
+    assert run("--csv", "--column", "text", "e.csv").out == b"id,text,note,note\n1,Kyiv,x,y\n"
+
+
 def test_csv_bad_rows(run: Cli, tmp_path: Path) -> None:
     data = 'id,text\n1,Kiev\n2,"two\nlines",extra\n3,"Gomel"x\n4,\xff\n5,Kiev\n6,"open\n'
     (tmp_path / "n.csv").write_bytes(data.encode("latin-1"))

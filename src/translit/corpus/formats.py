@@ -278,6 +278,10 @@ def csv_batches(
         return prefix, iter(())
     raw = lines.record()[1]
     columns = []
+    for column in (*spec.fields, *filter(None, (spec.lang_field, spec.mentions))):
+        if header.count(column) > 1:  # which one is meant? not the first by chance
+            raise FileError(f"{name}:1: the column {column!r} appears {header.count(column)} "
+                            "times in the header; rename all but one")  # fmt: skip
     for column in spec.fields:
         if column not in header:
             known = ", ".join(header)
