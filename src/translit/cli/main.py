@@ -244,7 +244,9 @@ def main(argv: Sequence[str] | None = None) -> int:
         return COMMANDS[args.command](args)
     except (TranslitError, ValueError, ConfigError, FileError, Skipped, UsageError) as exc:
         if use_color(getattr(args, "color", "never"), sys.stderr):
-            to_stderr(f"\033[31mtranslit:\033[0m {exc}")  # as report.problem: red
+            from translit.cli.report import problem
+
+            to_stderr(problem(str(exc), "error", color=True))
         else:
             to_stderr(f"translit: {exc}")
         return 2
