@@ -3,6 +3,8 @@ and the file standard output writes to is never read back."""
 
 from __future__ import annotations
 
+import os
+import signal
 import subprocess
 import sys
 from pathlib import Path
@@ -106,3 +108,55 @@ def test_validate_warns_of_variants_that_are_frequent_words(run: Cli, tmp_path: 
     assert result.code == 0 and result.out == b"t.yaml: ok\n"
     assert result.err.startswith("translit: warning: t.yaml:5: 'The' is one of the most")
     assert "list it under 'ambiguous' with the words that make it safe" in result.err
+
+
+def _children(pid: int) -> list[int]:
+    """The processes whose parent is *pid* (from /proc)."""
+    found = []
+    for entry in os.listdir("/proc"):
+        if entry.isdigit():
+            try:
+                with open(f"/proc/{entry}/stat", encoding="utf-8") as handle:
+                    fields = handle.read().rsplit(")", 1)[1].split()
+            except OSError:
+                continue
+            if int(fields[1]) == pid:
+                found.append(int(entry))
+    return found
+
+
+def _alive(pid: int) -> bool:
+    try:
+        with open(f"/proc/{pid}/stat", encoding="utf-8") as handle:
+            return handle.read().rsplit(")", 1)[1].split()[0] != "Z"
+    except OSError:
+        return False
+
+
+@pytest.mark.slow
+@pytest.mark.skipif(not os.path.isdir("/proc"), reason="finds the workers in /proc")
+@pytest.mark.parametrize("how", [signal.SIGKILL, signal.SIGTERM])
+def test_workers_do_not_outlive_a_killed_run(tmp_path: Path, how: int) -> None:
+    """SIGKILL or SIGTERM to ``translit normalize -i --jobs 2`` (what a CI timeout
+    does) leaves no worker behind, and no temporary file in the folder."""
+    import time
+
+    for i in range(3000):
+        (tmp_path / f"f{i:04d}.md").write_text("Lukashenko visited Kiev.\n" * 200, "utf-8")
+    main = subprocess.Popen([sys.executable, "-m", "translit", "normalize", "-i", "--jobs", "2",
+                             "."], cwd=tmp_path, stdout=subprocess.DEVNULL,
+                            stderr=subprocess.DEVNULL)  # fmt: skip
+    deadline = time.monotonic() + 60
+    workers: list[int] = []
+    while time.monotonic() < deadline and len(workers) < 2:
+        workers = _children(main.pid)
+        time.sleep(0.05)
+    assert len(workers) >= 2, "the workers did not start"
+    time.sleep(0.5)  # at work
+    main.send_signal(how)
+    main.wait(timeout=60)
+    deadline = time.monotonic() + 20
+    while time.monotonic() < deadline and any(_alive(w) for w in workers):
+        time.sleep(0.1)
+    assert not any(_alive(w) for w in workers)
+    assert not [p for p in os.listdir(tmp_path) if p.endswith(".translit")]

@@ -171,7 +171,10 @@ def run(
 def _init_worker(normalizer: Normalizer, job: Job) -> None:
     import signal
 
+    from translit.corpus.parallel import exit_with_parent
+
     signal.signal(signal.SIGINT, signal.SIG_IGN)  # the main process stops the run
+    exit_with_parent()  # a killed main process leaves no worker behind
     _init(normalizer, job)
 
 

@@ -19,6 +19,8 @@ True
 
 from __future__ import annotations
 
+import contextlib
+import os
 import signal
 import threading
 import time
@@ -32,7 +34,7 @@ from typing import TYPE_CHECKING, Any, TextIO, TypeVar
 if TYPE_CHECKING:
     from translit.normalizer import Normalizer
 
-__all__ = ["Meter", "Recipe", "normalizer_for", "ordered_map"]
+__all__ = ["PARENT_CHECK", "Meter", "Recipe", "exit_with_parent", "normalizer_for", "ordered_map"]
 
 T = TypeVar("T")
 R = TypeVar("R")
@@ -118,8 +120,33 @@ def ordered_map(
 
 def _init_worker(initializer: Callable[..., object] | None, initargs: tuple[Any, ...]) -> None:
     signal.signal(signal.SIGINT, signal.SIG_IGN)  # the main process stops the run
+    exit_with_parent()
     if initializer is not None:
         initializer(*initargs)
+
+
+PARENT_CHECK = 0.5
+"""How often, in seconds, a worker looks whether the process that started it is alive."""
+
+
+def exit_with_parent() -> None:
+    """In a worker process: end, removing its temporary files, as soon as the process
+    that started it is gone (killed by SIGTERM or SIGKILL, as a CI timeout does),
+    rather than linger blocked on a pipe no one reads. A daemon thread looks every
+    :data:`PARENT_CHECK` seconds; the worker's own work is not interrupted otherwise."""
+    parent = os.getppid()
+
+    def watch() -> None:
+        while os.getppid() == parent:
+            time.sleep(PARENT_CHECK)
+        from translit.documents.files import TEMPORARY
+
+        for path in list(TEMPORARY):
+            with contextlib.suppress(OSError):
+                os.unlink(path)
+        os._exit(1)
+
+    threading.Thread(target=watch, name="translit-parent-watch", daemon=True).start()
 
 
 class Meter:

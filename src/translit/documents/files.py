@@ -34,7 +34,8 @@ if TYPE_CHECKING:  # pathlib and tempfile are imported where used: standard inpu
     from pathlib import Path
 
 __all__ = [
-    "BOM", "Changed", "Decoded", "FileError", "Rewrite", "Skipped", "decode", "discover", "is_file",
+    "BOM", "TEMPORARY", "Changed", "Decoded", "FileError", "Rewrite", "Skipped", "decode",
+    "discover", "is_file",
     "open_file", "output_file", "read", "unreadable", "write_atomic",
 ]  # fmt: skip
 
@@ -130,6 +131,11 @@ def write_atomic(path: str | Path, data: bytes, expected: tuple[int, int] | None
     rewrite.commit()
 
 
+TEMPORARY: set[str] = set()
+"""The temporary files of this process's rewrites not yet committed or discarded: what
+a worker removes when it must end at once (:func:`translit.corpus.parallel.exit_with_parent`)."""
+
+
 class Rewrite:
     """A new content for *path*, written as it comes (:meth:`write`) to a temporary file
     beside it; :meth:`commit` puts it in the file's place, atomically, with the checks
@@ -149,6 +155,7 @@ class Rewrite:
         try:
             folder, base = os.path.split(self.target)
             fd, self.tmp = tempfile.mkstemp(prefix=f".{base}.", suffix=".translit", dir=folder)
+            TEMPORARY.add(self.tmp)
             self.handle = os.fdopen(fd, "wb")
         except OSError as exc:
             self.error = exc
@@ -185,6 +192,7 @@ class Rewrite:
             ):
                 raise Changed(f"{self.path}: {_CHANGED}")
             os.replace(self.tmp, self.target)
+            TEMPORARY.discard(self.tmp)
         except BaseException as exc:
             self.discard()
             if isinstance(exc, OSError):
@@ -203,6 +211,7 @@ class Rewrite:
         if self.tmp:
             with contextlib.suppress(OSError):
                 os.unlink(self.tmp)
+            TEMPORARY.discard(self.tmp)
 
 
 def _writable(path: str | Path, expected: tuple[int, int] | None) -> os.stat_result:
