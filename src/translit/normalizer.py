@@ -258,23 +258,14 @@ def _store(paths: Sequence[str | Path], path: str, key: str, index: Index) -> No
 def _compile(paths: list[str | Path]) -> Index:
     """Load, validate, generate and compile: the slow path the cache saves."""
     from translit.compile.compiler import build_index
-    from translit.compile.variants import add_generated
+    from translit.compile.variants import add_generated, add_rewritten
     from translit.tables.aliases import load_tables
+    from translit.tables.given_names import given_names
 
     tables = load_tables(paths)
-    given = _given_names()
-    entities = add_generated(tables.entities, given)
+    given = given_names()
+    entities = add_rewritten(add_generated(tables.entities, given))
     return build_index(entities, ["en", *tables.styles], given, tables.negatives)
-
-
-def _given_names() -> list[str]:
-    from importlib import resources
-
-    from translit.tables.yamlfile import load_text
-
-    path = resources.files("translit") / "data" / "given_names.yaml"
-    doc = load_text(path.read_text(encoding="utf-8"), str(path))
-    return [name for key, names in doc.items() if not key.endswith("_endings") for name in names]
 
 
 def _is_initial(word: str) -> bool:

@@ -28,7 +28,7 @@ from translit.tables.press import load_press, spellings
 from translit.text.casing import is_cyrillic
 from translit.text.fold import fold_word
 
-__all__ = ["add_generated", "generated_forms"]
+__all__ = ["add_generated", "add_rewritten", "generated_forms"]
 
 
 def generated_forms(entity: Entity) -> Iterator[tuple[str, str, str]]:
@@ -100,3 +100,53 @@ def add_generated(entities: Iterable[Entity], given_names: Iterable[str]) -> lis
                 flagged.add(alone)
                 entity.ambiguous.append(Ambiguous(alone, "und", (), (), form.where))
     return entities
+
+
+def add_rewritten(entities: list[Entity]) -> list[Entity]:
+    """*entities*, with each name of several words that holds another entity's
+    canonical form (in any style) also written with every form of that entity:
+    ``Homiel Oblast`` (of the Homiel Region) gives ``Gomel Oblast``, ``Homel Oblast``.
+
+    Without them normalizing is not idempotent: the first pass rewrites the inner
+    name alone (``Gomel Oblast`` becomes ``Homiel Oblast``), and the second then
+    finds the longer name (``Homiel Region``). A spelling that is already a form of
+    any entity is not added. Persons are not rewritten inside (a name holds no
+    place), nor used as the inner name.
+    """
+    taken = {fold_word(f.text) for e in entities for f in e.forms}
+    outputs: dict[tuple[str, ...], Entity] = {}  # canonical words -> their entity
+    for entity in entities:
+        if entity.type == "person":
+            continue
+        for text in (entity.name, *(s.get("name", "") for s in entity.styles.values())):
+            words = tuple(fold_word(text).split())
+            if words:
+                outputs.setdefault(words, entity)
+    longest = max(map(len, outputs), default=0)
+    for entity in entities:
+        if entity.type == "person":
+            continue
+        added: list[Form] = []
+        for form in entity.forms:
+            if form.origin == "generated" or " " not in form.text.strip():
+                continue
+            written = form.text.split()
+            folded = [fold_word(w) for w in written]
+            for size in range(min(longest, len(folded) - 1), 0, -1):
+                for at in range(len(folded) - size + 1):
+                    inner = outputs.get(tuple(folded[at : at + size]))
+                    if inner is None or inner is entity:
+                        continue
+                    script = is_cyrillic(" ".join(written[at : at + size]))
+                    for other in inner.forms:
+                        if is_cyrillic(other.text) != script:
+                            continue  # a name is written in one script
+                        text = " ".join([*written[:at], other.text, *written[at + size :]])
+                        key = fold_word(text)
+                        if key not in taken:
+                            taken.add(key)
+                            reason = f"{form.text} with {other.text} for {inner.name}"
+                            added.append(Form(text, form.lang, "generated", form.where, reason))
+        entity.forms.extend(added)
+    return entities
+
