@@ -1,4 +1,5 @@
-"""Scheme and language files that break the schema: tests/cases/bad_data_files.yaml.
+"""Scheme and language files that break the schema: tests/cases/bad_data_files.yaml;
+every data file of the repository against the schema; a broken given names file.
 
 Each broken file is refused at its line, by its loader and by ``translit
 validate`` (which tells the file's kind by its folder, or else by its keys)."""
@@ -13,9 +14,11 @@ import yaml
 
 from helpers import Cli, cli_runner
 from translit.errors import TableError
-from translit.tables import press
+from translit.tables import press, schema
+from translit.tables.given_names import load_given_names
 from translit.tables.languages import LANGUAGES_DIR, load_language
 from translit.tables.schemes import SCHEMES_DIR, load_table
+from translit.tables.yamlfile import load_file
 
 DATA: dict[str, Any] = yaml.safe_load(
     (Path(__file__).parent / "cases" / "bad_data_files.yaml").read_text("utf-8")
@@ -98,3 +101,47 @@ def test_a_transcription_reads_its_rules_as_a_scheme_does(tmp_path: Path,
     assert press.spellings("боб", xx) == ["bop", "pop"]
     assert press.spellings("б'а", xx) == ["bja", "pja", "ba", "pa"]
     assert press.spellings("ба", xx) == ["ba", "pa"]
+
+
+REPO = Path(__file__).parent.parent
+RECORDS = {"scheme": schema.SCHEME, "language": schema.LANGUAGE, "aliases": schema.ALIASES,
+           "given_names": schema.GIVEN_NAMES}  # fmt: skip
+
+
+def test_every_data_file_in_the_repository_validates_against_the_schema(run: Cli) -> None:
+    """The bundled alias table, the given names, every scheme and language file and the
+    tests' user table: each is of the kind its folder or its keys say, and the schema
+    of that kind (tables/schema.py) finds nothing wrong in it."""
+    data = REPO / "src" / "translit" / "data"
+    paths = [REPO / "aliases.yaml", data / "given_names.yaml",
+             *sorted((data / "schemes").glob("*.yaml")),
+             *sorted((data / "languages").glob("*.yaml")),
+             REPO / "tests" / "data" / "user_table.yaml"]  # fmt: skip
+    yamls = {p for p in data.rglob("*.yaml")} | {REPO / "aliases.yaml"}
+    assert yamls <= set(paths), "a data file the schema does not know"
+    kinds = []
+    for path in paths:
+        doc = load_file(path)
+        kind = schema.kind_of(path.parent.name, doc)
+        schema.check(doc, RECORDS[kind], str(path))
+        kinds.append(kind)
+    assert kinds.count("aliases") == 2 and kinds.count("given_names") == 1
+    assert kinds.count("scheme") + kinds.count("language") == 37
+    names = [str(p) for p in paths if p.parent.name not in ("schemes", "languages")]
+    result = run("validate", *names)
+    assert result.code == 0 and result.err == ""
+    assert result.text == "".join(f"{n}: ok\n" for n in names)
+
+
+def test_a_broken_given_names_file_is_refused_at_its_line(tmp_path: Path, run: Cli) -> None:
+    text = (REPO / "src" / "translit" / "data" / "given_names.yaml").read_text("utf-8")
+    path = tmp_path / "given_names.yaml"
+    path.write_text(text.replace("\nother: [", "\nothers: [", 1), "utf-8")
+    line = path.read_text("utf-8").splitlines().index("others: [") + 1
+    with pytest.raises(TableError) as info:
+        load_given_names(path)
+    assert (info.value.line, info.value.problem) == (
+        line, "unknown key 'others' in the given names file")
+    result = run("validate", "given_names.yaml")
+    assert result.code == 2
+    assert result.err.startswith(f"translit: given_names.yaml:{line}: unknown key 'others'")

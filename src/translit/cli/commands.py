@@ -125,13 +125,15 @@ def variants(args: argparse.Namespace) -> int:
 
 
 def validate(args: argparse.Namespace) -> int:
-    """``validate``: check scheme files and language files against the schema, and
-    alias tables each alone and all together (the kind of each file: its folder,
-    else its keys; see :func:`translit.tables.schema.kind_of`)."""
+    """``validate``: check scheme files, language files and the given names file
+    against the schema, and alias tables (against the schema too, when they load)
+    each alone and all together (the kind of each file: its folder, else its keys;
+    see :func:`translit.tables.schema.kind_of`)."""
     from pathlib import Path
 
     from translit.normalizer import Normalizer
     from translit.tables.aliases import common_word_forms, load_tables
+    from translit.tables.given_names import load_given_names
     from translit.tables.languages import load_language
     from translit.tables.schema import kind_of
     from translit.tables.schemes import load_table
@@ -149,6 +151,8 @@ def validate(args: argparse.Namespace) -> int:
                 load_table(Path(table))
             elif kind == "language":
                 load_language(Path(table))
+            elif kind == "given_names":
+                load_given_names(Path(table))
             else:
                 tables.append(table)
                 Normalizer([table])

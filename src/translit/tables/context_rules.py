@@ -8,7 +8,8 @@ expressions with a slot ``{}`` for the place ("University of {}"), states that
 no longer exist, the capitalized words that may stand before a name (titles,
 months), the words that join names in a list, ``case_marks`` (final letters that
 mark an inflected form, as the Polish ogonek), and ``capitalizes_nouns``.
-``given_names.yaml`` gives the patronymic endings.
+``given_names.yaml`` gives the patronymic endings (checked by
+:func:`~translit.tables.given_names.load_given_names`).
 
 The rules of every language apply to every text: a French paragraph may quote
 an English spelling debate. Everything is folded as the matcher folds text, and
@@ -71,11 +72,9 @@ def words_of(phrase: str) -> Words:
 @lru_cache(maxsize=1)
 def load_context_rules() -> ContextRules:
     """The context rules of the bundled language files."""
-    from importlib import resources
-
+    from translit.tables.given_names import load_given_names
     from translit.tables.inflection import load_rules
     from translit.tables.languages import language_files
-    from translit.tables.yamlfile import load_text
 
     rules = ContextRules()
     for doc in language_files():
@@ -87,9 +86,8 @@ def load_context_rules() -> ContextRules:
             rules.endings.setdefault(rule.language, []).append(
                 (rule.ending, rule.forms, rule.after)
             )
-    given = resources.files("translit") / "data" / "given_names.yaml"
-    doc = load_text(given.read_text(encoding="utf-8"), "given_names.yaml")
-    rules.patronymic_endings = tuple(fold_word(e) for e in doc.get("patronymic_endings", ()))
+    endings = load_given_names()["patronymic_endings"]
+    rules.patronymic_endings = tuple(fold_word(e) for e in endings)
     return rules
 
 

@@ -18,12 +18,12 @@ from importlib import resources
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from translit.errors import TableError
-from translit.tables.schema import LANGUAGE, check, check_id
-from translit.tables.yamlfile import Map, load_text
+from translit.tables.schema import LANGUAGE, check_id, read_checked
 
 if TYPE_CHECKING:
     from importlib.abc import Traversable
+
+    from translit.tables.yamlfile import Map
 
 __all__ = ["LANGUAGES_DIR", "language_files", "load_language"]
 
@@ -33,13 +33,7 @@ LANGUAGES_DIR: Traversable = resources.files("translit") / "data" / "languages"
 def load_language(path: Traversable | Path, name: str | None = None) -> Map:
     """Read the language file *path* and check it; *name* names it in errors."""
     where = str(path) if name is None else name
-    try:
-        text = path.read_text(encoding="utf-8")
-    except (OSError, UnicodeDecodeError) as exc:
-        raise TableError(where, None, f"cannot read the file ({exc})",
-                         "make it a readable UTF-8 file") from exc  # fmt: skip
-    doc: Map = load_text(text, where)
-    check(doc, LANGUAGE, where)
+    doc = read_checked(path, LANGUAGE, where)
     check_id(doc, path.name, where)
     return doc
 

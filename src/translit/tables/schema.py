@@ -1,4 +1,5 @@
-"""The schema of the scheme files and the language files, written once, as data.
+"""The schema of every data file, written once, as data: scheme files, language files,
+alias tables and the given names file.
 
 Each kind of file is a :class:`Record`: its keys, and for each key the type of its
 value, whether it is required and what it means. :func:`check` walks a document
@@ -8,8 +9,10 @@ first problem: an unknown key, a missing key, a value of the wrong type or not
 among those allowed, an ``after``/``before`` item that is no letter, class or
 token. The loaders (:mod:`~translit.tables.schemes`, :mod:`~translit.tables.languages`)
 check every file with it before they read it, so a key is valid exactly where
-:data:`SCHEME` and :data:`LANGUAGE` put it; what one file says about another part
-of itself (a rule letter missing from ``letters``) the loaders check themselves.
+:data:`SCHEME`, :data:`LANGUAGE`, :data:`ALIASES` and :data:`GIVEN_NAMES` put it;
+what one file says about another part of itself (a rule letter missing from
+``letters``, an id used twice) and limits (:mod:`translit.limits`) the loaders check
+themselves.
 
 Both kinds of file speak one rule language (docs/data-format.md, "The rule
 language"): a rule is ``{letters, after, before, latin or each}`` in a scheme's
@@ -29,17 +32,24 @@ translit.errors.TableError: pl.yaml:3: script is 'Latin', not one of Cyrl, Latn;
 
 from __future__ import annotations
 
+import functools
 import re
 import unicodedata
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
-from typing import Any, Union
+from importlib import resources
+from typing import TYPE_CHECKING, Any, Union
 
 from translit.errors import TableError
-from translit.tables.yamlfile import Map, Seq
+from translit.tables.yamlfile import Map, Seq, load_text
 
-__all__ = ["APOSTROPHES", "LANGUAGE", "SCHEME", "TOKENS", "Item", "Key", "ListOf", "MapOf",
-           "Record", "Text", "check", "check_id", "is_cyrillic", "kind_of"]  # fmt: skip
+if TYPE_CHECKING:
+    from importlib.abc import Traversable
+    from pathlib import Path
+
+__all__ = ["ALIASES", "APOSTROPHES", "ENTITY_TYPES", "GIVEN_NAMES", "LANGUAGE", "SCHEME", "TOKENS",
+           "Item", "Key", "ListOf", "MapOf", "Number", "Record", "Text", "check", "check_id",
+           "is_cyrillic", "kind_of", "known_tag", "read_checked"]  # fmt: skip
 
 #: Characters read as the Belarusian/Ukrainian apostrophe when they stand between two
 #: Cyrillic letters (elsewhere they are punctuation and pass through).
@@ -56,6 +66,27 @@ def is_cyrillic(text: str) -> bool:
     )
 
 
+_LANG = re.compile(r"[a-z]{2,3}(?:-[A-Za-z]{4})?\Z")
+
+
+def known_tag(tag: str) -> bool:
+    """Whether *tag* is a language tag of an alias table: a code of ISO 639 (two
+    letters: one of ``data/language_codes.txt``; three: ISO 639-2/3, not listed),
+    and a script if needed (``be-Latn``)."""
+    if not _LANG.match(tag):
+        return False
+    code = tag.split("-", 1)[0]
+    return len(code) == 3 or code in _language_codes()
+
+
+@functools.cache
+def _language_codes() -> frozenset[str]:
+    text = (resources.files("translit") / "data" / "language_codes.txt").read_text("utf-8")
+    return frozenset(
+        word for line in text.splitlines() if not line.startswith("#") for word in line.split()
+    )
+
+
 #: The shapes a text may be required to have: a test, and what it asks for.
 SHAPES: dict[str, tuple[Callable[[str], bool], str]] = {
     "cyrillic": (is_cyrillic, "lowercase Cyrillic letters"),
@@ -67,15 +98,35 @@ SHAPES: dict[str, tuple[Callable[[str], bool], str]] = {
     "slot": (lambda t: "{}" in t, "a pattern with {} where the place stands"),
     "tag": (lambda t: bool(re.fullmatch(r"[a-z]{2,3}(-[A-Z][a-z]{3})?", t)),
             "a language tag such as pl or be-Latn"),
+    "language": (known_tag, "an ISO 639 code, with a script if needed: en, de, be-Latn"),
+    "language_or_und": (lambda t: t == "und" or known_tag(t),
+                        "an ISO 639 code, with a script if needed (pl, be-Latn), or und"),
+    "id": (lambda t: bool(re.fullmatch(r"[a-z0-9]+(?:-[a-z0-9]+)*", t)),
+           "lowercase-words-like-this (a-z, 0-9 and single hyphens)"),
+    "style": (lambda t: bool(re.fullmatch(r"[A-Za-z][A-Za-z0-9_-]*", t)),
+              "a style name of letters, digits, _ and -, starting with a letter"),
+    "wikidata": (lambda t: bool(re.fullmatch(r"Q[1-9][0-9]*", t)), "a Wikidata id such as Q123"),
 }  # fmt: skip
 
 
 @dataclass(frozen=True)
 class Text:
-    """Text: any, one of ``allowed``, or of the shape named ``shape`` (:data:`SHAPES`)."""
+    """Text: any, one of ``allowed``, or of the shape named ``shape`` (:data:`SHAPES`).
+    With ``unknown`` (a noun: "type"), a value not allowed or not of the shape is
+    reported as "unknown type 'planet' in ...", with the allowed values or the shape in
+    the fix."""
 
     allowed: tuple[str, ...] = ()
     shape: str = ""
+    unknown: str = ""
+
+
+@dataclass(frozen=True)
+class Number:
+    """A whole number, one of ``allowed``; ``what`` names it in messages ("schema version")."""
+
+    allowed: tuple[int, ...]
+    what: str
 
 
 @dataclass(frozen=True)
@@ -104,9 +155,11 @@ class MapOf:
 
 @dataclass(frozen=True)
 class Either:
-    """One of ``options``, told apart by the type of the value (text, list, mapping)."""
+    """One of ``options``, told apart by the type of the value (text, list, mapping);
+    ``what`` names the options in messages."""
 
     options: tuple[Spec, ...]
+    what: str = "text or a list of texts"
 
 
 @dataclass(frozen=True)
@@ -141,7 +194,7 @@ class Record:
     one_of: tuple[tuple[str, ...], ...] = ()
 
 
-Spec = Union[Text, Flag, ListOf, MapOf, Either, Item, Record]  # noqa: UP007 (a runtime alias)
+Spec = Union[Text, Flag, Number, ListOf, MapOf, Either, Item, Record]  # noqa: UP007 (a runtime alias)
 
 _TEXTS = ListOf(Text(), what="a list of texts")
 _SPELLINGS = Either((Text(), ListOf(Text(), what="a list of texts")))
@@ -250,11 +303,92 @@ LANGUAGE = Record("a language file", {
 })  # fmt: skip
 
 
+#: The kinds of entity of an alias table.
+ENTITY_TYPES = ("person", "place", "country", "organisation", "adjective", "other")
+
+_PHRASES = ListOf(Text(), what="a list of phrases")
+_FORM_ENTRY = Record("a form entry", {
+    "form": Key(Text(), "the form", "form: Aleksandr Łukaszenka", required=True),
+    "source": Key(Text(), "who prints it", 'source: "Gazeta Wyborcza"'),
+})  # fmt: skip
+_FORMS = MapOf(Text(shape="language", unknown="language tag"), Either((
+    Text(), ListOf(Either((Text(), _FORM_ENTRY), what="text or {form, source}"),
+                   what="a list of forms")), what="a form or a list of forms"))  # fmt: skip
+
+#: An alias table: ``aliases.yaml`` at the top of the repository, or a user's table.
+#: What a schema cannot say, :mod:`translit.tables.aliases` checks after it: the text
+#: of each form (not empty, one line, no stray space or control character, a letter,
+#: at most MAX_FORM_LENGTH characters), at most MAX_ENTITIES entities, ids unique in a
+#: file, a surname for a person and only for a person, a style with a form.
+ALIASES = Record("an alias table", {
+    "schema": Key(Number((1,), "schema version"), "the version of the format", "schema: 1"),
+    "styles": Key(MapOf(Text(shape="style", unknown="style name"), Text()),
+                  "output styles this table defines, with a description",
+                  "fr: French quality press (Le Monde)"),
+    "negatives": Key(_PHRASES, "fixed expressions in which no form names any entity",
+                     "negatives: [Kievan Rus]"),
+    "entities": Key(ListOf(Record("an entity", {
+        "id": Key(Text(shape="id"), "stable id, unique within a file", "id: kyiv",
+                  required=True),
+        "type": Key(Text(allowed=ENTITY_TYPES, unknown="type"), "the kind of entity",
+                    "type: place", required=True),
+        "name": Key(Text(), "canonical form in style en (a person's full name)",
+                    "name: Kyiv", required=True),
+        "surname": Key(Text(), "a person's canonical surname alone (people only)",
+                       "surname: Lukashenka"),
+        "wikidata": Key(Text(shape="wikidata", unknown="wikidata id"), "the Wikidata item",
+                        "wikidata: Q1899"),
+        "original": Key(_FORMS, "the names in the entity's own scripts, by language tag",
+                        "be: Кастусь Каліноўскі"),
+        "variants": Key(_FORMS, "other spellings seen in print, by language tag",
+                        "en: [Kiev, Kyev]"),
+        "ambiguous": Key(ListOf(Record("an ambiguous entry", {
+            "form": Key(Text(), "the form", "form: Kalinowski", required=True),
+            "lang": Key(Text(shape="language_or_und", unknown="language tag"),
+                        "its language; und when not given", "lang: pl"),
+            "next": Key(_PHRASES, "words that may follow it", "next: [regiment]"),
+            "previous": Key(_PHRASES, "words that may precede it", "previous: [president]"),
+            "source": Key(Text(), "why (not used by the code)", "source: ..."),
+        })), "forms used alone only next to the given words",
+            "ambiguous: [{form: Kalinowski, lang: pl, next: [regiment]}]"),
+        "not_when": Key(_PHRASES, "fixed expressions where a form names something else",
+                        "not_when: [Rose Garden]"),
+        "styles": Key(MapOf(Text(shape="style", unknown="style name"), Either((
+            Text(), Record("a style's forms", {
+                "name": Key(Text(), "the canonical form in this style", "name: Kiev"),
+                "surname": Key(Text(), "a person's surname in this style",
+                               "surname: Loukachenko"),
+            })), what="text or {name, surname}")),
+            "canonical forms of other output styles", "fr: {name: Kiev}"),
+        "source": Key(Text(), "why the canonical form is what it is (not used by the code)",
+                      "source: ..."),
+        "note": Key(Text(), "a free remark (not used by the code)", "note: ..."),
+    })), "one mapping per entity",
+                  "entities: [{id: kyiv, type: place, name: Kyiv}]", required=True),
+})  # fmt: skip
+
+#: ``src/translit/data/given_names.yaml``: common given names, one list per group, and
+#: the patronymic endings. A surname written right after a given name that is not the
+#: entity's own names someone else. Every list but ``patronymic_endings`` holds names.
+GIVEN_NAMES = Record("the given names file", {
+    "slavic_male": Key(_TEXTS, "Belarusian, Ukrainian and Russian men's names, romanized",
+                       "slavic_male: [Aleksandr, Aliaksandr]", required=True),
+    "slavic_female": Key(_TEXTS, "the same, women's names", "slavic_female: [Alena, Hanna]",
+                         required=True),
+    "press_forms": Key(_TEXTS, "given names as other press languages write them, and "
+                       "their case forms", "press_forms: [Mikołaj, Mikołaja]", required=True),
+    "other": Key(_TEXTS, "other given names", "other: [John]", required=True),
+    "patronymic_endings": Key(_TEXTS, "endings of patronymics (not names)",
+                              "patronymic_endings: [ovich, evna]", required=True),
+})  # fmt: skip
+
+
 def kind_of(folder: str, doc: Any) -> str:
-    """What a data file is: ``scheme``, ``language`` or ``aliases`` (an alias table).
+    """What a data file is: ``scheme``, ``language``, ``given_names`` or ``aliases``.
 
     A file in a folder named ``schemes`` or ``languages`` is of that kind; any other
-    file is told by its top-level keys: ``entities`` makes an alias table, a key
+    file is told by its top-level keys: ``entities`` makes an alias table,
+    ``patronymic_endings`` the given names file, a key
     only language files have (``script``, ``transcription``, ``inflection``,
     ``context``, ``genitive``) a language file, a key only scheme files have
     (``language``, ``letters``, ``samples``, ...) a scheme file.
@@ -267,6 +401,8 @@ def kind_of(folder: str, doc: Any) -> str:
     keys = set(doc) if isinstance(doc, dict) else set()
     if "entities" in keys:
         return "aliases"
+    if "patronymic_endings" in keys:
+        return "given_names"
     if keys & (LANGUAGE.keys.keys() - SCHEME.keys.keys()):
         return "language"
     if keys & (SCHEME.keys.keys() - LANGUAGE.keys.keys()):
@@ -277,9 +413,22 @@ def kind_of(folder: str, doc: Any) -> str:
 def check(doc: Any, record: Record, name: str) -> None:
     """Raise :class:`TableError` at the first place where *doc* departs from *record*."""
     if not isinstance(doc, Map):
+        first = next(k for k in record.keys.values() if k.required)
         raise TableError(name, 1, f"{record.what} must be a mapping of keys",
-                         f"start it with {next(iter(record.keys.values())).example!r}")
+                         f"start it with {first.example!r}")
     _Walk(name).record(doc, record, "", ())
+
+
+def read_checked(path: Traversable | Path, record: Record, where: str) -> Map:
+    """Read the data file *path* (named *where* in errors) and :func:`check` it."""
+    try:
+        text = path.read_text(encoding="utf-8")
+    except (OSError, UnicodeDecodeError) as exc:
+        raise TableError(where, None, f"cannot read the file ({exc})",
+                         "make it a readable UTF-8 file") from exc  # fmt: skip
+    doc: Map = load_text(text, where)  # check() makes sure it is one
+    check(doc, record, where)
+    return doc
 
 
 def check_id(doc: Map, file_name: str, name: str) -> None:
@@ -301,6 +450,8 @@ def _kind(value: Any) -> str:
         return "a list"
     if isinstance(value, Map):
         return "a mapping"
+    if isinstance(value, int) and abs(value) > 10**40:
+        return "a number"  # a long one, not spelt out (nor converted: Python refuses)
     return "empty" if value is None else repr(value)
 
 
@@ -344,10 +495,11 @@ class _Walk:
               scopes: tuple[Map, ...]) -> None:
         """Check *value* (the value of *label*, on *line*) against *spec*."""
         if isinstance(spec, Either):
-            types = {Text: str, Flag: bool, ListOf: Seq, MapOf: Map, Record: Map, Item: str}
+            types = {Text: str, Flag: bool, ListOf: Seq, MapOf: Map, Record: Map, Item: str,
+                     Number: int}
             fits = [s for s in spec.options if isinstance(value, types[type(s)])]
             if not fits:
-                raise self.fail(line, f"{label} is {_kind(value)}, not text or a list of texts",
+                raise self.fail(line, f"{label} is {_kind(value)}, not {spec.what}",
                                 f"write it as {example}")
             self.value(value, fits[0], label, line, example, scopes)
         elif isinstance(spec, Record):
@@ -375,6 +527,11 @@ class _Walk:
                                 f"write it as {example}")
             for item, at in zip(value, value.lines, strict=True):
                 self.value(item, spec.item, label, at, example, scopes)
+        elif isinstance(spec, Number):
+            if isinstance(value, bool) or value not in spec.allowed:
+                allowed = ", ".join(map(str, spec.allowed))
+                raise self.fail(line, f"unknown {spec.what} {_kind(value)} in {label}",
+                                f"write {example} (known: {allowed})")
         elif isinstance(spec, Flag):
             if not isinstance(value, bool):
                 raise self.fail(line, f"{label} is {_kind(value)}, not true or false",
@@ -391,9 +548,16 @@ class _Walk:
             raise self.fail(line, f"{label} is {_kind(value)}, not text",
                             f"write it as {example}{quote}")
         if spec.allowed and value not in spec.allowed:
+            if spec.unknown:
+                raise self.fail(line, f"unknown {spec.unknown} {value!r} in {label}",
+                                f"write one of {', '.join(spec.allowed)}, as {example}")
             raise self.fail(line, f"{label} is {value!r}, not one of {', '.join(spec.allowed)}",
                             f"write {example}")
         if spec.shape and not SHAPES[spec.shape][0](value):
+            if spec.unknown:
+                where = label.removeprefix("a key of ")
+                raise self.fail(line, f"unknown {spec.unknown} {value!r} in {where}",
+                                f"use {SHAPES[spec.shape][1]}")
             raise self.fail(line, f"{label} {value!r} is not {SHAPES[spec.shape][1]}",
                             f"write it as {example}")
 

@@ -21,8 +21,8 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from translit.errors import TableError
-from translit.tables.schema import APOSTROPHES, SCHEME, TOKENS, check, check_id
-from translit.tables.yamlfile import Map, Seq, load_text
+from translit.tables.schema import APOSTROPHES, SCHEME, TOKENS, check_id, read_checked
+from translit.tables.yamlfile import Map, Seq
 
 if TYPE_CHECKING:
     from importlib.abc import Traversable
@@ -87,13 +87,7 @@ def load_table(path: Traversable | Path) -> SchemeTable:
     """Read ``path``, check it against :data:`~translit.tables.schema.SCHEME` and what
     its parts say of each other; raise TableError, at the line, if it is malformed."""
     where = str(path)
-    try:
-        text = path.read_text(encoding="utf-8")
-    except (OSError, UnicodeDecodeError) as exc:
-        raise TableError(where, None, f"cannot read the file ({exc})",
-                         "make it a readable UTF-8 file") from exc
-    data = load_text(text, where)
-    check(data, SCHEME, where)
+    data = read_checked(path, SCHEME, where)
     check_id(data, Path(where).name, where)
     classes = {name: frozenset(members) for name, members in data.get("classes", {}).items()}
     letters: dict[str, str] = dict(data["letters"])
