@@ -140,3 +140,15 @@ def test_the_plain_lane_on_names_among_the_words_the_checks_read(
 @pytest.mark.parametrize("text", _ONE_EACH)
 def test_the_plain_lane_on_each_check(text: str) -> None:
     assert _plain_but_left(text) == []
+
+
+def test_a_line_break_after_a_full_stop_ends_the_sentence() -> None:
+    """"Kiev.\\n\\nalso Kyyiv": a full stop, then a line starting in lower case. The
+    stop and the line break were read as one match, skipped for the lower case, so
+    the sentence ran on into the next paragraph (and the two spellings were taken
+    for one sentence discussing them; streamed windows disagreed)."""
+    from translit.context.reader import sentence_start
+
+    text = "Lukashenka Kyyiv Kiev. Kiev.\n\nalyaksandr Lukashenka Kyyiv"
+    assert sentence_start(text, text.rindex("Kyyiv")) == text.index("alyaksandr")
+    assert [m.replacement for m in translit.find(text) if m.entity == "kyiv"][-1] == "Kyiv"

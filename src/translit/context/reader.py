@@ -301,7 +301,7 @@ def sentence_start(text: str, pos: int, names: set[int] | frozenset[int] = froze
     start = floor
     for match in _SENTENCE_END.finditer(text, floor, pos):
         end = match.end()
-        if match.group() != "\n":
+        if "\n" not in match.group():  # a line break ends a sentence, also after a stop
             nxt = text[end : end + 1]
             if not (nxt.isupper() or nxt.isdigit() or nxt in OPENING_QUOTES or end in names):
                 continue
