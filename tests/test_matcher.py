@@ -187,6 +187,9 @@ def test_the_finder_gives_the_same_hits_before_and_after_a_long_text() -> None:
     ),
     st.integers(min_value=1, max_value=60),
 )
+@example(  # a fixed expression quoted with the mark after it, in one path only
+    [("belorussian ssr", " ", "\u20d0 "), ("adesa", " ", ".\n\u200b")], 1
+)
 def test_a_text_cut_in_pieces_gives_the_same_mentions(
     parts: list[tuple[str, str, str]], size: int
 ) -> None:

@@ -86,7 +86,7 @@ def general(
             if target is None:
                 continue
             if isinstance(target, Left):
-                begin, end = _original_span(text, offsets, target.start, target.end)
+                begin, end = _original_span(text, offsets, target.start, target.end, False)
                 kind = index.entities[target.target.entity].type
                 left = left_reason(kind, text[begin:end])
                 mentions.append(
@@ -216,12 +216,16 @@ def _phrases(index: Index, key: str, hits: Hits, start: int) -> list[Candidate]:
     return found
 
 
-def _original_span(text: str, offsets: list[int] | None, start: int, end: int) -> tuple[int, int]:
-    """Map a key span back to the input, taking the combining marks of its last letter."""
+def _original_span(
+    text: str, offsets: list[int] | None, start: int, end: int, marks: bool = True
+) -> tuple[int, int]:
+    """Map a key span back to the input, taking the combining marks of its last letter
+    (unless not *marks*: the fixed expression a mention is left for is quoted as the
+    short path quotes it, whatever the text holds elsewhere)."""
     if offsets is None:
         return start, end
     ostart, oend = offsets[start], offsets[end - 1] + 1
-    while oend < len(text) and unicodedata.combining(text[oend]):
+    while marks and oend < len(text) and unicodedata.combining(text[oend]):
         oend += 1
     return ostart, oend
 
