@@ -311,3 +311,25 @@ def test_windows_cut_anywhere(normalizer: translit.Normalizer, name: str) -> Non
     whole = _whole(normalizer, Job(explain=True), name, data)
     for size in range(1, 400, 3):
         assert _stream(normalizer, Job(explain=True), name, data, size, 80) == whole, size
+
+
+@pytest.mark.parametrize("length", [495, 499, 500, 501, 999, 1000, 1001])
+def test_tokens_near_the_run_limit_stream_as_whole(
+    normalizer: translit.Normalizer, length: int
+) -> None:
+    """Runs of characters without a space about MAX_TOKEN long, some holding a name,
+    across window cuts: streamed (in every mode's way: the same bytes and findings) as
+    read whole. (A 5.5 MB file of such runs once came out differently.)"""
+    rnd = random.Random(length)
+    words = ["Kiev", "Lukashenko", "Gomel", "and", "the", "visited", "Minsk.", "\n"]
+    parts = []
+    for _ in range(60):
+        if rnd.random() < 0.2:
+            run = "".join(rnd.choice("abcdefgh-/.") for _ in range(length))
+            parts.append(run[: length // 2] + "Kiev" + run[length // 2 :])
+        else:
+            parts.append(rnd.choice(words))
+    data = " ".join(parts).encode()
+    whole = _whole(normalizer, Job(explain=True), "a.txt", data)
+    for size in (200, 700, 1500):
+        assert _stream(normalizer, Job(explain=True), "a.txt", data, size, 600) == whole, size
