@@ -219,6 +219,11 @@ def test_pieces_are_cut_after_punctuation_and_a_line_break() -> None:
         "Alexander\nLukashenko. Kiev?\r\n",
         "Kyiv, Minsk\n\nx code",
     ]
+    # HTML: one element a line, each ending with a tag's ">"
+    text = "<p>Lukashenko in\n<b>Kiev</b></p>\n<p>Minsk</p>\n"
+    assert [p for _, p in pieces(text, 5)] == [
+        "<p>Lukashenko in\n<b>Kiev</b></p>\n", "<p>Minsk</p>\n"
+    ]
 
 
 _AROUND = st.sampled_from([" ", "\n", "(", "[", "\"", "«", "»", "„", "“", "‚", "‘", "‹", ">", "<",

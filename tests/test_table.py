@@ -275,3 +275,26 @@ def test_a_name_holding_another_entitys_name_is_idempotent(tmp_path: Path) -> No
     assert [(m.entity, m.reason) for m in found] == [
         ("homiel-region", "Gomel Oblast: Homiel Oblast with Gomel for Homiel")
     ]
+
+
+def test_a_style_form_is_a_variant_of_its_language(normalizer: translit.Normalizer) -> None:
+    """A style named by a language code writes that language's press spelling: the
+    table lists it once (under ``styles``), and it is found as a variant of that
+    language. No form of the bundled table is repeated under its style's variants."""
+    from translit.tables.bundled import bundled_table_path
+
+    doc = yaml.safe_load(bundled_table_path().read_text("utf-8"))
+    repeated = []
+    for entity in doc["entities"]:
+        variants = entity.get("variants") or {}
+        for style, forms in (entity.get("styles") or {}).items():
+            listed = variants.get(style) or []
+            listed = [listed] if isinstance(listed, str) else listed
+            texts = {f["form"] if isinstance(f, dict) else f for f in listed}
+            values = [forms] if isinstance(forms, str) else list(forms.values())
+            repeated += [(entity["id"], style, v) for v in values if v in texts]
+    assert repeated == []
+    (found,) = normalizer.find("Alexandre Loukachenko")
+    assert (found.replacement, found.reason) == (
+        "Alyaksandr Lukashenka", "variant Alexandre Loukachenko (fr)"
+    )
