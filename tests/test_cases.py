@@ -22,14 +22,32 @@ NORMALIZE = _load("normalize.yaml")
 CANONICAL = _load("canonical.yaml")
 
 
+_NORMALIZERS: dict[str, translit.Normalizer] = {}
+
+
+def _options(case: dict[str, Any], default: translit.Normalizer) -> translit.Normalizer:
+    """The Normalizer a case names under ``options:`` (keyword arguments), else *default*."""
+    options = case.get("options")
+    if not options:
+        return default
+    key = repr(sorted(options.items()))
+    if key not in _NORMALIZERS:
+        _NORMALIZERS[key] = translit.Normalizer(**options)
+    return _NORMALIZERS[key]
+
+
 @pytest.mark.parametrize("case", NORMALIZE, ids=[c["input"][:40] for c in NORMALIZE])
 def test_normalize(case: dict[str, Any], normalizer: translit.Normalizer) -> None:
+    """The expected output, and normalizing it again changes nothing."""
+    normalizer = _options(case, normalizer)
     expected = case.get("expected", case["input"])
     assert normalizer.normalize(case["input"]) == expected, case.get("note")
+    assert normalizer.normalize(expected) == expected, case.get("note")
 
 
 @pytest.mark.parametrize("case", NORMALIZE, ids=[c["input"][:40] for c in NORMALIZE])
 def test_find_replays_to_normalize(case: dict[str, Any], normalizer: translit.Normalizer) -> None:
+    normalizer = _options(case, normalizer)
     text = case["input"]
     mentions = normalizer.find(text)
     for m in mentions:

@@ -29,6 +29,7 @@ from bisect import bisect_right
 from typing import cast
 
 from translit.compile.index import Index
+from translit.context.cases import genitive_as_case
 from translit.context.review import review
 from translit.match.general import general, scan_general
 from translit.match.short_path import new_tuple, short_path
@@ -99,9 +100,7 @@ def scan(
     return mentions
 
 
-def match(
-    index: Index, text: str, style: str, replace_inflected: bool = False
-) -> list[Mention]:
+def match(index: Index, text: str, style: str, replace_inflected: bool = False) -> list[Mention]:
     """Every mention of *text* as the matcher finds it, before the context review: what
     :func:`~translit.match.general.scan_general` finds the slow way (``tests/test_matcher.py``)."""
     mentions: list[Mention] = []
@@ -127,6 +126,8 @@ def scan_piece(
     mentions = _match_piece(index, text, style, replace_inflected)
     if not mentions:
         return mentions
+    if replace_inflected:
+        mentions = genitive_as_case(index, text, mentions, style)
     mentions = review(index, text, mentions, style, lang, replace_inflected, explain)
     return _shifted(mentions, shift) if shift else mentions
 
