@@ -18,11 +18,12 @@ import argparse
 import itertools
 import random
 import time
+import warnings
 from collections.abc import Callable
 
 from unidecode import unidecode
 
-from translit.romanize import SchemeSet
+from translit.romanize import FallbackWarning, SchemeSet
 
 WORDS = {
     "uk": """україна президент уряд заявив заявила що у в на з за до від після під час році
@@ -130,11 +131,19 @@ def mb_per_s(make: Callable[[], Callable[[str], object]], text: str, repeat: int
     return size / best
 
 
-def translit_run(scheme: str) -> Callable[[str], object]:
-    """A fresh SchemeSet with ``scheme`` compiled but its word cache empty (a cold start)."""
+def translit_run(scheme: str, errors: str = "strict") -> Callable[[str], object]:
+    """A fresh SchemeSet with ``scheme`` compiled but its word cache empty (a cold start);
+    ``auto`` with the three default schemes compiled."""
     schemes = SchemeSet()
-    schemes.get(scheme)
-    return lambda text: schemes.transliterate(text, scheme)
+    for name in ("be", "ru", "uk") if scheme == "auto" else (scheme,):
+        schemes.get(name)
+    return lambda text: schemes.transliterate(text, scheme, errors=errors)
+
+
+def mixed_prose(megabytes: float) -> str:
+    """Paragraphs of the three languages in turn (a press review, a corpus of all three)."""
+    texts = [news_prose(lang, megabytes / 3).split("\n") for lang in ("uk", "be", "ru")]
+    return "\n".join(p for group in itertools.zip_longest(*texts, fillvalue="") for p in group)
 
 
 def main() -> None:
@@ -146,7 +155,8 @@ def main() -> None:
         import iuliia  # type: ignore[import-untyped]
     except ImportError:
         iuliia = None
-    runs = {"uk": ["uk-national"], "be": ["be-national-2007"], "ru": ["ru-bgn", "ru-wikipedia"]}
+    runs = {"uk": ["uk-national", "auto"], "be": ["be-national-2007", "auto"],
+            "ru": ["ru-bgn", "ru-wikipedia", "auto"]}
     for lang, schemes in runs.items():
         text = news_prose(lang, args.mb)
         tokens = text.split()
@@ -163,6 +173,15 @@ def main() -> None:
                 f"{speed / speeds[other]:.1f}x {other}" for other in speeds
                 if not other.startswith("translit"))
             print(f"  {name:<26} {speed:7.1f} MB/s{ratios}")
+    # auto on paragraphs of all three languages, against each fixed scheme on the same
+    # text (its letters of the other languages by the unidecode fallback)
+    text = mixed_prose(args.mb)
+    print(f"mixed uk/be/ru paragraphs: {len(text.encode()) / 1e6:.1f} MB")
+    warnings.simplefilter("ignore", FallbackWarning)
+    speeds = {f"translit {s}": mb_per_s(lambda s=s: translit_run(s, "fallback"), text, args.repeat)
+              for s in ("auto", "uk-national", "be-national-2007", "ru-bgn")}  # fmt: skip
+    for name, speed in speeds.items():
+        print(f"  {name:<26} {speed:7.1f} MB/s  {speed / speeds['translit auto']:.2f}x auto")
 
 
 if __name__ == "__main__":

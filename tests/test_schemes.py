@@ -287,6 +287,49 @@ _SCHEMES_ONCE = SchemeSet()
 @given(st.lists(_AUTO_WORDS, max_size=12).map(" ".join))
 def test_auto_by_the_whole_text_equals_word_by_word(text: str) -> None:
     """``auto`` takes one language for a text whose letters decide it: the same output as
-    deciding word by word."""
-    whole = _SCHEMES_ONCE._auto(text, "fallback")
-    assert whole == _SCHEMES_ONCE._auto(text, "fallback", whole=False)
+    deciding word by word; a line that is not told one language is decided word by word."""
+    from translit.romanize import _line_language, _whole_language
+
+    lang = _whole_language(text)
+    by_word = _SCHEMES_ONCE._by_word(text, "fallback", 0, "", "")
+    if lang is not None:
+        assert _SCHEMES_ONCE.get(lang).romanize(text, "fallback") == by_word
+    if lang is not None or not _line_language(text):
+        assert _SCHEMES_ONCE._auto(text, "fallback") == by_word
+
+
+@given(st.lists(st.lists(_AUTO_WORDS, max_size=6).map(" ".join), max_size=6).map("\n".join))
+def test_auto_decides_each_line_it_can(text: str) -> None:
+    """A line whose Cyrillic letters fit one alphabet only is romanized in that
+    language; the others word by word, with the nearest lines told a language before
+    and after them counting as decided words; a line without Cyrillic passes through."""
+    from translit.romanize import _line_language, _whole_language
+
+    if _whole_language(text) is not None:
+        return  # the whole text in one language: the test above
+    lines = text.split("\n")
+    told = [_line_language(line) for line in lines]
+    out = _SCHEMES_ONCE._auto(text, "fallback")[0].split("\n")
+    assert len(out) == len(lines)
+    for k, (line, lang) in enumerate(zip(lines, told, strict=True)):
+        if lang:
+            assert out[k] == _SCHEMES_ONCE.get(lang).romanize(line, "fallback")[0]
+            continue
+        first, last = k, k  # the run of lines not told a language around line k
+        while first and not told[first - 1]:
+            first -= 1
+        while last + 1 < len(lines) and not told[last + 1]:
+            last += 1
+        before = next((t for t in reversed(told[:first]) if t), "")
+        after = next((t for t in told[last + 1 :] if t), "")
+        run = "\n".join(lines[first : last + 1])
+        by_word = _SCHEMES_ONCE._by_word(run, "fallback", 0, before, after)[0]
+        assert out[k] == by_word.split("\n")[k - first]
+
+
+def test_auto_reads_a_line_from_its_neighbours() -> None:
+    # a title without clues takes the language of the line after it
+    assert transliterate("Гомель\nМагілёў і Гомель", "auto") == "Homieĺ\nMahilioŭ i Homieĺ"
+    # і and ё in different words, so no word decides alone: the line is Belarusian
+    # (word by word, ёлка would be Russian: Belarusian or Russian, no decided word)
+    assert transliterate("Мінск і ёлка", "auto") == "Minsk i jolka"

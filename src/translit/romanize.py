@@ -18,6 +18,7 @@ so text is split into words and each distinct word is romanized once and cached.
 
 from __future__ import annotations
 
+import functools
 import re
 import threading
 import unicodedata
@@ -53,11 +54,17 @@ _DETECTED: dict[str, tuple[str, ...]] = {}  # word (lower case) -> its languages
 _PREFERENCE = ("ru", "be", "uk")  # for a word without clues and no decided word near it
 _ONLY = {lang: abc - frozenset().union(*(o for k, o in _ALPHABET_SETS.items() if k != lang))
          for lang, abc in _ALPHABET_SETS.items()}  # fmt: skip
-_CYRILLIC_LOWER = frozenset(c for c in _CYRILLIC if c.islower())
+_ALL = frozenset().union(*_ALPHABET_SETS.values())
+#: The letters some alphabet lacks, and ``?``: a Cyrillic letter that none has. Which
+#: of them a text holds is all that tells the alphabets apart.
+_TELLING = [*sorted(_ALL - frozenset.intersection(*_ALPHABET_SETS.values()) - {"'"}), "?"]
+_FOREIGN = "".join(re.escape(c) for c in _CYRILLIC if c.lower() not in _ALL)
+_ANY_CYRILLIC = re.compile(f"[{_CYRILLIC}]")
 _SPLIT = re.compile(f"({_LET}+(?:{_APOS}{_LET}+)*)")  # words, the unit of the cache
 _CACHE_SIZE = 100_000
 _WORD = re.compile(f"[{_CYRILLIC}]+(?:{_APOS}[{_CYRILLIC}]+)*")
-_INNER_APOSTROPHE = re.compile(f"[{_CYRILLIC}]{_APOS}[{_CYRILLIC}]")
+# the apostrophe first, so that a search skips to the apostrophes
+_INNER_APOSTROPHE = re.compile(f"{_APOS}(?<=[{_CYRILLIC}].)(?=[{_CYRILLIC}])")
 
 
 class FallbackWarning(UserWarning):
@@ -217,15 +224,37 @@ def _whole_language(text: str) -> str | None:
     and an undecided one takes L from its nearest decided word. Russian needs no
     decided word (it comes first in _PREFERENCE); Belarusian and Ukrainian need one,
     which a letter of theirs alone gives (ў; ґ, є, ї)."""
-    letters = {c.lower() for c in set(text)} & _CYRILLIC_LOWER  # the set first: few letters
-    if not letters:
+    letters = _letters(text)
+    if letters is None:
         return None
-    if _INNER_APOSTROPHE.search(text):
-        letters.add("'")
     for lang in _PREFERENCE:
         if letters <= _ALPHABET_SETS[lang] and (lang == "ru" or letters & _ONLY[lang]):
             return lang
     return None
+
+
+def _letters(text: str) -> frozenset[str] | None:
+    """The letters of *text* that tell the alphabets apart, in lower case: those some
+    alphabet lacks, ``'`` for an apostrophe inside a Cyrillic word, and ``?`` for a
+    Cyrillic letter of no alphabet; None when *text* has no Cyrillic letter. Each
+    search looks for the letters not found yet and stops at the first: one search per
+    letter found, and one to the end of the text."""
+    if _ANY_CYRILLIC.search(text) is None:
+        return None
+    found: set[str] = set()
+    while hit := _telling(frozenset(found)).search(text):
+        letter = hit.group().lower()
+        found.add(letter if letter in _TELLING else "?")
+    if _INNER_APOSTROPHE.search(text):
+        found.add("'")
+    return frozenset(found)
+
+
+@functools.lru_cache(maxsize=256)
+def _telling(found: frozenset[str]) -> re.Pattern[str]:
+    """A character class of the telling letters (in both cases) not in *found*."""
+    letters = "".join(re.escape(c + c.upper()) for c in _TELLING if c not in found and c != "?")
+    return re.compile(f"[{letters}{'' if '?' in found else _FOREIGN}]")
 
 
 def _resolve(candidates: list[tuple[str, ...]]) -> list[str]:
@@ -326,23 +355,79 @@ class SchemeSet:
                           "letters with unidecode", FallbackWarning, stacklevel=3)
         return out
 
-    def _auto(self, text: str, errors: str, whole: bool = True) -> tuple[str, str]:
-        if whole:  # one language for the whole text, when its letters say so
-            lang = _whole_language(text)
-            if lang is not None:
-                out, missed = self.get(lang).romanize(text, errors)
-                return out, "".join(sorted(set(missed)))
+    def _auto(self, text: str, errors: str) -> tuple[str, str]:
+        lang = _whole_language(text)  # one language for the whole text, when its letters say so
+        if lang is not None:
+            out, missed = self.get(lang).romanize(text, errors)
+            return out, "".join(sorted(set(missed)))
+        pieces, fallback = [], ""
+        for start, end, lang, before, after in _line_groups(text):
+            if lang:  # lines whose letters fit one alphabet only
+                out, missed = self.get(lang).romanize(text[start:end], errors, start)
+            else:
+                out, missed = self._by_word(text[start:end], errors, start, before, after)
+            pieces.append(out)
+            fallback += missed
+        return "".join(pieces), "".join(sorted(set(fallback)))
+
+    def _by_word(
+        self, text: str, errors: str, offset: int, before: str, after: str
+    ) -> tuple[str, str]:
+        """*text* romanized word by word (see :func:`_resolve`); *before* and *after*:
+        the language of the lines around it ("" for none), as a decided word each."""
         words = [(m.start(), detect_language(m.group())) for m in _WORD.finditer(text)]
-        langs = _resolve([cands for _, cands in words])
+        if not words:
+            return text, ""
+        ends = ([(before,)] if before else []), ([(after,)] if after else [])
+        langs = _resolve([*ends[0], *(cands for _, cands in words), *ends[1]])
+        langs = langs[len(ends[0]) : len(langs) - len(ends[1])]
         runs = [i for i in range(len(words)) if i == 0 or langs[i] != langs[i - 1]]
         pieces, fallback = [], ""
         for k, i in enumerate(runs):  # one piece per run of words of one language
             start = words[i][0] if k else 0
             end = words[runs[k + 1]][0] if k + 1 < len(runs) else len(text)
-            out, missed = self.get(langs[i]).romanize(text[start:end], errors, start)
+            out, missed = self.get(langs[i]).romanize(text[start:end], errors, offset + start)
             pieces.append(out)
             fallback += missed
-        return ("".join(pieces) if words else text), "".join(sorted(set(fallback)))
+        return "".join(pieces), fallback
+
+
+def _line_language(line: str) -> str | None:
+    """The one language whose alphabet holds every Cyrillic letter of *line* (an
+    apostrophe inside a word counts); "" when none or several do; None when *line*
+    has no Cyrillic letter."""
+    letters = _letters(line)
+    if letters is None:
+        return None
+    fits = [lang for lang, abc in _ALPHABET_SETS.items() if letters <= abc]
+    return fits[0] if len(fits) == 1 else ""
+
+
+def _line_groups(text: str) -> list[tuple[int, int, str, str, str]]:
+    """*text* cut into runs of whole lines, as (start, end, language, before, after):
+    a language when the run's lines are told one language by their letters
+    (:func:`_line_language`; a line without Cyrillic joins the run before it), else ""
+    with *before* and *after* the language of the nearest such runs on each side."""
+    spans: list[tuple[int, int, str]] = []
+    start = 0
+    for line in text.splitlines(keepends=True):
+        lang = _line_language(line)
+        end = start + len(line)
+        if spans and (lang is None or lang == spans[-1][2]):
+            spans[-1] = (spans[-1][0], end, spans[-1][2])
+        else:
+            spans.append((start, end, lang or ""))
+        start = end
+    before, told = [], ""
+    for _, _, lang in spans:
+        before.append(told)
+        told = lang or told
+    after, told = [], ""
+    for _, _, lang in reversed(spans):
+        after.append(told)
+        told = lang or told
+    after.reverse()
+    return [(*span, b, a) for span, b, a in zip(spans, before, after, strict=True)]
 
 
 _SCHEMES = SchemeSet()
