@@ -12,7 +12,7 @@ from translit.errors import TableError
 from translit.match.general import match_whole
 from translit.match.matcher import PIECE, pieces, scan, scan_piece
 from translit.mention import Mention, splice
-from translit.tables.bundled import bundled_table_file
+from translit.tables.bundled import bundled_table_files
 from translit.text.fold import fold_word
 
 if TYPE_CHECKING:
@@ -73,7 +73,7 @@ class Normalizer:
     ) -> None:
         if isinstance(aliases, str) or _is_path(aliases):
             aliases = [aliases]
-        paths: list[str | Path] = [bundled_table_file()] if include_default else []
+        paths: list[str | Path] = [*bundled_table_files()] if include_default else []
         paths += aliases
         try:
             key = table_key(paths, "")
@@ -258,14 +258,18 @@ def _store(paths: Sequence[str | Path], path: str, key: str, index: Index) -> No
 def _compile(paths: list[str | Path]) -> Index:
     """Load, validate, generate and compile: the slow path the cache saves."""
     from translit.compile.compiler import build_index
+    from translit.compile.former import add_former
+    from translit.compile.outputs import check_outputs
     from translit.compile.variants import add_generated, add_rewritten
     from translit.tables.aliases import load_tables
     from translit.tables.given_names import given_names
 
     tables = load_tables(paths)
     given = given_names()
-    entities = add_rewritten(add_generated(tables.entities, given))
-    return build_index(entities, ["en", *tables.styles], given, tables.negatives)
+    entities = add_former(add_rewritten(add_generated(tables.entities, given)))
+    index = build_index(entities, ["en", *tables.styles], given, tables.negatives)
+    check_outputs(index, entities)
+    return index
 
 
 def _is_initial(word: str) -> bool:
