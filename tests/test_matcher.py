@@ -176,6 +176,34 @@ def test_the_finder_gives_the_same_hits_before_and_after_a_long_text() -> None:
     assert (finder.first(key), finder.every(key)) == (first, every)
 
 
+_PATTERNS = _INDEX.finder.patterns
+
+
+@given(
+    st.lists(
+        st.one_of(
+            st.sampled_from(_PATTERNS),
+            st.sampled_from(_PATTERNS).flatmap(lambda p: st.just(p[: len(p) // 2 + 1])),
+            st.sampled_from([" ", "-", "'", "s ", "x", ".", "\ud800", "ів "]),
+        ),
+        max_size=10,
+    )
+)
+def test_a_few_words_are_looked_up_as_the_automaton_finds_them(parts: list[str]) -> None:
+    """The first keys of a Finder, up to LOOK_UP_TO characters, are searched by looking
+    their substrings up (no automaton to build for a command line on a few words): the
+    hits of the automaton, in its order, for both searches."""
+    from translit.compile.finder import LOOK_UP_TO, Finder
+
+    key = "".join(parts)[:LOOK_UP_TO]
+    looked, built = Finder(_PATTERNS), Finder(_PATTERNS)
+    built._looked = LOOK_UP_TO + 1  # as after a longer text: the automaton
+    assert looked.first(key) == built.first(key)
+    looked._looked = 0
+    assert looked.every(key) == built.every(key)
+    assert not looked._automata and built._automata
+
+
 @given(
     st.lists(
         st.tuples(
