@@ -15,10 +15,11 @@ from translit.cli import main as cli
 from translit.tables.bundled import bundled_table_path
 
 
-def display_forms() -> list[str]:
-    """Every form of the bundled table as written there: names, originals, variants,
-    ambiguous forms, fixed expressions, style forms and the global negatives."""
-    data = yaml.safe_load(Path(bundled_table_path()).read_text("utf-8"))
+def display_forms(table: str | Path | None = None) -> list[str]:
+    """Every form of *table* (the bundled one by default) as written there: names,
+    originals, variants, ambiguous forms, fixed expressions, style forms and the
+    global negatives."""
+    data = yaml.safe_load(Path(table or bundled_table_path()).read_text("utf-8"))
     forms: list[str] = []
     for entity in data["entities"]:
         forms.append(entity["name"])

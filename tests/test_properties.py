@@ -7,14 +7,26 @@ property: 300 in the default ``ci`` profile, 20,000 with HYPOTHESIS_PROFILE=long
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
 import translit
 from helpers import display_forms
+from translit.match.matcher import PIECE
+from translit.text.protect import MAX_TOKEN
 
 NORMALIZER = translit.Normalizer()
+USER_TABLE = Path(__file__).parent / "data" / "user_table.yaml"
+NORMALIZERS = {  # (replace_inflected, with the user table)
+    (inflected, user): translit.Normalizer(
+        [USER_TABLE] if user else [], replace_inflected=inflected
+    )
+    for inflected in (False, True)
+    for user in (False, True)
+}
 
 
 FORMS = display_forms()
@@ -58,12 +70,101 @@ PIECES = st.one_of(
     st.text(max_size=8),
 )
 TEXTS = st.lists(PIECES, max_size=25).map("".join)
+USER_FORMS = display_forms(USER_TABLE)
+ALL_TEXTS = st.lists(
+    st.one_of(PIECES, st.sampled_from(USER_FORMS), st.sampled_from(["Lukaschenkos ", "Kiews "])),
+    max_size=25,
+).map("".join)
+WORDS = sorted({w for form in FORMS + USER_FORMS for w in form.split(" ") if len(w) > 2})
+"""The single words of the forms: names that fit inside a run without a space."""
 
 
 @given(TEXTS)
 def test_idempotent(text: str) -> None:
     once = NORMALIZER.normalize(text)
     assert NORMALIZER.normalize(once) == once
+
+
+def _twice(normalizer: translit.Normalizer, text: str, style: str = "en") -> None:
+    once = normalizer.normalize(text, style=style)
+    assert normalizer.normalize(once, style=style) == once
+
+
+@given(ALL_TEXTS, st.sampled_from(sorted(NORMALIZERS)), st.data())
+def test_idempotent_in_every_mode(text: str, mode: tuple[bool, bool], data: st.DataObject) -> None:
+    """With and without replace_inflected, with a user table, in every style."""
+    normalizer = NORMALIZERS[mode]
+    _twice(normalizer, text, data.draw(st.sampled_from(normalizer.styles)))
+
+
+_RUN_PARTS = st.lists(
+    st.one_of(st.sampled_from(WORDS), st.sampled_from(["_", "'", "."])), max_size=6
+)
+
+
+@given(
+    _RUN_PARTS.filter(bool),
+    _RUN_PARTS.filter(bool),
+    st.integers(min_value=-4, max_value=4),
+    st.booleans(),
+    TEXTS,
+    st.sampled_from(sorted(NORMALIZERS)),
+)
+def test_idempotent_around_the_run_limit(
+    before: list[str],
+    after: list[str],
+    off: int,
+    far_right: bool,
+    around: str,
+    mode: tuple[bool, bool],
+) -> None:
+    """A run without a space of about MAX_TOKEN characters between the name at one
+    end and the far end, names inside it joined by hyphens: rewriting a name changes
+    the run's length, and a name left in a run too long must stay left when the
+    run shrinks (``Lukaschenko-Lukaschenko-`` and 475 letters before ``-Kiev``)."""
+    head, tail = "-".join(before), "-".join(after)
+    reach = len(head) + 2 + len(tail) - (len(after[-1]) if far_right else len(before[0]))
+    run = f"{head}-{'a' * max(0, MAX_TOKEN + off - reach)}-{tail}"
+    _twice(NORMALIZERS[mode], f"{around} {run} {around}")
+
+
+_LINE = "The report was published on Monday.\n"
+
+
+@settings(max_examples=60)  # each example normalizes 130,000 characters twice
+@given(TEXTS, st.integers(min_value=-400, max_value=400), st.sampled_from([".\n", "\n", ")\n"]))
+def test_idempotent_across_a_piece_boundary(text: str, shift: int, end: str) -> None:
+    """Names around where a text of more than PIECE characters is cut into pieces
+    (after a line that ends with punctuation): the cut moves as names change length."""
+    head = _LINE * ((PIECE + shift) // len(_LINE))
+    lines = text.replace("\n", " ").split(". ")
+    _twice(NORMALIZER, head + end.join(lines) + end + head)
+
+
+@settings(max_examples=60)  # each example streams several windows twice
+@given(st.lists(ALL_TEXTS, min_size=1, max_size=30), st.integers(min_value=100, max_value=3000))
+def test_streaming_is_idempotent(paragraphs: list[str], size: int) -> None:
+    """normalize_stream twice gives what it gave once, with windows of any size."""
+    from translit.stream import CONTEXT, normalize_stream
+
+    text = "\n".join(paragraphs)
+    while len(text) < 3 * CONTEXT:
+        text += "\n" + text + " Kiev."
+    once = "".join(normalize_stream(NORMALIZER, [text], size=size))
+    assert "".join(normalize_stream(NORMALIZER, [once], size=size)) == once
+
+
+@pytest.mark.parametrize("shift", [-5_000, -2_001, -1, 0, 1, 2_000])
+def test_idempotent_across_the_stream_window(shift: int) -> None:
+    """Names around the real window of normalize_stream (1 MiB), streamed twice."""
+    from translit.stream import normalize_stream
+
+    names = "Lukaschenko-Kiev Gomel. Alexander Lukashenko said Kiev's Lukaschenkos Rede.\n"
+    head = _LINE * (((1 << 20) + shift) // len(_LINE))
+    text = head + names * 3 + head[: 10 * len(_LINE)]
+    once = "".join(normalize_stream(NORMALIZER, [text]))
+    assert once == NORMALIZER.normalize(text)
+    assert "".join(normalize_stream(NORMALIZER, [once])) == once
 
 
 @given(TEXTS)

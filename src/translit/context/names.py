@@ -19,9 +19,11 @@ _INITIAL_BEFORE = ".!?:;\"“”«»„(‘’'–—-|•*#>[/"
 def inside_proper_name(seen: Surroundings, m: Mention, begin: int, written: str) -> str:
     """The proper name *m* is the end of, when the capitalized word *written* (at
     *begin*, right before it) is neither a title nor a people's or a given name, nor
-    the first word of a sentence; else ""."""
+    another name the matcher found, nor the first word of a sentence; else ""."""
     if len(written) < 2 or not written.isalpha() or not written[1:].islower():
         return ""
+    if begin in seen.starts:
+        return ""  # another name, with its genitive -s (Lukaschenkos Alexander Lukashenko)
     rules = seen.rules
     word = word_key(written)
     if word in rules.titles or word in rules.languages:

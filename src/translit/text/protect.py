@@ -219,14 +219,33 @@ def _spaceless_stretch(key: str) -> bool:
 
 
 def in_technical_token(text: str, start: int, end: int) -> bool:
-    """True when text[start:end] sits inside a URL, address, handle, hashtag or path."""
-    floor = max(0, start - MAX_TOKEN)
+    """True when text[start:end] sits inside a URL, address, handle, hashtag or path,
+    or touches a run of more than :data:`MAX_TOKEN` characters without a stop (with its
+    first word or its last), which is not prose.
+
+    The whole run counts, not the distance from the name to its ends: rewriting the
+    names of a run changes its length, so a name left deep inside one would come
+    within reach on the next run (``Lukaschenko-Lukaschenko-`` and 475 letters before
+    ``-Kiev``), and nothing in a run too long is rewritten, so its length stays.
+
+    >>> in_technical_token("x" * 495 + "-kiev ok", 496, 500)  # a run of 500
+    False
+    >>> in_technical_token("x" * 496 + "-kiev ok", 497, 501)  # 501: none of it is prose
+    True
+    """
+    floor = max(0, start - MAX_TOKEN - 1)
     found = _STOP.search(text[floor:start][::-1])  # the nearest stop before: read backwards
     left = start - found.start() if found else floor
-    ceiling = min(len(text), end + MAX_TOKEN)
+    ceiling = min(len(text), end + MAX_TOKEN + 1)
     found = _STOP.search(text, end, ceiling)
     right = found.start() if found else ceiling
-    if (left == floor and floor > 0) or (right == ceiling and ceiling < len(text)):
+    gap = _STOP.search(text, start, end)
+    if gap is None:
+        run = right - left
+    else:  # a name of several words: the runs of its first word and of its last
+        last = max(m.end() for m in _STOP.finditer(text, start, end))
+        run = max(gap.start() - left, right - last)
+    if run > MAX_TOKEN:
         return True  # a token this long is not prose
     token = text[left:right]
     if token.isalpha():
