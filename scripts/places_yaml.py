@@ -30,6 +30,12 @@ schema: 1
 entities:
 """
 
+REGIONS_HEADER = HEADER.replace(
+    "# translit's gazetteer of Belarus and Ukraine: generated, do not edit by hand.",
+    "# The oblasts of Ukraine and voblasts of Belarus: generated, do not edit by hand.\n"
+    "# Not part of the default table (docs/places.md): Normalizer(aliases=[regions_file()]).",
+)
+
 _PLAIN = re.compile(r"[^\W\d_][\w'’ .-]*\Z")
 _YAML_WORDS = {"yes", "no", "on", "off", "true", "false", "null", "y", "n"}
 
@@ -80,11 +86,13 @@ def render(
     entries: list[dict[str, Any]],
     merged: list[dict[str, Any]],
     former: dict[int, dict[str, list[str]]],
+    header: str = HEADER,
 ) -> str:
-    """The text of places.yaml."""
-    out = [HEADER]
-    out.append("# ---------------------------------------------------------------- "
-               "entities of aliases.yaml: GeoNames ids and former names\n")
+    """The text of places.yaml (or, with *header*, regions.yaml)."""
+    out = [header]
+    if merged:
+        out.append("# ---------------------------------------------------------------- "
+                   "entities of aliases.yaml: GeoNames ids and former names\n")
     for entry in sorted(merged, key=lambda e: e["id"]):
         lines = [f"- id: {entry['id']}", "  type: place", f"  name: {_q(entry['name'])}"]
         if entry.get("geonames"):

@@ -113,7 +113,8 @@ def test_every_data_file_in_the_repository_validates_against_the_schema(run: Cli
     tests' user table: each is of the kind its folder or its keys say, and the schema
     of that kind (tables/schema.py) finds nothing wrong in it."""
     data = REPO / "src" / "translit" / "data"
-    paths = [REPO / "aliases.yaml", data / "given_names.yaml", data / "places.yaml",
+    paths = [REPO / "aliases.yaml", data / "given_names.yaml",
+             data / "places.yaml", data / "regions.yaml",
              *sorted((data / "schemes").glob("*.yaml")),
              *sorted((data / "languages").glob("*.yaml")),
              REPO / "tests" / "data" / "user_table.yaml"]  # fmt: skip
@@ -125,7 +126,7 @@ def test_every_data_file_in_the_repository_validates_against_the_schema(run: Cli
         kind = schema.kind_of(path.parent.name, doc)
         schema.check(doc, RECORDS[kind], str(path))
         kinds.append(kind)
-    assert kinds.count("aliases") == 3 and kinds.count("given_names") == 1
+    assert kinds.count("aliases") == 4 and kinds.count("given_names") == 1
     assert kinds.count("scheme") + kinds.count("language") == 37
     names = [str(p) for p in paths if p.parent.name not in ("schemes", "languages")]
     result = run("validate", *names)

@@ -12,7 +12,13 @@ from typing import TYPE_CHECKING
 if TYPE_CHECKING:
     from pathlib import Path
 
-__all__ = ["bundled_table_file", "bundled_table_files", "bundled_table_path", "places_file"]
+__all__ = [
+    "bundled_table_file",
+    "bundled_table_files",
+    "bundled_table_path",
+    "places_file",
+    "regions_file",
+]
 
 
 def bundled_table_file() -> str:
@@ -40,8 +46,14 @@ def places_file() -> str:
     return os.path.join(package, "data", "places.yaml")
 
 
+def regions_file() -> str:
+    """The oblasts of Ukraine and voblasts of Belarus (``data/regions.yaml``, made by
+    ``scripts/build_places.py``): opt-in, ``Normalizer(aliases=[regions_file()])``."""
+    package = os.path.dirname(os.path.dirname(os.path.realpath(__file__)))
+    return os.path.join(package, "data", "regions.yaml")
+
+
 def bundled_table_files() -> list[str]:
-    """The files of the default table: ``aliases.yaml``. The gazetteer (:func:`places_file`)
-    is opt-in for now: ``Normalizer(aliases=[places_file()])`` merges it after
-    (docs/places.md says why it is not part of the default yet)."""
-    return [bundled_table_file()]
+    """The files of the default table, in the order they merge: ``aliases.yaml``, then the
+    gazetteer, which adds GeoNames ids and former names to some of its entities."""
+    return [bundled_table_file(), places_file()]
