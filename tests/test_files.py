@@ -245,3 +245,57 @@ sys.exit(main(["normalize", "--in-place", "--jobs", "1", {str(target)!r}]))
     assert target.read_bytes() == original
     leftovers = [p.name for p in tmp_path.iterdir() if p.name != "a.md"]
     assert all(name.endswith(".tmp") or name.startswith(".") for name in leftovers)
+
+
+def test_a_later_run_removes_the_stale_temporary_file_a_killed_run_left(tmp_path: Path) -> None:
+    """SIGKILL while a file is being fixed leaves the original whole and the hidden
+    temporary file beside it; the next run that fixes the file removes that file,
+    and only translit's own for this file, unchanged for a while and held by no run:
+    not a fresh one, a locked one, another file's, a link, nor a user's look-alike."""
+    import fcntl
+    import signal
+    import sys
+
+    from translit.cli.main import main
+
+    target = tmp_path / "a.md"
+    original = ("Lukashenko visited Kiev.\n" * 2000).encode()
+    target.write_bytes(original)
+    code = f"""
+import os, signal, sys
+from translit.cli.main import main
+os.fsync = lambda *args: os.kill(os.getpid(), signal.SIGKILL)
+sys.exit(main(["normalize", "--in-place", "--jobs", "1", {str(target)!r}]))
+"""
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, cwd=tmp_path)
+    assert done.returncode == -signal.SIGKILL
+    assert target.read_bytes() == original
+    (stale,) = [p for p in tmp_path.iterdir() if p.name != "a.md"]
+    assert stale.name.startswith(".a.md.") and stale.name.endswith(".translit")
+    kept = {
+        name: tmp_path / name
+        for name in (
+            ".a.md.fresh123.translit",  # written a moment ago
+            ".a.md.locked12.translit",  # a run is still writing it
+            ".b.md.abcdefgh.translit",  # another file's
+            ".a.md.abcdefgh.translit.bak",  # the user's, not of the pattern
+            ".a.md.backup.translit",
+            "a.md.abcdefgh.translit",
+        )
+    }
+    for path in kept.values():
+        path.write_bytes(b"keep")
+    (tmp_path / ".a.md.linkxxxx.translit").symlink_to(tmp_path / "a.md.abcdefgh.translit")
+    kept[".a.md.linkxxxx.translit"] = tmp_path / ".a.md.linkxxxx.translit"
+    old = os.stat(target).st_mtime - 2 * files.STALE_AFTER
+    for path in (stale, *kept.values()):
+        if path.name != ".a.md.fresh123.translit" and not path.is_symlink():
+            os.utime(path, (old, old))
+    with open(kept[".a.md.locked12.translit"], "rb") as held:
+        fcntl.flock(held, fcntl.LOCK_EX)
+        assert main(["normalize", "--in-place", str(target)]) == 1  # fixed
+    assert target.read_bytes() == original.replace(b"Lukashenko", b"Lukashenka").replace(
+        b"Kiev", b"Kyiv"
+    )
+    assert not stale.exists()
+    assert sorted(p.name for p in tmp_path.iterdir()) == sorted([*kept, "a.md"])

@@ -9,7 +9,10 @@
   remembered and written back; nothing else is translated (line endings stay).
 * :func:`write_atomic` replaces a file through a temporary file in the same
   folder, flushed to disk, with the original's permissions, so that a crash or a
-  full disk leaves either the old or the new content, never a mix.
+  full disk leaves either the old or the new content, never a mix. A run killed
+  with SIGKILL (no code runs) leaves its hidden temporary file
+  (``.NAME.XXXXXXXX.translit``) beside the file, which it did not touch; the next
+  run that rewrites the file removes it (:func:`remove_stale`).
 
 >>> doc = decode(b"\\xef\\xbb\\xbfKiev\\r\\n", "a.txt")
 >>> doc.text, doc.bom, doc.encode("Kyiv\\r\\n")
@@ -24,8 +27,10 @@ from __future__ import annotations
 
 import contextlib
 import os
+import re
 import stat
 import sys
+import time
 from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import IO, TYPE_CHECKING
@@ -36,7 +41,7 @@ if TYPE_CHECKING:  # pathlib and tempfile are imported where used: standard inpu
 __all__ = [
     "BOM", "TEMPORARY", "Changed", "Decoded", "FileError", "Rewrite", "Skipped", "decode",
     "discover", "is_file",
-    "open_file", "output_file", "read", "unreadable", "write_atomic",
+    "open_file", "output_file", "read", "remove_stale", "unreadable", "write_atomic",
 ]  # fmt: skip
 
 BOM = b"\xef\xbb\xbf"
@@ -154,9 +159,13 @@ class Rewrite:
 
         try:
             folder, base = os.path.split(self.target)
+            remove_stale(self.target)
             fd, self.tmp = tempfile.mkstemp(prefix=f".{base}.", suffix=".translit", dir=folder)
             TEMPORARY.add(self.tmp)
             self.handle = os.fdopen(fd, "wb")
+            if _flock is not None:  # held while it is in use: a later run leaves it alone
+                with contextlib.suppress(OSError):
+                    _flock.flock(fd, _flock.LOCK_EX | _flock.LOCK_NB)
         except OSError as exc:
             self.error = exc
 
@@ -176,9 +185,10 @@ class Rewrite:
             if self.error is not None:
                 raise self.error
             assert self.handle is not None
-            with self.handle:
-                self.handle.flush()
-                os.fsync(self.handle.fileno())
+            self.handle.flush()
+            os.fsync(self.handle.fileno())
+            if _flock is None:  # where an open file cannot be renamed (Windows)
+                self.handle.close()
             # chown first: it clears the setuid and setgid bits, which chmod then restores
             if hasattr(os, "chown") and (info.st_uid, info.st_gid) != (os.getuid(), os.getgid()):
                 with contextlib.suppress(OSError):
@@ -193,6 +203,7 @@ class Rewrite:
                 raise Changed(f"{self.path}: {_CHANGED}")
             os.replace(self.tmp, self.target)
             TEMPORARY.discard(self.tmp)
+            self.handle.close()  # and its lock, once it is the file
         except BaseException as exc:
             self.discard()
             if isinstance(exc, OSError):
@@ -212,6 +223,68 @@ class Rewrite:
             with contextlib.suppress(OSError):
                 os.unlink(self.tmp)
             TEMPORARY.discard(self.tmp)
+
+
+try:
+    import fcntl as _flock
+except ImportError:  # pragma: no cover - Windows
+    _flock = None  # type: ignore[assignment]
+
+STALE_AFTER = 60
+"""Seconds a temporary file of translit's own must have been left unchanged, and held
+by no process, before a later run removes it (a day where files cannot be locked)."""
+_TEMPORARY_NAME = re.compile(r"\.(.+)\.[a-z0-9_]{8}\.translit")  # as Rewrite names them
+_LEFT: dict[str, dict[str, list[str]]] = {}  # folder -> file -> temporaries seen for it
+
+
+def remove_stale(path: str | Path) -> list[str]:
+    """Remove the temporary files a killed run of translit left beside *path*, and say
+    which: a file is removed only when it is translit's own for *path* (named
+    ``.NAME.XXXXXXXX.translit``, as :class:`Rewrite` names them, a regular file of
+    this user), unchanged for :data:`STALE_AFTER` seconds, and not locked by a run
+    still writing it. A folder is listed once per process."""
+    folder, base = os.path.split(os.path.realpath(path))
+    seen = _LEFT.get(folder)
+    if seen is None:
+        seen = _LEFT[folder] = {}
+        with contextlib.suppress(OSError), os.scandir(folder or ".") as entries:
+            for entry in entries:
+                match = _TEMPORARY_NAME.fullmatch(entry.name)
+                if match:
+                    seen.setdefault(match[1], []).append(entry.path)
+    removed = []
+    for tmp in seen.pop(base, []):
+        if _stale(tmp):
+            with contextlib.suppress(OSError):
+                os.unlink(tmp)
+                removed.append(tmp)
+    return removed
+
+
+def _stale(tmp: str) -> bool:
+    """Whether *tmp* is a regular file of this user, left unchanged long enough, that no
+    process holds locked."""
+    try:
+        info = os.lstat(tmp)
+    except OSError:
+        return False
+    if not stat.S_ISREG(info.st_mode) or (hasattr(os, "geteuid") and info.st_uid != os.geteuid()):
+        return False
+    if time.time() - info.st_mtime < (STALE_AFTER if _flock is not None else 86_400):
+        return False
+    if _flock is None:  # pragma: no cover - Windows
+        return True
+    try:
+        fd = os.open(tmp, os.O_RDONLY | getattr(os, "O_NOFOLLOW", 0))
+    except OSError:
+        return False
+    try:
+        _flock.flock(fd, _flock.LOCK_EX | _flock.LOCK_NB)
+    except OSError:
+        return False  # a run is writing it
+    finally:
+        os.close(fd)
+    return True
 
 
 def _writable(path: str | Path, expected: tuple[int, int] | None) -> os.stat_result:
