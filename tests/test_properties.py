@@ -98,33 +98,30 @@ def test_idempotent_in_every_mode(text: str, mode: tuple[bool, bool], data: st.D
 
 
 _RUN_PARTS = st.lists(
-    st.one_of(st.sampled_from(WORDS), st.sampled_from(["_", "'", "."])), max_size=6
+    st.one_of(st.sampled_from(WORDS), st.sampled_from(["_", "'", "."])), min_size=1, max_size=6
 )
+LONG_RUNS = st.builds(
+    lambda before, after, off, far_right: _run("-".join(before), "-".join(after), off, (
+        len(after[-1]) if far_right else len(before[0])
+    )),
+    _RUN_PARTS, _RUN_PARTS, st.integers(min_value=-4, max_value=4), st.booleans(),
+)  # fmt: skip
+"""A run without a space of about MAX_TOKEN characters between the name at one end
+and the far end, names inside it joined by hyphens."""
 
 
-@given(
-    _RUN_PARTS.filter(bool),
-    _RUN_PARTS.filter(bool),
-    st.integers(min_value=-4, max_value=4),
-    st.booleans(),
-    TEXTS,
-    st.sampled_from(sorted(NORMALIZERS)),
-)
-def test_idempotent_around_the_run_limit(
-    before: list[str],
-    after: list[str],
-    off: int,
-    far_right: bool,
-    around: str,
-    mode: tuple[bool, bool],
-) -> None:
-    """A run without a space of about MAX_TOKEN characters between the name at one
-    end and the far end, names inside it joined by hyphens: rewriting a name changes
-    the run's length, and a name left in a run too long must stay left when the
-    run shrinks (``Lukaschenko-Lukaschenko-`` and 475 letters before ``-Kiev``)."""
-    head, tail = "-".join(before), "-".join(after)
-    reach = len(head) + 2 + len(tail) - (len(after[-1]) if far_right else len(before[0]))
-    run = f"{head}-{'a' * max(0, MAX_TOKEN + off - reach)}-{tail}"
+def _run(head: str, tail: str, off: int, name: int) -> str:
+    """*head* and *tail* joined by letters, the far end MAX_TOKEN + *off* characters
+    from the name (*name* characters long) at the other end."""
+    reach = len(head) + 2 + len(tail) - name
+    return f"{head}-{'a' * max(0, MAX_TOKEN + off - reach)}-{tail}"
+
+
+@given(LONG_RUNS, TEXTS, st.sampled_from(sorted(NORMALIZERS)))
+def test_idempotent_around_the_run_limit(run: str, around: str, mode: tuple[bool, bool]) -> None:
+    """Rewriting a name in a run changes the run's length: a name left in a run too
+    long must stay left when the run shrinks (``Lukaschenko-Lukaschenko-`` and 475
+    letters before ``-Kiev``)."""
     _twice(NORMALIZERS[mode], f"{around} {run} {around}")
 
 
@@ -132,13 +129,18 @@ _LINE = "The report was published on Monday.\n"
 
 
 @settings(max_examples=60)  # each example normalizes 130,000 characters twice
-@given(TEXTS, st.integers(min_value=-400, max_value=400), st.sampled_from([".\n", "\n", ")\n"]))
-def test_idempotent_across_a_piece_boundary(text: str, shift: int, end: str) -> None:
-    """Names around where a text of more than PIECE characters is cut into pieces
-    (after a line that ends with punctuation): the cut moves as names change length."""
-    head = _LINE * ((PIECE + shift) // len(_LINE))
-    lines = text.replace("\n", " ").split(". ")
-    _twice(NORMALIZER, head + end.join(lines) + end + head)
+@given(
+    st.lists(st.one_of(ALL_TEXTS, LONG_RUNS), min_size=2, max_size=12),
+    st.integers(min_value=-200, max_value=200),
+    st.sampled_from([".\n", "\n", ")\n", ".\n\n"]),
+)
+def test_idempotent_across_a_piece_boundary(lines: list[str], shift: int, end: str) -> None:
+    """Names, and runs near the limit, on the lines around where a text of more than
+    PIECE characters is cut into pieces (after a line that ends with punctuation):
+    the cut moves as the names before it change length."""
+    block = end.join(line.replace("\n", " ") for line in lines) + end
+    head = _LINE * ((PIECE - len(block) // 2 + shift) // len(_LINE))
+    _twice(NORMALIZER, head + block + head)
 
 
 @settings(max_examples=60)  # each example streams several windows twice
@@ -159,7 +161,10 @@ def test_idempotent_across_the_stream_window(shift: int) -> None:
     """Names around the real window of normalize_stream (1 MiB), streamed twice."""
     from translit.stream import normalize_stream
 
-    names = "Lukaschenko-Kiev Gomel. Alexander Lukashenko said Kiev's Lukaschenkos Rede.\n"
+    names = (  # the shapes the properties found, around the cut
+        f"Lukaschenko-Kiev Gomel. Lukaschenko-Lukaschenko-{'a' * 475}-Kiev said\n"
+        "Lukaschenkos Lukaschenkos Alexander Lukashenko.\n"
+    )
     head = _LINE * (((1 << 20) + shift) // len(_LINE))
     text = head + names * 3 + head[: 10 * len(_LINE)]
     once = "".join(normalize_stream(NORMALIZER, [text]))
