@@ -246,6 +246,8 @@ def test_short_path_finds_what_the_general_path_finds(text: str, inflected: bool
         "Alyaksandr LukashenkaVolodymyr Zelensky alyaksandr lukashenka Volodymyr Zelenskyy",
         # a genitive -s that would make another form of the name
         "Sergej Lawrows Rede",
+        # a name with its genitive -s before another name: not part of a longer name
+        "Alexander Lukaschenkos alyaksandr lukashenka",
         # a Title Case line whose names' case the first run changes
         "Alyaksandr Lukashenkaalyaksandr lukashenkaalyaksandr lukashenka Alyaksandr Lukashenka",
     ],

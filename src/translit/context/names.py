@@ -4,7 +4,7 @@ Zelenskiy", "the 1st Belorussian Front")."""
 from __future__ import annotations
 
 import re
-from bisect import bisect_left
+from bisect import bisect_left, bisect_right
 
 from translit.context.people import given_key
 from translit.context.reader import NEXT, Surroundings, word_key
@@ -22,8 +22,9 @@ def inside_proper_name(seen: Surroundings, m: Mention, begin: int, written: str)
     another name the matcher found, nor the first word of a sentence; else ""."""
     if len(written) < 2 or not written.isalpha() or not written[1:].islower():
         return ""
-    if begin in seen.starts:
-        return ""  # another name, with its genitive -s (Lukaschenkos Alexander Lukashenko)
+    at = bisect_right(seen.spans, (begin, len(seen.text))) - 1
+    if written[-1] == "s" and at >= 0 and seen.spans[at][1] == begin + len(written) - 1:
+        return ""  # the end of another name, with its genitive -s (Alexander Lukaschenkos)
     rules = seen.rules
     word = word_key(written)
     if word in rules.titles or word in rules.languages:
