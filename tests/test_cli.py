@@ -519,12 +519,14 @@ def test_progress_is_erased_before_a_report_line() -> None:
 
 
 def test_lookup(run: Cli) -> None:
-    result = run("lookup", "Kiev", "Łukaszenki", "Minsky")
+    result = run("lookup", "Kiev", "Łukaszenki", "Minsky", "Slavyansk")
     assert result.code == 0
     assert result.text.splitlines() == [
-        "Kiev\tKyiv\tkyiv\tvariant Kiev (en)",
-        "Łukaszenki\tLukashenka\talyaksandr-lukashenka\tinflected form of variant Łukaszenka (pl)",
+        "Kiev\tKyiv\tkyiv\tvariant Kiev (en)\t703448",
+        "Łukaszenki\tLukashenka\talyaksandr-lukashenka\tinflected form of variant Łukaszenka (pl)"
+        "\t-",
         "Minsky\t-\tunknown",
+        "Slavyansk\tSloviansk\tsloviansk\tSlavyansk: scheme be-bgn of Славянск (ru)\t693468",
     ]
 
 

@@ -134,12 +134,14 @@ def test_translit_usage_errors_are_one_line(run: Cli) -> None:
 
 def test_lookup_json_has_the_fields_of_the_text(run: Cli) -> None:
     text = run("lookup", "Kiev", "Xyzzy")
-    assert text.text == "Kiev\tKyiv\tkyiv\tvariant Kiev (en)\nXyzzy\t-\tunknown\n"
+    assert text.text == "Kiev\tKyiv\tkyiv\tvariant Kiev (en)\t703448\nXyzzy\t-\tunknown\n"
     result = run("lookup", "--format", "json", "Kiev", "Xyzzy")
     assert result.code == 0
     assert [json.loads(line) for line in result.lines] == [
-        {"name": "Kiev", "canonical": "Kyiv", "entity": "kyiv", "reason": "variant Kiev (en)"},
-        {"name": "Xyzzy", "canonical": None, "entity": None, "reason": "unknown"},
+        {"name": "Kiev", "canonical": "Kyiv", "entity": "kyiv", "reason": "variant Kiev (en)",
+         "geonames": "703448"},
+        {"name": "Xyzzy", "canonical": None, "entity": None, "reason": "unknown",
+         "geonames": None},
     ]
 
 

@@ -190,6 +190,10 @@ class Normalizer:
         words = name.replace(",", " ").split()
         if not words:
             return None
+        whole = match_whole(self._index, " ".join(words)) if len(words) > 1 else None
+        if whole is not None:  # a name whose last word is short (Часів Яр), not an initial
+            target, _ = whole
+            return self._index.entities[target.entity].canonical(target.part, chosen)
         first = 0
         while first < len(words) - 1 and _is_initial(words[first]):
             first += 1

@@ -87,14 +87,21 @@ def _row(args: argparse.Namespace, **fields: str | None) -> None:
 
 
 def lookup(args: argparse.Namespace) -> int:
-    """``lookup``: the canonical form, entity and reason of each name (``--format json``:
-    ``name``, ``canonical``, ``entity``, ``reason``; null where the text has ``-``)."""
-    normalizer, style = settings(args).normalizer(args.aliases, args.style)
+    """``lookup``: the canonical form, entity, reason and GeoNames id of each name
+    (``--format json``: ``name``, ``canonical``, ``entity``, ``reason``, ``geonames``;
+    null where the text has ``-``)."""
+    from translit.tables.bundled import bundled_table_files
+    from translit.tables.geonames import geonames_ids
+
+    config = settings(args)
+    normalizer, style = config.normalizer(args.aliases, args.style)
+    ids: dict[str, int] | None = None
     for name in args.names:
         canonical = normalizer.canonical(name, style=style)
         if canonical is None:  # the text has three columns then: no entity
             if args.format == "json":
-                _row(args, name=name, canonical=None, entity=None, reason="unknown")
+                _row(args, name=name, canonical=None, entity=None, reason="unknown",
+                     geonames=None)
             else:
                 print(f"{name}\t-\tunknown")
             continue
@@ -102,7 +109,11 @@ def lookup(args: argparse.Namespace) -> int:
         entity = found[0].entity if found else None
         exact = len(found) == 1 and found[0].text == name
         reason = found[0].reason if exact else "canonical lookup"
-        _row(args, name=name, canonical=canonical, entity=entity, reason=reason)
+        if ids is None:
+            ids = geonames_ids([*bundled_table_files(), *config.aliases, *args.aliases])
+        place = ids.get(entity) if entity else None
+        _row(args, name=name, canonical=canonical, entity=entity, reason=reason,
+             geonames=None if place is None else str(place))
     return 0
 
 

@@ -8,7 +8,7 @@ configuration or input error (one line on stderr: the file, the line, what to
 do). Skipped files (binary, not UTF-8, vanished) are warnings, not errors.
 
 >>> main(["lookup", "Kiev"])  # doctest: +NORMALIZE_WHITESPACE
-Kiev	Kyiv	kyiv	variant Kiev (en)
+Kiev	Kyiv	kyiv	variant Kiev (en)	703448
 0
 """
 

@@ -9,7 +9,9 @@ and a fixed expression of it (``not_when``), so ``find()`` reports it and
 ``normalize()`` leaves it; ``canonical()`` gives the town's canonical form.
 
 A former spelling that is a form of another entity is dropped: a former name
-never takes a current one's place (Dzerzhinsk is also a town of Russia's).
+never takes a current one's place (Dzerzhinsk is also a town of Russia's). So
+is one with a hyphen (Novohrad-Volynskyi): the matcher reads fixed expressions
+word by word, so it could not be left as written.
 
 >>> from translit.tables.aliases import Entity, Form
 >>> town = Entity("dnipro", "place", "Dnipro", None, None, "t:1")
@@ -63,7 +65,12 @@ def add_former(entities: Iterable[Entity]) -> list[Entity]:
         keep: dict[str, Form] = {}
         for form in made[entity.id]:
             key = fold_word(form.text)
-            if not key or len(former[key]) > 1 or current.get(key, entity.id) != entity.id:
+            if (
+                not key
+                or "-" in key
+                or len(former[key]) > 1
+                or current.get(key, entity.id) != entity.id
+            ):
                 continue
             keep.setdefault(key, form)
         entity.forms = [f for f in entity.forms if f.origin != FORMER] + list(keep.values())
