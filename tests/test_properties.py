@@ -144,16 +144,23 @@ def test_idempotent_across_a_piece_boundary(lines: list[str], shift: int, end: s
 
 
 @settings(max_examples=60)  # each example streams several windows twice
-@given(st.lists(ALL_TEXTS, min_size=1, max_size=30), st.integers(min_value=100, max_value=3000))
-def test_streaming_is_idempotent(paragraphs: list[str], size: int) -> None:
-    """normalize_stream twice gives what it gave once, with windows of any size."""
+@given(
+    st.lists(ALL_TEXTS, min_size=1, max_size=30),
+    st.integers(min_value=100, max_value=3000),
+    st.sampled_from(sorted(NORMALIZERS)),
+)
+def test_streaming_is_idempotent(paragraphs: list[str], size: int, mode: tuple[bool, bool]) -> None:
+    """normalize_stream twice gives what it gave once, with windows of any size, in
+    every mode; once is what normalize gives."""
     from translit.stream import CONTEXT, normalize_stream
 
+    normalizer = NORMALIZERS[mode]
     text = "\n".join(paragraphs)
     while len(text) < 3 * CONTEXT:
         text += "\n" + text + " Kiev."
-    once = "".join(normalize_stream(NORMALIZER, [text], size=size))
-    assert "".join(normalize_stream(NORMALIZER, [once], size=size)) == once
+    once = "".join(normalize_stream(normalizer, [text], size=size))
+    assert once == normalizer.normalize(text)
+    assert "".join(normalize_stream(normalizer, [once], size=size)) == once
 
 
 @pytest.mark.parametrize("shift", [-5_000, -2_001, -1, 0, 1, 2_000])
