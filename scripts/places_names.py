@@ -15,15 +15,19 @@ rules, applied in this order (docs/places.md):
 * **Belarus**: among names without и ї є ґ ъ and Ukrainian -ськ -цьк, one with
   ў or і, then the one with fewest о (akanye: Бабруйск, not Бобруйск; Астравец,
   not Островцы), then one with ы or э, then one that romanizes to GeoNames' name
-  with a Belarusian scheme, then the closest. A leading "town of" (Горад
+  with a Belarusian scheme, then the one with more soft signs (Гомель, not the
+  Bulgarian Гомел), then the closest. A leading "town of" (Горад
   Жодзіна) is dropped.
-* **Russian**: among the other names written in the Russian alphabet only, one
-  without Ukrainian -ськ, -цьк or an apostrophe; in Belarus, one that romanizes
+* **Russian**: among the names written in the Russian alphabet only (the own
+  name too: Полтава, Дубно), one without Ukrainian -ськ, -цьк, an apostrophe or
+  ы after ж ш ч щ (Нежын), among those close to the own name (not Плоскуров, a
+  former name, for Хмельницький); in Belarus, one that romanizes
   to GeoNames' name (ru-bgn, ru-wikipedia, ru-alalc); one whose romanization
   GeoNames lists among its Latin names; then one whose first words end as Russian
   adjectives (Белая Церковь, not Била Церква); one with ы э ъ ё; in Belarus, the
-  one with more о (okanye: Солигорск); then the closest to the own name. A place
-  with no such name is written the same in both (Дубно, Бар).
+  one with more о (okanye: Солигорск); then the closest to the own name. With
+  none close, a Ukrainian name without і ї є ґ is the Russian one too (Дубно,
+  Бар), and a Belarusian place has none.
 * A Ukrainian place none of whose names romanizes to GeoNames' name or has a
   Ukrainian letter is left out: its own name cannot be told.
 """
@@ -43,6 +47,8 @@ from translit.text.casing import is_cyrillic
 
 _CYRILLIC = re.compile(r"[\u0400-\u04ff][\u0400-\u04ff’' -]*\Z")
 _SERBIAN = set("ђјљњћџ")
+RELATED = 0.35
+"""How close (difflib's ratio) a Russian name is to the own name at least."""
 _ADJECTIVE = ("ая", "яя", "ое", "ее", "ый", "ий", "ой", "ые", "ие")
 _PREFIX = re.compile(r"(?:Горад|Город|Місто|Село) ")  # "town of": Горад Жодзіна
 _RUSSIAN = set("абвгдеёжзийклмнопрстуфхцчшщъыьэюя -’'")
@@ -100,7 +106,8 @@ def names(
         if country == "BY":  # akanye: Belarusian writes о only under stress (Бабруйск)
             be_only = bool(set("ўі") & set(name.lower()))
             akanye = -name.lower().count("о") - name.lower().count("ё")
-            return be_only, akanye, letters, target in spelt, similar
+            soft = name.count("ь")  # Bulgarian Гомел has none
+            return be_only, akanye, letters, target in spelt, soft, similar
         soft = name.count("ь") + name.count("'")
         return target in spelt, letters, soft, similar
 
@@ -113,15 +120,22 @@ def names(
         low = name.lower()
         spelt = {loose(romanize(name, s)) for s in ("ru-bgn", "ru-wikipedia", "ru-alalc")}
         similar = difflib.SequenceMatcher(None, own.lower(), low).ratio()
-        plausible = not re.search("ь[сц]?к|'", low)  # no Ukrainian -ськ, -цьк, no apostrophe
+        # no Ukrainian -ськ, -цьк, no apostrophe, no ы after ж ш ч щ (Нежын is not Russian)
+        plausible = not re.search("ь[сц]?к|'|[жшчщ]ы", low)
         adjectives = sum(w.endswith(_ADJECTIVE) for w in low.split(" ")[:-1] or [""])
         okanye = low.count("о") if country == "BY" else 0
         return (plausible, country == "BY" and target in spelt, bool(spelt & latin),
                 adjectives, bool(set("ыэъё") & set(low)), okanye, similar)
 
+    # a Russian name is close to the own one: not a former or other name (Плоскуров for
+    # Хмельницький, Акъяр for Севастополь: similarity 0.1-0.3; Борисов for Барысаў: 0.43)
+    others = [a for a in others if difflib.SequenceMatcher(None, own.lower(), a.lower())
+              .ratio() >= RELATED]
     if others:
         return own, max(others, key=russian_score)
-    return own, (own if set(own.lower()) <= _RUSSIAN else None)
+    if country == "UA" and not set("іїєґ'") & set(own.lower()):
+        return own, own  # written the same in both (Полтава, Дубно)
+    return own, None
 
 
 def belarusian(name: str) -> str:
