@@ -519,7 +519,7 @@ def test_progress_is_erased_before_a_report_line() -> None:
 
 
 def test_lookup(run: Cli) -> None:
-    result = run("lookup", "Kiev", "Łukaszenki", "Minsky", "Slavyansk")
+    result = run("lookup", "--places", "Kiev", "Łukaszenki", "Minsky", "Slavyansk")
     assert result.code == 0
     assert result.text.splitlines() == [
         "Kiev\tKyiv\tkyiv\tvariant Kiev (en)\t703448",

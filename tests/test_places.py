@@ -1,12 +1,16 @@
 """The gazetteer (src/translit/data/places.yaml, docs/places.md), checked against its own
 data: every town's Cyrillic names give its canonical form, no two towns share one, a
-form the file marks ambiguous is not rewritten alone, and the regions load."""
+form the file marks ambiguous is not rewritten alone, and the regions load; and the
+cases of tests/cases/places.yaml (press spellings, names in context)."""
 
 from __future__ import annotations
 
 import collections
+from pathlib import Path
+from typing import Any
 
 import pytest
+import yaml
 
 import translit
 from translit.tables.aliases import Entity, load_tables
@@ -17,6 +21,7 @@ from translit.text.fold import fold_word
 PLACES = [e for e in load_tables([places_file()]).entities if e.forms[1:]]
 TOWNS = [e for e in PLACES if e.geonames is not None and "original" in {f.origin for f in e.forms}]
 BUNDLED = load_tables([bundled_table_file()]).entities
+CASES = yaml.safe_load((Path(__file__).parent / "cases" / "places.yaml").read_text("utf-8"))
 
 
 def _shared(entity: Entity) -> set[str]:
@@ -26,7 +31,26 @@ def _shared(entity: Entity) -> set[str]:
 
 @pytest.fixture(scope="module")
 def normalizer() -> translit.Normalizer:
-    return translit.Normalizer()
+    return translit.Normalizer(aliases=[places_file()])
+
+
+@pytest.mark.parametrize("case", CASES["canonical"], ids=[c["name"] for c in CASES["canonical"]])
+def test_canonical(case: dict[str, Any], normalizer: translit.Normalizer) -> None:
+    assert normalizer.canonical(case["name"]) == case["canonical"]
+
+
+@pytest.mark.parametrize(
+    "case", CASES["normalize"], ids=[c["input"][:40] for c in CASES["normalize"]]
+)
+def test_normalize(case: dict[str, Any], normalizer: translit.Normalizer) -> None:
+    expected = case.get("expected", case["input"])
+    assert normalizer.normalize(case["input"]) == expected, case.get("note")
+    assert normalizer.normalize(expected) == expected
+
+
+def test_the_gazetteer_is_opt_in() -> None:
+    """The default table is aliases.yaml alone (docs/places.md, "Cost")."""
+    assert translit.Normalizer().canonical("Slavyansk") is None
 
 
 def test_the_file_holds_the_towns() -> None:

@@ -16,6 +16,7 @@ from collections.abc import Callable, Sequence
 from typing import Any, NoReturn
 
 from translit.cli.common import normalize_defaults
+from translit.tables.bundled import places_file
 from translit.version import __version__
 
 __all__ = ["COMMAND_HELP", "parser", "schemes_help"]
@@ -153,6 +154,9 @@ def parser() -> argparse.ArgumentParser:
         commands[name].add_argument("--style", help="output style (default: the config's, or en)")
         commands[name].add_argument("--aliases", action="append", default=[], metavar="FILE",
                                     help="an extra alias table (adds to the config's)")  # fmt: skip
+        commands[name].add_argument("--places", dest="aliases", action="append_const",
+                                    const=places_file(), help="also every town of Belarus and "
+                                    "Ukraine (the gazetteer, docs/places.md)")  # fmt: skip
         config = commands[name].add_mutually_exclusive_group()
         config.add_argument("--config", metavar="FILE", help="the config file (default: "
                             ".translit.yaml or pyproject.toml, up to the git root)")  # fmt: skip

@@ -41,7 +41,8 @@ def bundled_table_path() -> Path:
 
 def places_file() -> str:
     """The gazetteer of Belarus and Ukraine (``data/places.yaml``, made by
-    ``scripts/build_places.py``), part of the bundled table."""
+    ``scripts/build_places.py``): opt-in, ``Normalizer(aliases=[places_file()])`` or
+    ``translit normalize --places`` (docs/places.md says why it is not in the default)."""
     package = os.path.dirname(os.path.dirname(os.path.realpath(__file__)))
     return os.path.join(package, "data", "places.yaml")
 
@@ -54,6 +55,7 @@ def regions_file() -> str:
 
 
 def bundled_table_files() -> list[str]:
-    """The files of the default table, in the order they merge: ``aliases.yaml``, then the
-    gazetteer, which adds GeoNames ids and former names to some of its entities."""
-    return [bundled_table_file(), places_file()]
+    """The files of the default table: ``aliases.yaml``. The gazetteer
+    (:func:`places_file`) and the regions (:func:`regions_file`) merge after it when
+    asked for."""
+    return [bundled_table_file()]

@@ -2,8 +2,8 @@
 lookup`` shows. Read from the tables themselves: the compiled table does not carry
 them, so that loading it stays as quick as before.
 
->>> from translit.tables.bundled import bundled_table_files
->>> ids = geonames_ids(bundled_table_files())
+>>> from translit.tables.bundled import bundled_table_files, places_file
+>>> ids = geonames_ids([*bundled_table_files(), places_file()])
 >>> ids["kyiv"], ids["sloviansk"]
 (703448, 693468)
 """
