@@ -23,7 +23,8 @@ HEADER = """\
 #           name; Belarus, the national system of 2007 in English letters. Places
 #           that are entities of aliases.yaml keep their entries there; this file
 #           only adds their GeoNames ids and former names.
-# Same schema as aliases.yaml (docs/data-format.md).
+# Same schema as aliases.yaml (docs/data-format.md). Loaded on request:
+# translit normalize --places, or Normalizer(aliases=[places_file()]).
 
 schema: 1
 
