@@ -35,6 +35,9 @@ REGIONS_HEADER = HEADER.replace(
     "# translit's gazetteer of Belarus and Ukraine: generated, do not edit by hand.",
     "# The oblasts of Ukraine and voblasts of Belarus: generated, do not edit by hand.\n"
     "# Not part of the default table (docs/places.md): Normalizer(aliases=[regions_file()]).",
+).replace(
+    "# translit normalize --places, or Normalizer(aliases=[places_file()]).",
+    "# translit normalize --aliases with this file's path, or as above.",
 )
 
 _PLAIN = re.compile(r"[^\W\d_][\w'’ .-]*\Z")
