@@ -152,3 +152,25 @@ def test_a_line_break_after_a_full_stop_ends_the_sentence() -> None:
     text = "Lukashenka Kyyiv Kiev. Kiev.\n\nalyaksandr Lukashenka Kyyiv"
     assert sentence_start(text, text.rindex("Kyyiv")) == text.index("alyaksandr")
     assert [m.replacement for m in translit.find(text) if m.entity == "kyiv"][-1] == "Kyiv"
+
+
+def _told(text: str, pos: int) -> tuple[str | None, str | None]:
+    """The paragraph's and the line's language at *pos*, with the mentions of *text*."""
+    seen = Surroundings(_INDEX, _INDEX.context, text, None)
+    seen.spans = [(m.start, m.end) for m in translit.find(text)]
+    return seen.lang(pos), seen.line_lang(pos)
+
+
+@pytest.mark.parametrize("names", [210, 230])
+def test_rewriting_names_does_not_change_the_language_told(names: int) -> None:
+    """A paragraph's language is told from its first 2,000 characters, and a line's
+    from 200 on each side, the mentions left out: the second run, whose names are
+    longer (Gomel 5, Homiel 6 letters), reads the same words as the first. Counted with
+    the names in, the English words after the Gomels would fall out of the sample."""
+    first = "Gomel 1, " * names + "and the people of the city said that they were in the news"
+    second = translit.normalize(first)
+    assert second.count("Homiel") == names
+    assert len(second) > len(first)
+    for pos in (0, first.rfind("Gomel")):
+        assert _told(first, pos) == _told(second, second.rfind("Homiel") if pos else 0)
+    assert _told(first, 0)[0] == "en"

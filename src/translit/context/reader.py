@@ -47,6 +47,12 @@ REACH = 2000
 looked for this far back in its paragraph); a stream's context must cover it."""
 SENTENCE = 400
 """The longest sentence, in characters, that two spellings are compared in."""
+SAMPLE = 2000
+"""A paragraph's language is told from this many characters of it, its mentions left
+out (see :meth:`Surroundings.outside_mentions`)."""
+LINE = 200
+"""A line's language (where its paragraph does not tell) is told from this many
+characters on each side of the mention, the mentions left out."""
 
 
 class Surroundings:
@@ -116,17 +122,60 @@ class Surroundings:
             return self.given_lang
         start, end = self.paragraph(pos)
         if start not in self._langs:
-            self._langs[start] = detect(self.text[start:end])
+            self._langs[start] = detect(self.outside_mentions(start, end, SAMPLE))
         return self._langs[start]
+
+    def outside_mentions(self, start: int, end: int, limit: int, backwards: bool = False) -> str:
+        """The text from *start* to *end* without the mentions (each a space), at most
+        *limit* characters of it from *start* (from *end* when *backwards*). What the
+        language is told from: rewriting the names, which changes their length, must
+        not change what the words around them are, or a second run would tell another
+        language."""
+        text, spans = self.text, self.spans
+        parts: list[str] = []
+        size = 0
+        if backwards:
+            k = bisect_left(spans, (end, end)) - 1
+            at = end
+            while size < limit and at > start:
+                if k >= 0 and spans[k][1] > start:
+                    edge = max(spans[k][1], start)
+                else:
+                    edge = start
+                piece = text[max(edge, at - (limit - size)) : at] if edge < at else ""
+                parts.append(piece)
+                size += len(piece) + 1
+                if edge <= start:
+                    break
+                parts.append(" ")
+                at, k = spans[k][0], k - 1
+            return "".join(reversed(parts))
+        k = max(0, bisect_left(spans, (start, start)) - 1)
+        at = start
+        while k < len(spans) and spans[k][1] <= at:
+            k += 1
+        while size < limit and at < end:
+            edge = min(spans[k][0], end) if k < len(spans) else end
+            piece = text[at : min(edge, at + (limit - size))] if edge > at else ""
+            parts.append(piece)
+            size += len(piece) + 1
+            if edge >= end:
+                break
+            parts.append(" ")
+            at, k = max(at, spans[k][1]), k + 1
+        return "".join(parts)
 
     def line_lang(self, pos: int) -> str | None:
         """The language at *pos*, or where its paragraph does not tell, its line's
         (a headline or a caption of its own)."""
         found = self.lang(pos)
         if found is None:
-            start = self.text.rfind("\n", max(0, pos - 200), pos) + 1
-            end = self.text.find("\n", pos, pos + 200)
-            found = detect(self.text[start : end if end >= 0 else pos + 200])
+            text, reach = self.text, SAMPLE
+            start = text.rfind("\n", max(0, pos - reach), pos) + 1
+            end = text.find("\n", pos, pos + reach)
+            end = end if end >= 0 else min(len(text), pos + reach)
+            before = self.outside_mentions(start, pos, LINE, backwards=True)
+            found = detect(before + self.outside_mentions(pos, end, LINE))
         return found
 
     def before(self, pos: int) -> list[tuple[str, str, int, str]]:
