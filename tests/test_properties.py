@@ -10,7 +10,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from hypothesis import given, settings
+from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
 import translit
@@ -148,6 +148,11 @@ def test_idempotent_across_a_piece_boundary(lines: list[str], shift: int, end: s
     st.lists(ALL_TEXTS, min_size=1, max_size=30),
     st.integers(min_value=100, max_value=3000),
     st.sampled_from(sorted(NORMALIZERS)),
+)
+@example(  # a long paragraph's language told anew on the second run (found by 1,500 examples)
+    ["Nova RikaLukaschenkos Lukaschenkos Alyaksandr LukashenkaAlaksandr Łukašenka"],
+    100,
+    (False, False),
 )
 def test_streaming_is_idempotent(paragraphs: list[str], size: int, mode: tuple[bool, bool]) -> None:
     """normalize_stream twice gives what it gave once, with windows of any size, in

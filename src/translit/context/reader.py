@@ -73,6 +73,8 @@ class Surroundings:
         self._references: list[tuple[int, tuple[int, str]]] | None = None
         self._sentences: dict[int, int] = {}
         self._occurrences: dict[str, list[int]] = {}
+        # the mentions' whole words, and the spans they were taken from
+        self._word_spans: tuple[list[tuple[int, int]] | None, list[tuple[int, int]]] = (None, [])
 
     def paragraph(self, pos: int) -> tuple[int, int]:
         """The span of the paragraph around *pos* (blank lines separate paragraphs)."""
@@ -126,12 +128,18 @@ class Surroundings:
         return self._langs[start]
 
     def outside_mentions(self, start: int, end: int, limit: int, backwards: bool = False) -> str:
-        """The text from *start* to *end* without the mentions (each a space), at most
-        *limit* characters of it from *start* (from *end* when *backwards*). What the
-        language is told from: rewriting the names, which changes their length, must
-        not change what the words around them are, or a second run would tell another
-        language."""
-        text, spans = self.text, self.spans
+        """The text from *start* to *end* without the words that hold a mention (each
+        a space), at most *limit* characters of it from *start* (from *end* when
+        *backwards*). What the language is told from: rewriting the names, which
+        changes their length, must not change what the words around them are, or a
+        second run would tell another language. The whole word goes, letters glued to
+        the mention too: a genitive -s is outside the mention on one run
+        (``Lukaschenko|s``) and inside it on the next (``Lukashenkas``)."""
+        text = self.text
+        source, spans = self._word_spans
+        if source is not self.spans:  # once per list of mentions
+            spans = [_whole_words(text, s, e) for s, e in self.spans]
+            self._word_spans = (self.spans, spans)
         parts: list[str] = []
         size = 0
         if backwards:
@@ -268,6 +276,15 @@ class Surroundings:
                 elif p.left.startswith("another person ("):
                     other[p.entity] = (p.start, p.left[len("another person (") : -1])
         return self._references[i]
+
+
+def _whole_words(text: str, start: int, end: int) -> tuple[int, int]:
+    """*start*..*end* widened to the letters and digits glued to it on each side."""
+    while start and text[start - 1].isalnum():
+        start -= 1
+    while end < len(text) and text[end].isalnum():
+        end += 1
+    return start, end
 
 
 def next_word_matched(text: str, pos: int) -> tuple[str, str]:
