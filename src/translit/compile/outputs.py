@@ -42,6 +42,13 @@ _SIBILANTS = "sSxXzZß"
 def check_outputs(index: Index, entities: Sequence[Entity]) -> None:
     """Raise a :class:`TableError` for the first output of *entities* that a second
     run would rewrite (see the module's text)."""
+    try:
+        _check(index, entities)
+    finally:
+        _WORDS.clear()
+
+
+def _check(index: Index, entities: Sequence[Entity]) -> None:
     order = _table_order(entities)
     by_id = {e.id: e for e in entities}
     for entity in entities:
@@ -169,8 +176,16 @@ def _form_of(entity: Entity, m: Mention) -> Form:
 
 
 def _words(text: str) -> tuple[str, ...]:
-    """The phrase of a form, as the compiler keys it."""
-    return tuple(w.strip("'") for w in fold_word(text).split(" "))
+    """The phrase of a form, as the compiler keys it; remembered while a table is
+    checked (each form is asked for about three times)."""
+    found = _WORDS.get(text)
+    if found is None:
+        found = _WORDS[text] = tuple(w.strip("'") for w in fold_word(text).split(" "))
+    return found
+
+
+_WORDS: dict[str, tuple[str, ...]] = {}
+"""The memo of :func:`_words`, emptied when a check ends."""
 
 
 def _table_order(entities: Sequence[Entity]) -> dict[str, int]:
