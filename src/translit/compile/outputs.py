@@ -87,13 +87,20 @@ def _check_inside(index: Index, entities: Sequence[Entity], order: dict[str, int
         for style, output, form in _outputs(entity, index.styles):
             outputs.setdefault(_words(output), []).append((entity, style, form))
     longest = max(map(len, outputs), default=0)
+    firsts = {words[0] for words in outputs}  # an output held begins with one of these
     for outer in entities:
         if outer.type == "person":
             continue  # a person's name holds no other name (add_rewritten)
-        own = {_words(o) for _, o, _ in _outputs(outer, index.styles)}
+        own: set[tuple[str, ...]] | None = None
         for form in outer.forms:
+            if form.origin == "generated":
+                continue
             words = _words(form.text)
-            if form.origin == "generated" or len(words) < 2 or words in own:
+            if len(words) < 2 or firsts.isdisjoint(words):
+                continue
+            if own is None:
+                own = {_words(o) for _, o, _ in _outputs(outer, index.styles)}
+            if words in own:
                 continue
             written = form.text.split(" ")
             for at, size, inner, style, output_form in _inside(words, outputs, longest):
