@@ -109,6 +109,7 @@ def test_former_names_are_found_and_left(normalizer: translit.Normalizer) -> Non
         assert normalizer.normalize(text) == text, form.text
         assert found and found[0].entity == entity.id, form.text
         assert "former name" in found[0].reason
+        assert found[0].left == f"former name ({form.text})", form.text
 
 
 def test_the_regions_load_on_request() -> None:

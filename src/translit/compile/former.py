@@ -26,15 +26,14 @@ from __future__ import annotations
 import dataclasses
 from collections.abc import Iterable
 
+from translit.compile.index import FORMER
 from translit.compile.variants import generated_forms
 from translit.tables.aliases import Entity, Form
 from translit.text.casing import is_cyrillic
 from translit.text.fold import fold_word
 
-__all__ = ["FORMER", "add_former"]
+__all__ = ["add_former"]
 
-FORMER = "former name"
-"""The origin (and the start of the reason) of a former name's forms."""
 
 
 def add_former(entities: Iterable[Entity]) -> list[Entity]:

@@ -14,9 +14,13 @@ from typing import Any, NamedTuple
 from translit.compile.finder import Finder
 from translit.tables.context_rules import ContextRules
 
-__all__ = ["EntityInfo", "Index", "Target", "WordForm", "WordForms", "lookup"]
+__all__ = ["FORMER", "EntityInfo", "Index", "Target", "WordForm", "WordForms", "lookup"]
 
 WordForm = tuple[str, bool, bool]  # the word of the table, inflected, weak
+
+FORMER = "former name"
+"""The origin of a former name's forms, and the start of their reason
+(:mod:`translit.compile.former`); the matcher reports them left as former names."""
 
 
 @dataclass

@@ -21,7 +21,7 @@ from __future__ import annotations
 
 from typing import NamedTuple
 
-from translit.compile.index import Index, Target
+from translit.compile.index import FORMER, Index, Target
 from translit.text.fold import KEY_WORD, is_word_char
 from translit.text.protect import STOPS, in_technical_token
 
@@ -65,11 +65,14 @@ class Left(NamedTuple):
     end: int
 
 
-def left_reason(kind: str, written: str) -> str:
+def left_reason(kind: str, written: str, reason: str = "") -> str:
     """The reason of a mention left because of *written* (the expression or the name
-    as the text writes it): another person's, or a fixed expression."""
+    as the text writes it): another person's, a former name (the mention's *reason*
+    says so: a former name is a fixed expression of its own), or a fixed expression."""
     if kind == "person":
         return f"another person ({written})"
+    if reason.startswith(FORMER):
+        return f"{FORMER} ({written})"
     return f"fixed expression ({written})"
 
 

@@ -88,7 +88,7 @@ def general(
             if isinstance(target, Left):
                 begin, end = _original_span(text, offsets, target.start, target.end, False)
                 kind = index.entities[target.target.entity].type
-                left = left_reason(kind, text[begin:end])
+                left = left_reason(kind, text[begin:end], target.target.reason)
                 mentions.append(
                     _mention(index, text, (ostart, oend), target.target, style, inflected, True)
                     ._replace(left=left)

@@ -210,7 +210,7 @@ def short_path(
         written = text[start:stop]
         if spot is not None:  # a fixed expression, or another person: found and left
             if explain:
-                left = left_reason(entry.kind, text[spot[0] : spot[1]])
+                left = left_reason(entry.kind, text[spot[0] : spot[1]], entry.reason)
                 fields = (start + shift, stop + shift, written, written, entry.entity,
                           "inflected form of " + entry.reason if inflected else entry.reason,
                           entry.part, inflected, left, None)
