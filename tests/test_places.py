@@ -112,6 +112,18 @@ def test_former_names_are_found_and_left(normalizer: translit.Normalizer) -> Non
         assert found[0].left == f"former name ({form.text})", form.text
 
 
+@pytest.mark.parametrize(
+    ("spelling", "town"), [("Dnepropetrovsk", "dnipro"), ("Kirovograd", "kropyvnytskyi")]
+)
+def test_spellings_made_of_former_names_are_left_as_former_names(
+    normalizer: translit.Normalizer, spelling: str, town: str
+) -> None:
+    """A spelling the schemes or press languages make of a former Cyrillic name says
+    why it is left: a former name, as the listed form does."""
+    [m] = [m for m in normalizer.find(f"Born in {spelling} in 1965.") if m.text == spelling]
+    assert (m.entity, m.left, m.replacement) == (town, f"former name ({spelling})", spelling)
+
+
 def test_the_regions_load_on_request() -> None:
     regions = translit.Normalizer(aliases=[regions_file()])
     assert regions.canonical("Kharkov Oblast") == "Kharkiv Oblast"

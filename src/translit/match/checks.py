@@ -71,8 +71,8 @@ def left_reason(kind: str, written: str, reason: str = "") -> str:
     says so: a former name is a fixed expression of its own), or a fixed expression."""
     if kind == "person":
         return f"another person ({written})"
-    if reason.startswith(FORMER):
-        return f"{FORMER} ({written})"
+    if reason.startswith(FORMER) or reason.partition(": ")[2].startswith(FORMER):
+        return f"{FORMER} ({written})"  # listed, or a spelling made of one
     return f"fixed expression ({written})"
 
 
