@@ -180,6 +180,19 @@ def _part_of_a_name(seen: Surroundings, mentions: list[Mention], i: int, word: W
     return ""
 
 
+def _inflected(reason: str, replace_inflected: bool, discussed: bool) -> tuple[str, bool]:
+    """An inflected mention: left with *reason*, or with ``replace_inflected`` changed
+    to its nominative, unless the text discusses its spelling (then left as check 6
+    leaves it: rewriting one spelling of a pair would make the next run see one
+    spelling, and rewrite the other)."""
+    if not replace_inflected:
+        return reason, True
+    return (_DISCUSSED if discussed else ""), True
+
+
+_DISCUSSED = "the text discusses the spelling"
+
+
 def _left(
     seen: Surroundings,
     mentions: list[Mention],
@@ -202,7 +215,7 @@ def _left(
     if not m.inflected:
         last = m.text[-1].lower()
         if last in rules.case_marks:
-            return ("" if replace_inflected else f"inflected form (-{last})"), True
+            return _inflected(f"inflected form (-{last})", replace_inflected, discussed)
         after = text[m.end : m.end + 2]
         if after[:1] == "s" and not after[1:2].isalnum() and broken_genitive(seen, m):
             return f"a genitive -s would make {m.replacement}s", False
@@ -212,7 +225,7 @@ def _left(
             and (m.part == "full" or (capitalized and plain(sep1)))
             and after_inflected_given_name(seen, m, word1, sep1, capitalized)
         ):
-            return ("" if replace_inflected else "inflected form (after its given name)"), True
+            return _inflected("inflected form (after its given name)", replace_inflected, discussed)
         if m.part != "full" and (person or info.type == "place"):
             langs = seen.index.memo.get("case_forms", _NO_MEMO).get((m.text, m.entity))
             if langs is None:
@@ -221,7 +234,7 @@ def _left(
                 lang = seen.lang(m.start)
                 if lang in langs or lang is None:  # unsure: any language's case
                     name = rules.names.get(lang or min(langs), "")
-                    return ("" if replace_inflected else f"inflected form ({name})"), True
+                    return _inflected(f"inflected form ({name})", replace_inflected, discussed)
     # 2. a word of the text's own language
     if info.type == "adjective":
         lang = seen.lang(m.start)  # unsure: the word's own language decides
@@ -255,7 +268,7 @@ def _left(
         or ((labelled(seen, m) or nxt[1].strip()[:1] in ("(", "[")) and gloss(seen, m))
         or (may_cue(seen, m, word1, word2) and cued(seen, m))
     ):
-        return "the text discusses the spelling", False
+        return _DISCUSSED, False
     return "", False
 
 
