@@ -150,7 +150,10 @@ def _cue_at(before: list[tuple[str, str, int, str]], k: int, pattern: Words) -> 
 def _referential(seen: Surroundings, m: Mention) -> bool:
     """A use, not a citation: possessive, genitive, inflected, in a compound, or before
     another capitalized word that is not itself a name ("Odessa Oblast", "Lvov’s
-    fame"; a name's case changes as it is rewritten, and the decision must not)."""
+    fame"; a name's case changes as it is rewritten, and the decision must not). A
+    word the table knows counts as a name, found there or not: an output that is
+    an ambiguous form (Roza becomes Rose, which alone is a flower) is no mention on
+    the next run, and the decision must not change with it either."""
     if m.inflected:
         return True
     after = seen.text[m.end : m.end + 3]
@@ -158,7 +161,10 @@ def _referential(seen: Surroundings, m: Mention) -> bool:
         return True
     if after[:1] == "s" or after[:1] == "-":
         return True
-    return after[:1] == " " and after[1:2].isupper() and m.end + 1 not in seen.starts
+    if after[:1] != " " or not after[1:2].isupper() or m.end + 1 in seen.starts:
+        return False
+    word = TOKEN.match(seen.text, m.end + 1)
+    return word is None or table_word(seen.index, word_key(word.group())) is None
 
 
 def discussed_pairs(
