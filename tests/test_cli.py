@@ -442,6 +442,19 @@ def test_yaml_config_and_flags_override(run: Cli, tmp_path: Path) -> None:
     assert run("normalize", "--check", ".").text.startswith("notes.txt:1:1: Gomel -> Homiel")
 
 
+def test_places_in_the_config(run: Cli, tmp_path: Path) -> None:
+    """``places = true`` loads the gazetteer, as ``--places`` does (for the hook too)."""
+    text = b"Talks in Slavyansk and Kiev.\n"
+    assert run("normalize", stdin=text).out == b"Talks in Slavyansk and Kyiv.\n"
+    _write(tmp_path / "pyproject.toml", "[tool.translit]\nplaces = true\n")
+    assert run("normalize", stdin=text).out == b"Talks in Sloviansk and Kyiv.\n"
+    assert run("normalize", "--places", "--no-config", stdin=text).out == (
+        b"Talks in Sloviansk and Kyiv.\n"
+    )
+    _write(tmp_path / "pyproject.toml", "[tool.translit]\nplaces = false\n")
+    assert run("normalize", stdin=text).out == text.replace(b"Kiev", b"Kyiv")
+
+
 def test_explicit_config_file(run: Cli, tmp_path: Path) -> None:
     _write(tmp_path / "cfg/translit.yaml", "allow: [Kiev]\n")
     assert run("normalize", "--config", "cfg/translit.yaml", stdin=b"Kiev\n").out == b"Kiev\n"

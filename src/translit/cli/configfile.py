@@ -23,7 +23,7 @@ if TYPE_CHECKING:
 
 __all__ = ["KEYS", "load_config", "parse", "toml_table"]
 
-KEYS = ("style", "aliases", "exclude", "allow", "lang")
+KEYS = ("style", "aliases", "places", "exclude", "allow", "lang")
 """The keys a config may have."""
 
 
@@ -77,7 +77,16 @@ def parse(data: dict[str, Any], path: Path, lines: dict[str, int] | None = None)
     lang = data.get("lang")
     if lang is not None and not isinstance(lang, str):
         raise ConfigError(f"{config.where('lang')}: must be text; write lang: en")
+    places = data.get("places", False)
+    if not isinstance(places, bool):
+        raise ConfigError(f"{config.where('places')}: must be true or false; write places: true")
     aliases = []
+    if places:  # the gazetteer first, so that the project's own tables come after it
+        from pathlib import Path
+
+        from translit.tables.bundled import places_file
+
+        aliases.append(Path(places_file()))
     for name in _texts(data, "aliases", config):
         table = root / name
         if not table.is_file():
