@@ -74,7 +74,10 @@ class Surroundings:
         self._sentences: dict[int, int] = {}
         self._occurrences: dict[str, list[int]] = {}
         # the mentions' whole words, and the spans they were taken from
-        self._word_spans: tuple[list[tuple[int, int]] | None, list[tuple[int, int]]] = (None, [])
+        self._word_spans: tuple[list[tuple[int, int]] | None, dict[int, tuple[int, int]]] = (
+            None,
+            {},
+        )
 
     def paragraph(self, pos: int) -> tuple[int, int]:
         """The span of the paragraph around *pos* (blank lines separate paragraphs)."""
@@ -135,19 +138,26 @@ class Surroundings:
         second run would tell another language. The whole word goes, letters glued to
         the mention too: a genitive -s is outside the mention on one run
         (``Lukaschenko|s``) and inside it on the next (``Lukashenkas``)."""
-        text = self.text
-        source, spans = self._word_spans
-        if source is not self.spans:  # once per list of mentions
-            spans = [_whole_words(text, s, e) for s, e in self.spans]
-            self._word_spans = (self.spans, spans)
+        text, spans = self.text, self.spans
+        source, widened = self._word_spans
+        if source is not spans:  # the words of another list of mentions
+            widened = {}
+            self._word_spans = (spans, widened)
+
+        def word(k: int) -> tuple[int, int]:
+            found = widened.get(k)
+            if found is None:
+                found = widened[k] = _whole_words(text, *spans[k])
+            return found
+
         parts: list[str] = []
         size = 0
         if backwards:
             k = bisect_left(spans, (end, end)) - 1
             at = end
             while size < limit and at > start:
-                if k >= 0 and spans[k][1] > start:
-                    edge = max(spans[k][1], start)
+                if k >= 0 and word(k)[1] > start:
+                    edge = max(word(k)[1], start)
                 else:
                     edge = start
                 piece = text[max(edge, at - (limit - size)) : at] if edge < at else ""
@@ -156,21 +166,21 @@ class Surroundings:
                 if edge <= start:
                     break
                 parts.append(" ")
-                at, k = spans[k][0], k - 1
+                at, k = word(k)[0], k - 1
             return "".join(reversed(parts))
         k = max(0, bisect_left(spans, (start, start)) - 1)
         at = start
-        while k < len(spans) and spans[k][1] <= at:
+        while k < len(spans) and word(k)[1] <= at:
             k += 1
         while size < limit and at < end:
-            edge = min(spans[k][0], end) if k < len(spans) else end
+            edge = min(word(k)[0], end) if k < len(spans) else end
             piece = text[at : min(edge, at + (limit - size))] if edge > at else ""
             parts.append(piece)
             size += len(piece) + 1
             if edge >= end:
                 break
             parts.append(" ")
-            at, k = max(at, spans[k][1]), k + 1
+            at, k = max(at, word(k)[1]), k + 1
         return "".join(parts)
 
     def line_lang(self, pos: int) -> str | None:
