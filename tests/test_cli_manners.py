@@ -1,15 +1,18 @@
 """The command line's manners (issue 16): a mistake in the command fails loudly, in one
 line with a hint; lookup, variants and --diff speak JSON; transliterate --help lists
-the schemes."""
+the schemes; messages say what happened; a closed pipe ends the run quietly."""
 
 from __future__ import annotations
 
 import json
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
 
 from helpers import Cli, cli_runner
+from translit.cli.main import BROKEN_PIPE
 from translit.tables.schemes import SCHEMES_DIR, load_table, scheme_ids
 
 
@@ -180,3 +183,80 @@ def test_transliterate_help_lists_the_schemes_with_their_names(run: Cli) -> None
         assert any(line.split() == [scheme, *name.split()] for line in lines), scheme
     assert any(line.split()[:1] == ["auto"] for line in lines)
     assert any(line.split()[:5] == ["be", "the", "default", "for", "be:"] for line in lines)
+
+
+# --- messages that say what happened ----------------------------------------------
+
+
+def test_transliterate_a_missing_file_or_a_folder_is_said_so_and_the_others_are_done(
+    run: Cli, tmp_path: Path
+) -> None:
+    """A path named on the command line that does not exist did not vanish: it is
+    missing; the other files are still romanized, then one line per failure, exit 2."""
+    (tmp_path / "k.txt").write_text("Київ\n", "utf-8")
+    (tmp_path / "folder").mkdir()
+    result = run("transliterate", "--scheme", "uk", "missing.txt", "k.txt", "folder")
+    assert (result.code, result.out) == (2, b"Kyiv\n")
+    assert result.err.splitlines() == [
+        "translit: missing.txt: no such file; check the path",
+        "translit: folder: is a folder; transliterate reads files",
+    ]
+
+
+def test_transliterate_a_letter_the_scheme_lacks_names_the_option_that_takes_it(
+    run: Cli, tmp_path: Path
+) -> None:
+    """The library's hint is errors='fallback'; the command line's is its own option,
+    and the letter's place is a line and a column."""
+    (tmp_path / "s.txt").write_text("Київ\nКиїв Ђ\n", "utf-8")
+    (tmp_path / "k.txt").write_text("Київ\n", "utf-8")
+    strict = run("transliterate", "--scheme", "uk", "s.txt", "k.txt")
+    assert (strict.code, strict.out) == (2, b"Kyiv\n")
+    assert strict.err == (
+        "translit: s.txt:2:6: 'Ђ' (U+0402) is not covered by scheme 'uk-national'; pick the "
+        "scheme of the text's language, or pass --errors fallback (unidecode romanizes such "
+        "letters)\n"
+    )
+    assert "errors='fallback'" not in strict.err
+    fallback = run("transliterate", "--scheme", "uk", "--errors", "fallback", "s.txt")
+    assert (fallback.code, fallback.out) == (0, b"Kyiv\nKyiv Dj\n")
+    assert fallback.err == ("translit: warning: s.txt: scheme 'uk' does not cover 'Ђ'; "
+                            "romanized those letters with unidecode\n")  # fmt: skip
+
+
+@pytest.mark.parametrize("kind", ["jsonl", "csv"])
+def test_a_corpus_option_on_a_folder_says_it_is_a_folder(
+    run: Cli, tmp_path: Path, kind: str
+) -> None:
+    (tmp_path / "news").mkdir()
+    result = run("normalize", f"--{kind}", "--field", "text", "news")
+    assert (result.code, result.out) == (2, b"")
+    assert result.err == (f"translit: news: is a folder; --{kind} reads a file; name it "
+                          "(or pipe it to standard input)\n")  # fmt: skip
+    missing = run("normalize", "--jsonl", "--field", "text", "news", "gone.jsonl")
+    assert missing.err.splitlines() == [
+        "translit: news: is a folder; --jsonl reads a file; name it (or pipe it to standard "
+        "input)",
+        "translit: gone.jsonl: no such file; check the path",
+    ]
+
+
+def test_a_reader_that_goes_away_ends_the_run_quietly(tmp_path: Path) -> None:
+    """``translit normalize FILE | head -1``: once the reader has closed the pipe,
+    translit stops without a word on standard error, with the shell's code for a
+    program ended by SIGPIPE (141, as cat), not 1 (names to change) nor 2."""
+    big = tmp_path / "big.txt"  # far more than a pipe holds: the writes go on after the close
+    big.write_text("Lukashenko visited Kiev.\n" * 200_000, "utf-8")
+    for args, line in (
+        (["normalize", "big.txt"], b"Lukashenka visited Kyiv.\n"),
+        (["normalize", "--check", "big.txt"], b"big.txt:1:1: Lukashenko -> Lukashenka"),
+    ):
+        proc = subprocess.Popen([sys.executable, "-m", "translit", *args], cwd=tmp_path,
+                                stdout=subprocess.PIPE, stderr=subprocess.PIPE)  # fmt: skip
+        assert proc.stdout is not None and proc.stderr is not None
+        first = proc.stdout.readline()
+        proc.stdout.close()  # as head -1 does
+        err = proc.stderr.read()
+        assert proc.wait(timeout=120) == BROKEN_PIPE == 141
+        assert first.startswith(line)
+        assert err == b""

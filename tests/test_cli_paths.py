@@ -54,17 +54,24 @@ def test_the_output_file_is_never_read(tmp_path: Path) -> None:
     assert "out.txt: is the output file, skipped" in done.stderr.decode()
 
 
-def test_a_bare_normalize_at_a_terminal_says_it_reads_standard_input() -> None:
-    """Typed at a prompt, ``translit normalize`` waits for standard input: it says so
-    (on standard error), and still reads it; in a pipe it says nothing."""
+@pytest.mark.parametrize(
+    ("command", "typed"),
+    [(["normalize"], b"Kiev\n"), (["transliterate", "--scheme", "uk"], "Київ\n".encode())],
+)
+def test_a_bare_normalize_at_a_terminal_says_it_reads_standard_input(
+    command: list[str], typed: bytes
+) -> None:
+    """Typed at a prompt, ``translit normalize`` (or ``transliterate``) waits for
+    standard input: it says so (on standard error), and still reads it; in a pipe it
+    says nothing."""
     import os
     import pty
 
     master, slave = pty.openpty()
     try:
-        done = subprocess.Popen([sys.executable, "-m", "translit", "normalize"], stdin=slave,
+        done = subprocess.Popen([sys.executable, "-m", "translit", *command], stdin=slave,
                                 stdout=subprocess.PIPE, stderr=subprocess.PIPE)  # fmt: skip
-        os.write(master, b"Kiev\n\x04")  # a line, then Ctrl-D: the end of the input
+        os.write(master, typed + b"\x04")  # a line, then Ctrl-D: the end of the input
         out, err = done.communicate(timeout=60)
     finally:
         os.close(master)
@@ -72,7 +79,7 @@ def test_a_bare_normalize_at_a_terminal_says_it_reads_standard_input() -> None:
     assert done.returncode == 0
     assert out.replace(b"\r\n", b"\n") == b"Kyiv\n"
     assert b"reading standard input; end it with Ctrl-D" in err
-    piped = subprocess.run([sys.executable, "-m", "translit", "normalize"], input=b"Kiev\n",
+    piped = subprocess.run([sys.executable, "-m", "translit", *command], input=typed,
                            capture_output=True, check=False, timeout=60)  # fmt: skip
     assert (piped.stdout, piped.stderr) == (b"Kyiv\n", b"")
 

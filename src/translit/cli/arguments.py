@@ -182,6 +182,10 @@ def parser() -> argparse.ArgumentParser:
     trans.more_help = schemes_help  # the scheme files are read for the help only
     trans.add_argument("--scheme", required=True,
                        help="a scheme id, or be, uk, ru, auto (listed below)")  # fmt: skip
+    trans.add_argument("--errors", choices=("strict", "fallback"), default="strict",
+                       help="a Cyrillic letter the scheme does not cover: an error "
+                       "(strict, the default) or romanized by unidecode, with a warning "
+                       "(fallback)")  # fmt: skip
     trans.add_argument("paths", nargs="*", metavar="FILE", help="files to read; '-' or none: stdin")
     return parser
 

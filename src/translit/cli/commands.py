@@ -9,17 +9,28 @@ import sys
 from collections.abc import Callable
 from typing import TYPE_CHECKING
 
-from translit.cli.common import UsageError, read_stdin, settings, started, to_stderr
+from translit.cli.common import (
+    UsageError,
+    read_stdin,
+    settings,
+    started,
+    stdin_hint,
+    to_stderr,
+    use_color,
+)
 from translit.errors import TranslitError
 
 if TYPE_CHECKING:
     import argparse
+
+    from translit.errors import UnmappedCharacterError
 
 __all__ = ["COMMANDS", "corpus", "lookup", "transliterate", "validate", "variants"]
 
 
 def corpus(args: argparse.Namespace) -> int:
     """``normalize --jsonl``, ``--csv`` or ``--parquet``: a corpus, record by record."""
+    from translit.cli.report import problem
     from translit.corpus.parallel import Recipe, normalizer_for
     from translit.corpus.records import Spec
     from translit.corpus.run import Stopped, UnknownField, run_corpus
@@ -50,9 +61,12 @@ def corpus(args: argparse.Namespace) -> int:
         raise UsageError("'-' (standard input) cannot be mixed with file names; run twice")
     if args.jobs < 1 or args.batch_size < 1:
         raise UsageError("--jobs and --batch-size take 1 or more")
-    for path in paths:
-        if path != "-" and not os.path.isfile(path):
-            raise FileError(f"{path}: no such file; check the path")
+    missing = [_not_a_file(path, f"--{kind} reads a file; name it (or pipe it to standard "
+                           "input)") for path in paths if path != "-" and not os.path.isfile(path)]
+    for message in missing[:-1]:
+        to_stderr(problem(message, "error", use_color(args.color, sys.stderr)))
+    if missing:  # the last one, as any error: exit code 2
+        raise FileError(missing[-1])
     if kind == "parquet":  # Arrow's default allocator keeps freed memory; the system one does not
         os.environ.setdefault("ARROW_DEFAULT_MEMORY_POOL", "system")
     config = settings(args)
@@ -184,20 +198,78 @@ def validate(args: argparse.Namespace) -> int:
 
 
 def transliterate(args: argparse.Namespace) -> int:
-    """``transliterate``: romanize files or standard input."""
-    from translit.documents.files import FileError, Skipped, decode, read
-    from translit.romanize import transliterate
+    """``transliterate``: romanize files or standard input.
 
-    for path in args.paths or ["-"]:
-        data = read_stdin() if path == "-" else read(path)[0]
+    A file that cannot be read, is not UTF-8 or holds a letter the scheme does not
+    cover does not stop the others: each gets one line on standard error, after the
+    files that could be romanized, and the exit code is 2."""
+    import warnings
+
+    from translit.cli.report import problem
+    from translit.documents.files import FileError, Skipped, decode, read
+    from translit.errors import UnmappedCharacterError
+    from translit.romanize import FallbackWarning, transliterate
+
+    paths = args.paths or ["-"]
+    if "-" in paths and len(paths) > 1:
+        raise UsageError("'-' (standard input) cannot be mixed with file names; run twice")
+    if not args.paths:  # typed at a prompt: say what it waits for
+        stdin_hint("translit transliterate --scheme SCHEME FILE ...")
+    transliterate("", args.scheme)  # an unknown scheme: one error, before any file
+    color = use_color(args.color, sys.stderr)
+    problems: list[str] = []
+    for path in paths:
+        name = "<stdin>" if path == "-" else path
         try:
-            doc = decode(data, "<stdin>" if path == "-" else path)
-        except Skipped as exc:
-            raise FileError(str(exc).replace(", skipped", "") + "; pass UTF-8 text") from exc
+            if path == "-":
+                data = read_stdin()
+            elif not os.path.isfile(path):  # named on the command line: not one that vanished
+                raise FileError(_not_a_file(path, "transliterate reads files"))
+            else:
+                data = read(path)[0]
+            try:
+                doc = decode(data, name)
+            except Skipped as exc:
+                raise FileError(str(exc).replace(", skipped", "") + "; pass UTF-8 text") from exc
+            with warnings.catch_warnings(record=True) as caught:
+                warnings.simplefilter("always", FallbackWarning)
+                try:
+                    out = transliterate(doc.text, args.scheme, errors=args.errors)
+                except UnmappedCharacterError as exc:
+                    raise FileError(_unmapped(name, doc.text, exc)) from exc
+        except (FileError, Skipped) as exc:
+            problems.append(str(exc))
+            continue
+        for warning in caught:
+            to_stderr(problem(f"warning: {name}: {warning.message}", "warning", color))
         sys.stdout.flush()
-        sys.stdout.buffer.write(doc.encode(transliterate(doc.text, args.scheme)))
+        sys.stdout.buffer.write(doc.encode(out))
         sys.stdout.flush()
+    if problems:
+        for message in problems[:-1]:
+            to_stderr(problem(message, "error", color))
+        raise FileError(problems[-1])  # the last line, as any error: exit code 2
     return 0
+
+
+def _not_a_file(path: str, what: str) -> str:
+    """Why *path*, named on the command line, is not a file to read (*what*: what the
+    command reads, for a folder)."""
+    if os.path.isdir(path):
+        return f"{path}: is a folder; {what}"
+    if os.path.exists(path):
+        return f"{path}: not a regular file; name a file, or pipe it to standard input"
+    return f"{path}: no such file; check the path"
+
+
+def _unmapped(name: str, text: str, exc: UnmappedCharacterError) -> str:
+    """The command line's message for a letter the scheme does not cover: where it is
+    (line and column, 1-based), and the option that romanizes it anyway."""
+    line = text.count("\n", 0, exc.position) + 1
+    column = exc.position - (text.rfind("\n", 0, exc.position) + 1) + 1
+    return (f"{name}:{line}:{column}: {exc.char!r} (U+{ord(exc.char):04X}) is not covered "
+            f"by scheme {exc.scheme!r}; pick the scheme of the text's language, or pass "
+            "--errors fallback (unidecode romanizes such letters)")  # fmt: skip
 
 
 COMMANDS: dict[str, Callable[[argparse.Namespace], int]] = {

@@ -19,6 +19,7 @@ __all__ = [
     "read_stdin",
     "settings",
     "started",
+    "stdin_hint",
     "terminal",
     "to_stderr",
     "use_color",
@@ -69,6 +70,14 @@ def to_stderr(message: str) -> None:
     """*message* on standard error, after what standard output holds."""
     sys.stdout.flush()
     print(message, file=sys.stderr, flush=True)
+
+
+def stdin_hint(usage: str) -> None:
+    """Say on standard error that standard input is read, when it is a terminal: typed
+    at a prompt, a command with no file waits for it (*usage*: the command with files)."""
+    if terminal(sys.stdin):
+        to_stderr("translit: reading standard input; end it with Ctrl-D (Ctrl-Z, Enter on "
+                  f"Windows), or name files: {usage}")  # fmt: skip
 
 
 def terminal(stream: object) -> bool:

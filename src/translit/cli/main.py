@@ -5,7 +5,8 @@ Commands: ``normalize``, ``lookup``, ``variants``, ``validate``, ``transliterate
 Exit codes: 0 success, or nothing to change; 1 ``--check``, ``--diff`` or
 ``--in-place`` found names to change (``--in-place`` fixed them); 2 a usage,
 configuration or input error (one line on stderr: the file, the line, what to
-do). Skipped files (binary, not UTF-8, vanished) are warnings, not errors.
+do). Skipped files (binary, not UTF-8, vanished) are warnings, not errors. 141:
+the reader of standard output went away (``| head``); nothing is said.
 
 >>> main(["lookup", "Kiev"])  # doctest: +NORMALIZE_WHITESPACE
 Kiev	Kyiv	kyiv	variant Kiev (en)	703448
@@ -27,7 +28,7 @@ from translit.cli.common import (
     read_stdin,
     settings,
     started,
-    terminal,
+    stdin_hint,
     to_stderr,
     use_color,
 )
@@ -42,7 +43,12 @@ if TYPE_CHECKING:
     from translit.normalizer import Normalizer
 
 
-__all__ = ["main"]
+__all__ = ["BROKEN_PIPE", "main"]
+
+BROKEN_PIPE = 141
+"""The exit code when the reader of standard output goes away (``| head``): the
+shell's code for a program ended by SIGPIPE (128 + 13), as ``cat`` and ``git log``
+give, so that no one takes it for exit code 1 (names to change)."""
 
 def _parser() -> argparse.ArgumentParser:
     from translit.cli.arguments import parser  # only for a command line other than a bare normalize
@@ -86,9 +92,8 @@ def _normalize(args: argparse.Namespace) -> int:
         config = settings(args)
         normalizer, job = _set_up(args, mode, config)
         name = args.stdin_filename or "<stdin>"
-        if not args.paths and args.verbosity >= 0 and terminal(sys.stdin):  # typed at a prompt
-            to_stderr("translit: reading standard input; end it with Ctrl-D (Ctrl-Z, Enter on "
-                      "Windows), or name files: translit normalize FILE ...")  # fmt: skip
+        if not args.paths and args.verbosity >= 0:  # typed at a prompt: say what it waits for
+            stdin_hint("translit normalize FILE ...")
         tally = Tally(mode, args.format, sys.stdout, sys.stderr, **colors)
         data = read_stdin(STREAM_AFTER)
         if len(data) == STREAM_AFTER:  # streamed, or read whole up to a limit
@@ -250,10 +255,10 @@ def main(argv: Sequence[str] | None = None) -> int:
         else:
             to_stderr(f"translit: {exc}")
         return 2
-    except BrokenPipeError:
+    except BrokenPipeError:  # the reader went away (| head): quietly, as cat does
         devnull = os.open(os.devnull, os.O_WRONLY)
-        os.dup2(devnull, sys.stdout.fileno())
-        return 1
+        os.dup2(devnull, sys.stdout.fileno())  # nothing more to flush at exit
+        return BROKEN_PIPE
     except KeyboardInterrupt:
         to_stderr("translit: interrupted")
         return 130
