@@ -253,7 +253,9 @@ EXPECTED = {
 }
 
 
-@pytest.mark.parametrize("name", list(EXPECTED))
+@pytest.mark.parametrize(
+    "name", [pytest.param(n, marks=pytest.mark.slow) if n in _HEAVY else n for n in EXPECTED]
+)
 def test_adversarial_text_gives_the_right_output(name: str) -> None:
     text, expected = EXPECTED[name]
     assert _check_all(text) == expected
@@ -735,6 +737,7 @@ def test_a_million_entities_in_a_small_file_are_refused_in_bounded_memory(
     assert "split the table" in done.stdout
 
 
+@pytest.mark.slow  # compiles 100,000 variants
 def test_100000_variants_on_one_entity(tmp_path: Path) -> None:
     path = tmp_path / "wide.yaml"
     lines = ["entities:", "  - id: wide", "    type: place", "    name: Wideplace", "    variants:"]

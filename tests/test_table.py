@@ -11,18 +11,25 @@ import pytest
 import yaml
 
 import translit
+from helpers import cli_runner
 from translit.tables.aliases import MAX_FORM_LENGTH
 
 BAD = yaml.safe_load((Path(__file__).parent / "cases" / "bad_tables.yaml").read_text("utf-8"))
 
 
-@pytest.mark.parametrize("case", BAD, ids=[c["name"] for c in BAD])
-def test_bad_table_is_refused(case: dict[str, Any], tmp_path: Path) -> None:
+def _bad_table(case: dict[str, Any], tmp_path: Path) -> Path:
+    """The broken table of *case*, written as ``table.yaml`` in *tmp_path*."""
     path = tmp_path / "table.yaml"
     if case["table"] == "BINARY":
         path.write_bytes(b"entities:\n  - {id: x, type: place, name: \xff\xfe}\n")
     else:
         path.write_text(case["table"].replace("LONGFORM", "x" * (MAX_FORM_LENGTH + 1)), "utf-8")
+    return path
+
+
+@pytest.mark.parametrize("case", BAD, ids=[c["name"] for c in BAD])
+def test_bad_table_is_refused(case: dict[str, Any], tmp_path: Path) -> None:
+    path = _bad_table(case, tmp_path)
     with pytest.raises(translit.TableError) as info:
         translit.Normalizer([path], include_default=False)
     err = info.value
@@ -31,6 +38,19 @@ def test_bad_table_is_refused(case: dict[str, Any], tmp_path: Path) -> None:
     assert case["message"].replace("TABLE", str(path)) in str(err)
     assert str(err).startswith(f"{path}:{case['line']}: ")
     assert err.fix
+
+
+@pytest.mark.parametrize("case", BAD, ids=[c["name"] for c in BAD])
+def test_validate_refuses_a_bad_table_at_its_line(case: dict[str, Any], tmp_path: Path,
+                                                  monkeypatch: pytest.MonkeyPatch) -> None:
+    """``translit validate FILE`` reports each broken alias table as one line,
+    ``translit: file:line: problem; fix``, at the line the loader names."""
+    _bad_table(case, tmp_path)
+    result = cli_runner(monkeypatch, tmp_path)("validate", "table.yaml")
+    assert result.code == 2 and result.out == b""
+    (line,) = result.err.splitlines()
+    assert line.startswith(f"translit: table.yaml:{case['line']}: ")
+    assert case["message"].replace("TABLE", "table.yaml") in line and "; " in line
 
 
 def test_bundled_table_loads_and_every_canonical_maps_to_itself(
@@ -255,6 +275,24 @@ def test_variants_that_are_frequent_words_are_named(tmp_path: Path) -> None:
     assert "'The' is one of the most frequent words of" in found[0] and " en," in found[0]
     assert "'Und' is one of the most frequent words of de;" in found[1]
     assert common_word_forms(load_tables([bundled_table_path()])) == []
+
+
+def test_validate_warns_of_variants_that_are_frequent_words(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """``translit validate`` accepts the table (exit 0) and names each such form, with
+    its line, on standard error; a form listed as ambiguous is not named."""
+    (tmp_path / "t.yaml").write_text(
+        "entities:\n  - id: x-the\n    type: place\n    name: Thera\n"
+        "    variants: {en: [The, Theras]}\n"
+        "  - id: x-a\n    type: place\n    name: Aland\n    variants: {en: [Of]}\n"
+        "    ambiguous:\n      - {form: Of, lang: en, next: [island]}\n", "utf-8"
+    )
+    result = cli_runner(monkeypatch, tmp_path)("validate", "t.yaml")
+    assert (result.code, result.text) == (0, "t.yaml: ok\n")
+    (warning,) = result.err.splitlines()
+    assert warning.startswith("translit: warning: t.yaml:5: 'The' is one of the most frequent")
+    assert "list it under 'ambiguous'" in warning
 
 
 def test_a_name_holding_another_entitys_name_is_idempotent(tmp_path: Path) -> None:
