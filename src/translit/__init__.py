@@ -86,7 +86,7 @@ def transliterate(text: str, scheme: str, *, errors: str = "strict") -> str:
 
 
 def schemes() -> list[str]:
-    """The ids of the romanization schemes, one per file in ``translit/schemes/``."""
+    """The ids of the romanization schemes, one per file in ``translit/data/schemes/``."""
     from translit.romanize import schemes as ids
 
     return ids()

@@ -1,6 +1,6 @@
 """Romanize Belarusian, Ukrainian and Russian Cyrillic with a named, data-defined scheme.
 
-Every scheme is one YAML file in ``translit/schemes/`` (read by
+Every scheme is one YAML file in ``translit/data/schemes/`` (read by
 :mod:`translit.tables.schemes`). A :class:`Scheme` compiles its file once: a
 ``str.translate`` table for the letters romanized alike everywhere (uppercase in Title
 case), and one regular expression for the rest: the rules' contexts and uppercase

@@ -1,6 +1,6 @@
 """Case endings: recognizing Лукашэнкі, Тихановской, Zełenskiego, Homlu, Kyjivo.
 
-Each language file in ``translit/languages/`` lists, for a word ending, the
+Each language file in ``translit/data/languages/`` lists, for a word ending, the
 endings that replace it in the other grammatical cases. For every word of every
 form, each rule of its script whose ending fits gives a *stem* and the endings
 that may follow it: ``Łukaszenka`` with the Polish rule ``ka → ki, ce, kę, ką``

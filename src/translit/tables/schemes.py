@@ -1,4 +1,4 @@
-"""Read and validate one romanization scheme file (``src/translit/schemes/<id>.yaml``).
+"""Read and validate one romanization scheme file (``src/translit/data/schemes/<id>.yaml``).
 
 A scheme file is data only: its letter table, its context rules (in the rule
 language of the language files' transcriptions: docs/data-format.md, "The rule
