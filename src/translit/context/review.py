@@ -141,12 +141,24 @@ def _plain(
             return False
     text = seen.text
     start, end = m.start, m.end
+    word, sep = nxt
     if (
         text[end : end + 1] == "s"
         or m.text[-1].lower() in rules.case_marks
-        or nxt[1].strip()[:1] in ("(", "[")
-        or may_be_historical(seen, mentions, i, (word2, word1), nxt)
-        or may_cue(seen, m, word1, word2)
+        or sep.strip()[:1] in ("(", "[")
+        or (
+            # no word that may begin or end a pattern around it: neither can apply
+            (
+                word1 in rules.near_before
+                or word2 in rules.near_before2
+                or word in rules.near_after
+                or "," in sep
+            )
+            and (
+                may_be_historical(seen, mentions, i, (word2, word1), nxt)
+                or may_cue(seen, m, word1, word2)
+            )
+        )
         or labelled(seen, m)
     ):
         return False

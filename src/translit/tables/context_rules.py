@@ -61,6 +61,26 @@ class ContextRules:
     patronymic_endings: tuple[str, ...] = ()
     endings: dict[str, list[tuple[str, tuple[str, ...], str]]] = field(default_factory=dict)
     """Per language, its inflection rules (ending, forms, after), folded."""
+    near_before: frozenset[str] = frozenset()
+    """The words that, right before a name, may end a cue or a historical pattern or
+    join it to another name: without one of them there (nor a cue word one word further
+    back, nor one of :attr:`near_after` after it), neither check can apply."""
+    near_before2: frozenset[str] = frozenset()
+    """The words that may end a cue one word further back."""
+    near_after: frozenset[str] = frozenset()
+    """The words that, right after a name, may begin a historical pattern or a former
+    state, or join it to another name."""
+
+    def index_triggers(self) -> None:
+        """Fill :attr:`near_before`, :attr:`near_before2` and :attr:`near_after` from
+        the rules (done once, when the rules are read)."""
+        cues = self.cues.keys() | self.quoted_cues.keys()
+        ends = {pattern[-1] for pattern in self.historical_before}
+        self.near_before = frozenset(cues | ends | self.conjunctions)
+        self.near_before2 = frozenset(cues)
+        self.near_after = frozenset(
+            self.historical_after.keys() | self.former_states.keys() | self.conjunctions
+        )
 
 
 def words_of(phrase: str) -> Words:
@@ -88,6 +108,7 @@ def load_context_rules() -> ContextRules:
             )
     endings = load_given_names()["patronymic_endings"]
     rules.patronymic_endings = tuple(fold_word(e) for e in endings)
+    rules.index_triggers()
     return rules
 
 
