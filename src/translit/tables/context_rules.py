@@ -1,7 +1,7 @@
 """The data of the context rules (:mod:`translit.context`), read from the language files.
 
-Each language file may have a ``context:`` section (the README documents its
-keys): the words that make a name a cited spelling (``cues``, and
+Each language file may have a ``context:`` section (docs/data-format.md documents
+its keys): the words that make a name a cited spelling (``cues``, and
 ``quoted_cues`` that count only when the name is quoted), names of languages
 and peoples (glosses such as "Russian: Одесса"), historical and fixed
 expressions with a slot ``{}`` for the place ("University of {}"), states that
