@@ -86,14 +86,13 @@ def _plain_but_left(text: str, style: str = "en") -> list[tuple[str, str]]:
     discussed = discussed_pairs(seen, mentions)
     others = {m.entity for m in mentions if m.left.startswith("another person (")}
     wrong = []
-    for i, m in enumerate(mentions):
-        if not m.changed:
-            continue
+    changing = [i for i, m in enumerate(mentions) if m.changed]
+    for i in r.plain_lane(seen, mentions, changing, discussed, others):
+        m = mentions[i]
         words, nxt = seen.last_two(m.start), seen.next_word(m.end)
-        if r._plain(seen, mentions, i, words, nxt, i in discussed, others):
-            left, _ = r._left(seen, mentions, i, style, False, i in discussed, words, nxt)
-            if left:
-                wrong.append((m.text, left))
+        left, _ = r._left(seen, mentions, i, style, False, i in discussed, words, nxt)
+        if left:
+            wrong.append((m.text, left))
     return wrong
 
 
