@@ -141,3 +141,56 @@ def test_subpackages_import_nothing_eagerly() -> None:
                 n for n in tree.body if isinstance(n, (ast.Import, ast.ImportFrom))
                 and not (isinstance(n, ast.ImportFrom) and n.module == "__future__")
             ], module
+
+
+LAYERS: list[list[str]] = [
+    # the bottom: small tools every layer may use
+    ["translit.errors", "translit.limits", "translit.mention", "translit.version",
+     "translit.gcpause", "translit.text"],
+    # loading and validating the data files (translit/data/); romanize is the schemes'
+    # engine over tables.schemes, and the compiler romanizes forms with it
+    ["translit.tables", "translit.romanize"],
+    ["translit.compile"],
+    ["translit.match.checks", "translit.match.general", "translit.match.short_path"],
+    ["translit.context"],
+    # the scan puts the matching and the review of the context together
+    ["translit.match.matcher"],
+    # the API: the Normalizer, and the check of a compiled table that needs the matcher
+    ["translit", "translit.normalizer", "translit.stream", "translit.outputs"],
+    # reading and writing documents, for the faces
+    ["translit.documents"],
+    # the faces: corpora, then the command line (which runs corpora)
+    ["translit.corpus"],
+    ["translit.cli", "translit.__main__"],
+]
+"""The layers, bottom first: a module may import its own layer and those below it. An
+entry names a module, or a subpackage and every module in it; the longest entry that
+names a module places it."""
+
+
+def _layer(module: str) -> int:
+    found = [
+        (len(entry), rank)
+        for rank, layer in enumerate(LAYERS)
+        for entry in layer
+        if module == entry or module.startswith(entry + ".")
+    ]
+    assert found, f"{module} is in no layer: add it to LAYERS"
+    return max(found)[1]
+
+
+def test_every_module_has_a_layer() -> None:
+    for module in _modules():
+        _layer(module)
+    named = {entry for layer in LAYERS for entry in layer}
+    assert sorted(named - set(_modules())) == []  # no layer names a module that is gone
+
+
+def test_imports_go_down_the_layers() -> None:
+    modules = _modules()
+    upward = [
+        f"{importer} line {line} imports {imported} (layer {_layer(imported)} > {_layer(importer)})"
+        for importer, imported, _, line in _imports(modules)
+        if imported in modules and _layer(imported) > _layer(importer)
+    ]
+    assert upward == []

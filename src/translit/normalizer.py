@@ -263,8 +263,8 @@ def _compile(paths: list[str | Path]) -> Index:
     """Load, validate, generate and compile: the slow path the cache saves."""
     from translit.compile.compiler import build_index
     from translit.compile.former import add_former
-    from translit.compile.outputs import check_outputs
     from translit.compile.variants import add_generated, add_rewritten
+    from translit.outputs import check_outputs
     from translit.tables.aliases import load_tables
     from translit.tables.given_names import given_names
 

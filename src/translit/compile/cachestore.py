@@ -9,7 +9,7 @@ import os
 from typing import Any
 
 from translit.compile.cache import SEPARATOR, frame, rebuilt
-from translit.compile.gcpause import paused_gc
+from translit.gcpause import paused_gc
 
 __all__ = ["KEEP", "columns", "pickled", "prune", "save"]
 

@@ -19,10 +19,10 @@ import re
 from collections.abc import Iterable, Sequence
 
 from translit.compile.finder import Finder
-from translit.compile.gcpause import paused_gc
 from translit.compile.index import EntityInfo, Index, Target
 from translit.compile.wordforms import word_forms
 from translit.errors import TableError
+from translit.gcpause import paused_gc
 from translit.tables.aliases import Entity, Form
 from translit.tables.context_rules import load_context_rules
 from translit.tables.inflection import genitive_languages

@@ -21,7 +21,7 @@ from __future__ import annotations
 import warnings
 from collections.abc import Iterable, Iterator
 
-from translit.compile.gcpause import paused_gc
+from translit.gcpause import paused_gc
 from translit.tables.aliases import Ambiguous, Entity, Form
 from translit.tables.common_words import CommonWords
 from translit.tables.press import load_press, spellings

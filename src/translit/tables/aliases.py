@@ -16,8 +16,8 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from translit.compile.gcpause import paused_gc
 from translit.errors import TableError
+from translit.gcpause import paused_gc
 from translit.limits import MAX_ENTITIES, MAX_FORM_LENGTH
 from translit.tables.bundled import bundled_table_path
 from translit.tables.schema import ALIASES, ENTITY_TYPES, check

@@ -19,7 +19,9 @@ entry that comes later, naming both entries, when
    ``Lukashenko Foundation`` would become ``Lukashenka Foundation``, then the
    canonical form.
 
-The bundled table passes (``tests/test_table.py``).
+The bundled table passes (``tests/test_table.py``). The check reads with the
+matcher, so it stands above it, beside the API: ``normalizer._compile`` calls it
+on each table it compiles.
 """
 
 from __future__ import annotations
