@@ -94,6 +94,7 @@ def _build(args: tuple[str, str]) -> str:
     return translit.Normalizer([table], include_default=False).normalize("Brześć")
 
 
+@pytest.mark.slow  # two processes
 def test_two_processes_building_at_once(folder: Path, tmp_path: Path) -> None:
     table = str(_table(tmp_path))
     with multiprocessing.get_context("spawn").Pool(2) as pool:

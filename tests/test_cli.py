@@ -476,6 +476,7 @@ def test_bad_config_is_exit_2_naming_file_and_key(
 # --- parallel runs and progress ----------------------------------------------
 
 
+@pytest.mark.slow  # worker processes
 def test_jobs_2_gives_the_same_result_as_jobs_1(run: Cli, tmp_path: Path) -> None:
     corpus = sorted((Path(__file__).parent / "corpus").glob("*.txt"))
     for copy in ("one", "two"):

@@ -13,6 +13,7 @@ import pytest
 
 from helpers import Cli, cli_runner
 from translit.cli.main import BROKEN_PIPE
+from translit.cli.runner import STREAM_AFTER
 from translit.tables.schemes import SCHEMES_DIR, load_table, scheme_ids
 
 
@@ -246,7 +247,11 @@ def test_a_reader_that_goes_away_ends_the_run_quietly(tmp_path: Path) -> None:
     translit stops without a word on standard error, with the shell's code for a
     program ended by SIGPIPE (141, as cat), not 1 (names to change) nor 2."""
     big = tmp_path / "big.txt"  # far more than a pipe holds: the writes go on after the close
-    big.write_text("Lukashenko visited Kiev.\n" * 200_000, "utf-8")
+    # longer than STREAM_AFTER, so streamed; names in the first 500 KB only (40,000
+    # findings for --check), then lines without one: cheap to normalize
+    big.write_text("Lukashenko visited Kiev.\n" * 20_000
+                   + "It rained all day in the old town.\n" * 120_000, "utf-8")
+    assert big.stat().st_size > STREAM_AFTER
     for args, line in (
         (["normalize", "big.txt"], b"Lukashenka visited Kyiv.\n"),
         (["normalize", "--check", "big.txt"], b"big.txt:1:1: Lukashenko -> Lukashenka"),

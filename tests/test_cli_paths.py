@@ -133,6 +133,7 @@ list(ordered_map(work, [1, 2], jobs=2))
 """
 
 
+@pytest.mark.slow  # real runs with worker processes, killed
 @pytest.mark.parametrize("how", [signal.SIGKILL, signal.SIGTERM])
 def test_workers_do_not_outlive_a_killed_run(tmp_path: Path, how: int) -> None:
     """SIGKILL or SIGTERM to the main process of a --jobs run (what a CI timeout does)

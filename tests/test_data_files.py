@@ -128,10 +128,22 @@ def test_every_data_file_in_the_repository_validates_against_the_schema(run: Cli
         kinds.append(kind)
     assert kinds.count("aliases") == 4 and kinds.count("given_names") == 1
     assert kinds.count("scheme") + kinds.count("language") == 37
-    names = [str(p) for p in paths if p.parent.name not in ("schemes", "languages")]
+    names = [str(p) for p in paths
+             if p.parent.name not in ("schemes", "languages") and p != PLACES]  # fmt: skip
     result = run("validate", *names)
     assert result.code == 0 and result.err == ""
     assert result.text == "".join(f"{n}: ok\n" for n in names)
+
+
+PLACES = REPO / "src" / "translit" / "data" / "places.yaml"
+
+
+@pytest.mark.slow  # compiles the gazetteer with the bundled table (2 s)
+def test_the_gazetteer_validates(run: Cli) -> None:
+    """The gazetteer through ``translit validate``, as the other tables above."""
+    result = run("validate", str(PLACES))
+    assert result.code == 0 and result.err == ""
+    assert result.text == f"{PLACES}: ok\n"
 
 
 def test_a_broken_given_names_file_is_refused_at_its_line(tmp_path: Path, run: Cli) -> None:

@@ -221,6 +221,7 @@ def test_discover_named_files_once_and_missing_paths(tmp_path: Path) -> None:
         discover([str(tmp_path / "nope.md")])
 
 
+@pytest.mark.slow  # a real run in another process, killed
 @pytest.mark.parametrize("moment", ["before-rename", "during-write"])
 def test_sigterm_mid_write_leaves_the_original_whole(tmp_path: Path, moment: str) -> None:
     """A real SIGTERM (no Python cleanup) while a file is being fixed: the original
@@ -247,6 +248,7 @@ sys.exit(main(["normalize", "--in-place", "--jobs", "1", {str(target)!r}]))
     assert all(name.endswith(".tmp") or name.startswith(".") for name in leftovers)
 
 
+@pytest.mark.slow  # a real run in another process, killed
 def test_a_later_run_removes_the_stale_temporary_file_a_killed_run_left(tmp_path: Path) -> None:
     """SIGKILL while a file is being fixed leaves the original whole and the hidden
     temporary file beside it; the next run that fixes the file removes that file,

@@ -28,7 +28,7 @@ leaving nothing behind (in the cache or elsewhere).
 Cache: an entry that is valid as a file but holds something else is not trusted.
 
 Properties run with the hypothesis profile of ``tests/conftest.py`` (``ci``: 300
-examples each; ``HYPOTHESIS_PROFILE=long``: 20,000).
+examples each; ``dev``, under ``-m "not slow"``: 100; ``HYPOTHESIS_PROFILE=long``: 20,000).
 """
 
 from __future__ import annotations
@@ -208,7 +208,12 @@ ADVERSARIAL: dict[str, Callable[[], str]] = {
 }
 
 
-_HEAVY = {"line of a few MB", "100,000 mentions", "100,000 ambiguous forms", "100,000 given names"}
+_HEAVY = {  # 0.2 to 2 s each (the developer's loop runs the other runs and storms)
+    "line of a few MB", "100,000 mentions", "100,000 ambiguous forms", "100,000 given names",
+    "alternating scripts with names", "run of backticks", "run of tildes", "run of line breaks",
+    "100,000 prefixes of a variant", "run of spaces in a name", "a MB without whitespace",
+    "prefixes", "no whitespace",  # the same two texts, with the output they give
+}  # fmt: skip
 _ADVERSARIAL_PARAMS = [
     pytest.param(name, marks=pytest.mark.slow) if name in _HEAVY else name for name in ADVERSARIAL
 ]

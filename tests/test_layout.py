@@ -5,6 +5,7 @@ taking another's private (``_``) names."""
 from __future__ import annotations
 
 import ast
+import functools
 from pathlib import Path
 
 PACKAGE = Path(__file__).resolve().parent.parent / "src" / "translit"
@@ -30,8 +31,14 @@ def _resolve(module: str, path: Path, node: ast.ImportFrom) -> str:
 def _imports(modules: dict[str, Path]) -> list[tuple[str, str, str, int]]:
     """(importer, imported module, name or "", line) for every import of the package,
     wherever it stands (module level, function, ``TYPE_CHECKING`` block)."""
+    return _imports_of(tuple(modules.items()))
+
+
+@functools.cache  # the same files for every test of this module: read once
+def _imports_of(modules: tuple[tuple[str, Path], ...]) -> list[tuple[str, str, str, int]]:
+    names = dict(modules)
     found = []
-    for module, path in modules.items():
+    for module, path in modules:
         tree = ast.parse(path.read_text("utf-8"))
         type_only = {
             id(n)
@@ -53,7 +60,7 @@ def _imports(modules: dict[str, Path]) -> list[tuple[str, str, str, int]]:
                     continue
                 for alias in node.names:
                     sub = f"{target}.{alias.name}"
-                    if sub in modules:  # "from . import matcher"
+                    if sub in names:  # "from . import matcher"
                         found.append((module, sub, "", node.lineno))
                     else:
                         found.append((module, target, alias.name, node.lineno))

@@ -24,6 +24,7 @@ from hypothesis import strategies as st
 import translit
 import translit.match.matcher
 import translit.normalizer
+from translit.compile.finder import LOOK_UP_TO, Finder
 from translit.match.general import scan_general
 from translit.match.matcher import match
 
@@ -179,6 +180,13 @@ def test_the_finder_gives_the_same_hits_before_and_after_a_long_text() -> None:
 _PATTERNS = _INDEX.finder.patterns
 
 
+@functools.cache
+def _finders() -> tuple[Finder, Finder]:
+    """Two finders of the bundled table's patterns, made once for every example: the
+    automata of the second are built once (as in a long run), not at each example."""
+    return Finder(_PATTERNS), Finder(_PATTERNS)
+
+
 @given(
     st.lists(
         st.one_of(
@@ -193,10 +201,9 @@ def test_a_few_words_are_looked_up_as_the_automaton_finds_them(parts: list[str])
     """The first keys of a Finder, up to LOOK_UP_TO characters, are searched by looking
     their substrings up (no automaton to build for a command line on a few words): the
     hits of the automaton, in its order, for both searches."""
-    from translit.compile.finder import LOOK_UP_TO, Finder
-
     key = "".join(parts)[:LOOK_UP_TO]
-    looked, built = Finder(_PATTERNS), Finder(_PATTERNS)
+    looked, built = _finders()
+    looked._looked = 0  # a new command line's: a few words looked up
     built._looked = LOOK_UP_TO + 1  # as after a longer text: the automaton
     assert looked.first(key) == built.first(key)
     looked._looked = 0

@@ -124,6 +124,7 @@ def _jsonl(path: Path, bad: bool) -> None:
     path.write_text("\n".join(lines) + "\n", encoding="utf-8")
 
 
+@pytest.mark.slow  # worker processes
 @pytest.mark.parametrize("on_error", ["skip", "stop"])
 def test_jsonl_jobs_2_equals_jobs_1(run: Runner, tmp_path: Path, on_error: str) -> None:
     _jsonl(tmp_path / "news.jsonl", bad=True)
@@ -139,6 +140,7 @@ def test_jsonl_jobs_2_equals_jobs_1(run: Runner, tmp_path: Path, on_error: str) 
     assert "news.jsonl:38: not valid JSON" in err
 
 
+@pytest.mark.slow  # worker processes
 def test_many_files_jobs_2_in_order(run: Runner, tmp_path: Path) -> None:
     names = []
     for i in range(5):
@@ -149,6 +151,7 @@ def test_many_files_jobs_2_in_order(run: Runner, tmp_path: Path) -> None:
     assert one == two and one[1].count(b"\n") == 5 * 2 * len(_paragraphs())
 
 
+@pytest.mark.slow  # worker processes
 def test_csv_and_parquet_jobs_2_equal_jobs_1(run: Runner, tmp_path: Path) -> None:
     import csv
 

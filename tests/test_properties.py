@@ -2,7 +2,9 @@
 
 The text mixes the table's own forms (variants, canonical and Cyrillic forms),
 protected regions (URLs, code), separators and random Unicode. Examples per
-property: 300 in the default ``ci`` profile, 20,000 with HYPOTHESIS_PROFILE=long.
+property: 300 in the default ``ci`` profile, 100 in the developer's loop (``dev``: ``pytest
+-m "not slow"``), 20,000 with HYPOTHESIS_PROFILE=long; the three on long texts run
+:data:`LONG_TEXT_EXAMPLES`.
 """
 
 from __future__ import annotations
@@ -17,6 +19,9 @@ import translit
 from helpers import display_forms
 from translit.match.matcher import PIECE
 from translit.text.protect import MAX_TOKEN
+
+LONG_TEXT_EXAMPLES = min(60, settings.default.max_examples // 5)
+"""Examples of a property on long texts: 60 in the ci and long profiles, 20 in dev."""
 
 NORMALIZER = translit.Normalizer()
 USER_TABLE = Path(__file__).parent / "data" / "user_table.yaml"
@@ -148,7 +153,7 @@ def test_idempotent_on_the_cases_found(text: str, mode: tuple[bool, bool], style
 _LINE = "The report was published on Monday.\n"
 
 
-@settings(max_examples=60)  # each example normalizes 130,000 characters twice
+@settings(max_examples=LONG_TEXT_EXAMPLES)  # each example normalizes 130,000 characters twice
 @given(
     st.lists(st.one_of(ALL_TEXTS, LONG_RUNS), min_size=2, max_size=12),
     st.integers(min_value=-200, max_value=200),
@@ -163,7 +168,7 @@ def test_idempotent_across_a_piece_boundary(lines: list[str], shift: int, end: s
     _twice(NORMALIZER, head + block + head)
 
 
-@settings(max_examples=60)  # each example streams several windows twice
+@settings(max_examples=LONG_TEXT_EXAMPLES)  # each example streams several windows twice
 @given(
     st.lists(ALL_TEXTS, min_size=1, max_size=30),
     st.integers(min_value=100, max_value=3000),
@@ -232,7 +237,7 @@ def test_canonical_of_a_canonical_is_itself(form: str) -> None:
         assert NORMALIZER.canonical(result) == result
 
 
-@settings(max_examples=60)  # each example streams several windows of a few thousand characters
+@settings(max_examples=LONG_TEXT_EXAMPLES)  # each streams windows of a few thousand characters
 @given(
     st.lists(TEXTS, min_size=1, max_size=30),
     st.sampled_from(["\n\n", "\n", " "]),
