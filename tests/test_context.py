@@ -39,6 +39,16 @@ _LANGUAGE_CASES = [
 ]
 
 
+@given(_TEXTS, st.sampled_from(["Kiev", "Lwów", "of", "x"]), st.integers(0, 80), st.integers(0, 80))
+@example("Kiev Kiev", "Kiev", 5, 6)
+@example("Kiev", "Kiev", 0, 1)
+def test_occurs_is_where_the_word_begins(text: str, word: str, start: int, end: int) -> None:
+    """A word occurs between two places when one of its occurrences begins there."""
+    seen = Surroundings(_INDEX, _INDEX.context, text, None)
+    expected = any(text.startswith(word, at) for at in range(start, min(end, len(text))))
+    assert seen.occurs(word, start, end) == expected
+
+
 @pytest.mark.parametrize(("text", "lang"), _LANGUAGE_CASES)
 def test_language_of_a_paragraph(text: str, lang: str | None) -> None:
     assert detect(text) == lang

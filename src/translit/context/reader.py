@@ -72,7 +72,6 @@ class Surroundings:
         self._after: dict[int, list[tuple[str, str, int, str]]] = {}
         self._references: list[tuple[int, tuple[int, str]]] | None = None
         self._sentences: dict[int, int] = {}
-        self._occurrences: dict[str, list[int]] = {}
         # the mentions' whole words, and the spans they were taken from
         self._word_spans: tuple[list[tuple[int, int]] | None, dict[int, tuple[int, int]]] = (
             None,
@@ -96,16 +95,9 @@ class Surroundings:
 
     def occurs(self, word: str, start: int, end: int) -> bool:
         """Whether *word* is written (as is) anywhere that begins between *start* and
-        *end*; where it is written is found once per text."""
-        found = self._occurrences.get(word)
-        if found is None:
-            found = self._occurrences[word] = []
-            at = self.text.find(word)
-            while at >= 0:
-                found.append(at)
-                at = self.text.find(word, at + 1)
-        k = bisect_left(found, start)
-        return k < len(found) and found[k] < end
+        *end* (a search of that stretch: cheaper than finding every place it is
+        written in a long text, for the few thousand characters the checks ask about)."""
+        return end > start and self.text.find(word, start, end - 1 + len(word)) >= 0
 
     def in_mention(self, pos: int) -> bool:
         """Whether *pos* is inside one of the mentions."""
