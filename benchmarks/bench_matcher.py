@@ -289,7 +289,7 @@ BUNDLED_PLUS = "bundled+"
 
 
 def translit_competitor(normalizer: translit.Normalizer) -> Competitor:
-    from translit.match.matcher import match
+    from translit.scan import match
 
     index = normalizer._index
     return {
@@ -968,7 +968,7 @@ def types_section(rows: list[dict[str, Any]], runs: dict[Any, Any],
         "`text.lower()`), so its mention count differs from translit's. Each in its own "
         "process, taking turns; MB/s of UTF-8 input per second of CPU time, best of the "
         f"runs (up to --repeat per round, fewer once the runs took {TYPE_BUDGET_S:.0f} s) "
-        "and of the rounds. matcher alone: `translit.match.matcher.match`, the mentions before "
+        "and of the rounds. matcher alone: `translit.scan.match`, the mentions before "
         "the context review (`translit.context`); context review: find's time per MB "
         "less the matcher's, what the checks of a name discussed, historical, another "
         "person's or a word of the text's language cost. Last column: normalize with the "

@@ -85,7 +85,7 @@ def _plain_but_left(text: str, style: str = "en") -> list[tuple[str, str]]:
     """The mentions of *text* that the review's plain lane passes but a check leaves."""
     from translit.context import review as r
     from translit.context.discussion import discussed_pairs
-    from translit.match.matcher import match
+    from translit.scan import match
 
     mentions = match(_INDEX, text, style)
     r.review(_INDEX, text, mentions, style, None, False, False)  # what it remembers per form

@@ -158,12 +158,11 @@ LAYERS: list[list[str]] = [
     # engine over tables.schemes, and the compiler romanizes forms with it
     ["translit.tables", "translit.romanize"],
     ["translit.compile"],
-    ["translit.match.checks", "translit.match.general", "translit.match.short_path"],
+    ["translit.match"],
     ["translit.context"],
-    # the scan puts the matching and the review of the context together
-    ["translit.match.matcher"],
-    # the API: the Normalizer, and the check of a compiled table that needs the matcher
-    ["translit", "translit.normalizer", "translit.stream", "translit.outputs"],
+    # the API: the scan (the matching and the review of the context, piece by piece),
+    # the Normalizer, and the check of a compiled table that needs the matcher
+    ["translit", "translit.scan", "translit.normalizer", "translit.stream", "translit.outputs"],
     # reading and writing documents, for the faces
     ["translit.documents"],
     # the faces: corpora, then the command line (which runs corpora)

@@ -22,11 +22,11 @@ from hypothesis import example, given
 from hypothesis import strategies as st
 
 import translit
-import translit.match.matcher
 import translit.normalizer
+import translit.scan
 from translit.compile.finder import LOOK_UP_TO, Finder
 from translit.match.general import scan_general
-from translit.match.matcher import match
+from translit.scan import match
 
 HERE = Path(__file__).parent
 
@@ -233,15 +233,15 @@ def test_a_text_cut_in_pieces_gives_the_same_mentions(
     text = "".join(words.title().replace(" ", inner) + gap for words, inner, gap in parts)
     normalizer = _NORMALIZER
     with (
-        mock.patch.object(translit.match.matcher, "PIECE", size),
+        mock.patch.object(translit.scan, "PIECE", size),
         mock.patch.object(translit.normalizer, "PIECE", size),
     ):
-        assert translit.match.matcher.match(_INDEX, text, "en") == scan_general(_INDEX, text, "en")
+        assert translit.scan.match(_INDEX, text, "en") == scan_general(_INDEX, text, "en")
         assert normalizer.normalize(text) == translit.apply_mentions(text, normalizer.find(text))
 
 
 def test_pieces_are_cut_after_punctuation_and_a_line_break() -> None:
-    from translit.match.matcher import pieces
+    from translit.scan import pieces
 
     text = "Alexander\nLukashenko. Kiev?\r\n```\nKyiv.\n```\nMinsk."
     assert [p for _, p in pieces(text, 5)] == [  # never inside a fenced block

@@ -17,7 +17,7 @@ from hypothesis import strategies as st
 
 import translit
 from helpers import display_forms
-from translit.match.matcher import PIECE
+from translit.scan import PIECE
 from translit.text.protect import MAX_TOKEN
 
 LONG_TEXT_EXAMPLES = min(60, settings.default.max_examples // 5)
@@ -267,7 +267,7 @@ def test_the_stream_context_covers_the_checks() -> None:
 @given(TEXTS, st.booleans())
 def test_short_path_finds_what_the_general_path_finds(text: str, inflected: bool) -> None:
     from translit.match.general import scan_general
-    from translit.match.matcher import match
+    from translit.scan import match
 
     index = NORMALIZER._index
     assert match(index, text, "en", inflected) == scan_general(index, text, "en", inflected)

@@ -10,8 +10,8 @@ from translit.compile.cache import cached, table_key
 from translit.compile.index import Index
 from translit.errors import TableError
 from translit.match.general import match_whole
-from translit.match.matcher import PIECE, pieces, scan, scan_piece
 from translit.mention import Mention, splice
+from translit.scan import PIECE, pieces, scan, scan_piece
 from translit.tables.bundled import bundled_table_files
 from translit.text.fold import fold_word
 

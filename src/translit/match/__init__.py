@@ -1,1 +1,2 @@
-"""The scan of a text: the automaton's hits, the short path, the general path and its checks."""
+"""The matcher: the automaton's hits, the short path, and the general path with its
+checks (:mod:`translit.scan` runs them, then the review of the context)."""

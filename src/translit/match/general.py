@@ -8,7 +8,7 @@ whose file says ``genitive: s`` (Lukaschenkos, Poetins) is allowed and stays
 outside the mention; a stem followed
 by one of its case endings is an inflected hit (:mod:`translit.tables.inflection`).
 
-:mod:`translit.match.matcher` sends here what its short path does not take, and the
+:mod:`translit.scan` sends here what its short path does not take, and the
 whole of a text with characters that folding drops;
 :func:`match_whole` serves ``canonical()``.
 """
