@@ -200,3 +200,15 @@ def test_imports_go_down_the_layers() -> None:
         if imported in modules and _layer(imported) > _layer(importer)
     ]
     assert upward == []
+
+
+def test_the_architecture_page_names_every_module() -> None:
+    """docs/architecture.md, where a newcomer looks for the file of a concern, names every
+    module of the package (a new module gets its line there)."""
+    page = (PACKAGE.parent.parent / "docs" / "architecture.md").read_text(encoding="utf-8")
+    missing = [
+        path.relative_to(PACKAGE).as_posix()
+        for path in _modules().values()
+        if path.name != "__init__.py" and f"`{path.relative_to(PACKAGE).as_posix()}`" not in page
+    ]
+    assert missing == []
