@@ -85,6 +85,7 @@ def _plain_but_left(text: str, style: str = "en") -> list[tuple[str, str]]:
     """The mentions of *text* that the review's plain lane passes but a check leaves."""
     from translit.context import review as r
     from translit.context.discussion import discussed_pairs
+    from translit.context.lane import plain_lane
     from translit.scan import match
 
     mentions = match(_INDEX, text, style)
@@ -97,7 +98,7 @@ def _plain_but_left(text: str, style: str = "en") -> list[tuple[str, str]]:
     others = {m.entity for m in mentions if m.left.startswith("another person (")}
     wrong = []
     changing = [i for i, m in enumerate(mentions) if m.changed]
-    for i in r.plain_lane(seen, mentions, changing, discussed, others):
+    for i in plain_lane(seen, mentions, changing, discussed, others):
         m = mentions[i]
         words, nxt = seen.last_two(m.start), seen.next_word(m.end)
         left, _ = r._left(seen, mentions, i, style, False, i in discussed, words, nxt)

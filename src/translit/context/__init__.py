@@ -34,6 +34,8 @@ where a rule needs it. A text where nothing would change skips all of this.
 The modules, in the order the data flows: ``rules`` (the data of the language
 files), ``reader`` (the words, sentence, paragraph and language around a
 mention), one module per check (``cases``, ``history``, ``people``, ``names``,
-``discussion``; the adjective rule is in ``review``), and ``review``, which runs
-them. This file imports nothing: start-up pays only for what a text needs.
+``discussion``; the adjective rule is in ``review``), ``lane`` (the plain lane: the
+mentions no check can leave, told cheaply, in one pass), and ``review``, which runs
+the lane, then the checks in order for the rest. This file imports nothing: start-up
+pays only for what a text needs.
 """

@@ -7,10 +7,10 @@ import re
 from bisect import bisect_left, bisect_right
 
 from translit.context.people import given_key
-from translit.context.reader import NEXT, Surroundings, word_key
+from translit.context.reader import NEXT, Surroundings, Word, word_key
 from translit.mention import Mention
 
-__all__ = ["adjective_in_name", "inside_proper_name", "title_case_line"]
+__all__ = ["adjective_in_name", "inside_proper_name", "part_of_a_name", "title_case_line"]
 
 
 _INITIAL_BEFORE = ".!?:;\"“”«»„(‘’'–—-|•*#>[/"
@@ -40,6 +40,20 @@ def inside_proper_name(seen: Surroundings, m: Mention, begin: int, written: str)
     if lang in rules.title_case and title_case_line(seen, m.start):
         return ""
     return seen.text[begin : m.end]
+
+
+def part_of_a_name(seen: Surroundings, mentions: list[Mention], i: int, word: Word) -> str:
+    """The proper name mention *i* is the end of, after the capitalized word *word*
+    right before it (check 5), or "": not after a space, nor after another mention
+    ("Belarusian Kyiv")."""
+    _, sep, written, begin = word
+    if (
+        written[:1].isupper()
+        and sep in (" ", "\u00a0")
+        and not (i and mentions[i - 1].end >= begin + len(written))
+    ):
+        return inside_proper_name(seen, mentions[i], begin, written)
+    return ""
 
 
 def adjective_in_name(seen: Surroundings, m: Mention) -> str:
