@@ -73,27 +73,20 @@ def plain_lane(
         if kind == "adjective" or entity in others:
             continue
         start, end, written = m.start, m.end, m.text
-        # the two words before it (Surroundings.last_two's common case, inline)
-        words = None
+        # the two words before it (Surroundings.last_two's common case, inline: two
+        # plain words after single spaces, the nearer one not capitalized)
+        plain_before = False
         if start > 2 and text[start - 1] == " ":
             space = text.rfind(" ", start - 40 if start > 40 else 0, start - 1)
             written1 = text[space + 1 : start - 1]
-            if space > 0 and written1.isalpha():
+            if space > 0 and written1.isalpha() and not written1[0].isupper():
                 space2 = text.rfind(" ", space - 40 if space > 40 else 0, space)
                 written2 = text[space2 + 1 : space]
                 if space2 >= 0 and written2.isalpha():
-                    word1 = written1.lower() if written1.isascii() else word_key(written1)
-                    word2 = written2.lower() if written2.isascii() else word_key(written2)
-                    sep1 = " "
-                    if written1[0].isupper():
-                        words = seen.last_two(start)
-                else:
-                    words = seen.last_two(start)
-            else:
-                words = seen.last_two(start)
-        else:
+                    word1, word2 = word_key(written1), word_key(written2)
+                    plain_before = True
+        if not plain_before:
             words = seen.last_two(start)
-        if words is not None:
             (word1, sep1, written1, _), (word2, _, _, _) = words
             if written1[:1].isupper():
                 if part_of_a_name(seen, mentions, i, words[0]):
@@ -113,8 +106,7 @@ def plain_lane(
             space = text.find(" ", end + 1, end + 40)
             following = text[end + 1 : space]
             if space > 0 and following.isalpha():
-                word = following.lower() if following.isascii() else word_key(following)
-                sep = " "
+                word, sep = word_key(following), " "
             else:
                 word, sep = seen.next_word(end)
         else:
