@@ -112,7 +112,7 @@ def main() -> None:
             "admin1": city["admin1code"], "population": int(city["population"]),  # type: ignore[call-overload]
             "source": why,
         })
-    regions = places_regions.regions(known)
+    regions = places_regions.regions(known, world)
     entries += [r for r in regions if "merge" not in r]
     merged += [{"id": r["merge"][0], "name": r["merge"][1]} for r in regions if "merge" in r]
     merged = places_rules.first_of_each(merged)

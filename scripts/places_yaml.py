@@ -38,6 +38,11 @@ REGIONS_HEADER = HEADER.replace(
 ).replace(
     "# translit normalize --places, or Normalizer(aliases=[places_file()]).",
     "# translit normalize --aliases with this file's path, or as above.",
+).replace(
+    "#           Voblasts of Belarus and former names: scripts/places_regions.py.\n",
+    "#           Voblasts of Belarus: scripts/places_regions.py.\n"
+    "#           The regions' GeoNames ids: GeoNames' admin1CodesASCII.txt (CC BY\n"
+    "#           4.0), written in scripts/places_regions.py.\n",
 )
 
 _PLAIN = re.compile(r"[^\W\d_][\w'’ .-]*\Z")

@@ -129,3 +129,21 @@ def test_the_regions_load_on_request() -> None:
     assert regions.canonical("Kharkov Oblast") == "Kharkiv Oblast"
     assert regions.canonical("Gomel Voblast") == "Homiel Voblast"
     assert translit.Normalizer().canonical("Gomel Voblast") is None
+
+
+def test_every_region_has_its_own_geonames_id() -> None:
+    """The 30 oblasts and voblasts each have the GeoNames id of their admin1 region
+    (scripts/places_regions.py, GEONAMES_ADMIN1), none shared with another region or
+    with a town."""
+    regions = load_tables([regions_file()]).entities
+    assert len(regions) == 30
+    ids = [e.geonames for e in regions]
+    assert all(isinstance(i, int) and i > 0 for i in ids), ids
+    assert len(set(ids)) == len(ids)
+    towns = {e.geonames for e in [*PLACES, *BUNDLED] if e.geonames}
+    assert towns.isdisjoint(ids)
+    by_name = {e.name: e.geonames for e in regions}
+    # admin1CodesASCII.txt: UA.07 Kharkiv 706482, UA.13 Kiev 703446, BY.02 Gomel Oblast 628281
+    assert by_name["Kharkiv Oblast"] == 706482
+    assert by_name["Kyiv Oblast"] == 703446
+    assert by_name["Homiel Voblast"] == 628281
