@@ -90,8 +90,14 @@ def main() -> None:
     entries: list[dict[str, object]] = []
     merged: list[dict[str, object]] = []
     unnamed = 0
+    named = 0
     for city in towns:
         names = places_names.names(city, FORMER_NAMES)
+        given = places_regions.named(city)
+        if given is not None:
+            if names is not None:
+                raise SystemExit(f"{city['name']}: the rules name it, drop it from NAMED")
+            names, named = given, named + 1
         if names is None:
             unnamed += 1
             continue
@@ -105,6 +111,9 @@ def main() -> None:
             name, why = OVERRIDES[own]
         else:
             name, why = places_names.canonical(city["countrycode"], own), ""  # type: ignore[arg-type]
+        if given is not None:
+            why = "the Cyrillic names: scripts/places_regions.py, NAMED (GeoNames has no " \
+                  "name of the town's language)"
         lang = "uk" if city["countrycode"] == "UA" else "be"
         original = {lang: own} if russian in (None, own) else {lang: own, "ru": russian}
         entries.append({
@@ -124,7 +133,8 @@ def main() -> None:
     areas = [e for e in entries if "iso" in e]
     REGIONS.write_text(places_yaml.render(areas, [], {}, places_yaml.REGIONS_HEADER), "utf-8")
     print(
-        f"{len(towns_only)} towns, {len(areas)} regions, {len(merged)} added to "
+        f"{len(towns_only)} towns ({named} named in places_regions.NAMED), {len(areas)} regions, "
+        f"{len(merged)} added to "
         f"aliases.yaml's entities, {len(dropped)} city sections left out, {unnamed} without "
         f"a Cyrillic name -> {OUT.relative_to(ROOT)}"
     )

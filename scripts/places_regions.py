@@ -88,6 +88,35 @@ Minsk, which have their entities with the GeoNames id of the populated place (70
 ambiguous); and the Autonomous Republic of Crimea (UA-43, UA.11, 703883), which is not
 an oblast: aliases.yaml's entity crimea is the peninsula, hand-written there."""
 
+NAMED = {
+    # Калінкавічы: GeoNames lists only Russian spellings (Калинковичи, Калинкавичы); the
+    # Belarusian name as the official lists of names of settlements (Назвы населеных
+    # пунктаў Рэспублікі Беларусь) and Belarusian Wikipedia write it
+    627751: ("Калінкавічы", "Калинковичи"),
+    # Кадіївка: GeoNames lists the Russian Кадиевка and Belarusian forms; the Ukrainian
+    # name the Verkhovna Rada's resolution of 12 May 2016 (bill No. 4086) gave Стаханов,
+    # and Ukrainian Wikipedia's
+    692975: ("Кадіївка", "Кадиевка"),
+    # Саки: written the same in Ukrainian and Russian (Ukrainian and Russian Wikipedia);
+    # GeoNames' Saki is not a Ukrainian romanization of it (Saky)
+    694910: ("Саки", "Саки"),
+    # Приморський (the urban-type settlement of Feodosia's council, Crimea): GeoNames
+    # lists it with no Ukrainian letter; Ukrainian Wikipedia's Приморський (Феодосійська
+    # міська рада)
+    696291: ("Приморський", "Приморский"),
+    # Кальміуське: GeoNames lists Комсомольське and "Кальмиусское / Комсомольское"; the
+    # Ukrainian name the Verkhovna Rada's resolution of 12 May 2016 (bill No. 4086) gave
+    # Комсомольське of Starobesheve raion, and Ukrainian Wikipedia's
+    705186: ("Кальміуське", "Кальмиусское"),
+    # Фаніпаль: GeoNames writes it Фанiпаль, with a Latin i; the Belarusian name as the
+    # official lists of names of settlements and Belarusian Wikipedia write it
+    6846555: ("Фаніпаль", "Фаниполь"),
+}
+"""GeoNames id -> (own name, Russian name) of the towns whose own name the rules of
+places_names cannot tell from GeoNames' alternate names (docs/places.md). The build
+checks that each is still such a town, and that GeoNames lists the Russian name (or,
+for Кальмиусское, a name of which it is a part)."""
+
 FORMER = {
     "Дніпро": ["Дніпропетровськ", "Днепропетровск"],  # 19 May 2016
     "Бахмут": ["Артемівськ", "Артемовск"],  # 4 February 2016
@@ -118,6 +147,7 @@ FORMER = {
     "Звягель": ["Новоград-Волинський", "Новоград-Волынский"],  # 16 June 2022
     "Південне": ["Южне", "Южное"],  # 19 September 2024
     "Південноукраїнськ": ["Южноукраїнськ", "Южноукраинск"],  # 19 September 2024
+    "Кальміуське": ["Комсомольське", "Комсомольское"],  # 12 May 2016
 }
 """The Ukrainian name of a town -> its former names (Ukrainian, Russian), with the date
 of the renaming."""
@@ -129,6 +159,17 @@ def _translations(lang: str) -> Any:
     import pycountry  # type: ignore[import-not-found]
 
     return gettext.translation("iso3166-2", pycountry.LOCALES_DIR, languages=[lang])
+
+
+def named(city: dict[str, Any]) -> tuple[str, str] | None:
+    """(own name, Russian name) of *city* as NAMED gives them, or None."""
+    names = NAMED.get(int(city["geonameid"]))
+    if names is None:
+        return None
+    listed = {part.strip() for a in city["alternatenames"] for part in clean(a).split("/")}
+    if names[1] not in listed:
+        raise SystemExit(f"GeoNames does not list {names[1]} for {city['name']}")
+    return names
 
 
 def check_admin1(world: list[dict[str, Any]]) -> None:
