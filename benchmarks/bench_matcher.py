@@ -6,6 +6,7 @@ One command, no downloads:
     python benchmarks/bench_matcher.py --quick    # smaller texts, no 100k table; prints only
     python benchmarks/bench_matcher.py --types markdown,hostile   # some text types only
     python benchmarks/bench_matcher.py --rev HEAD # a clean export of a commit, not the tree
+    python benchmarks/bench_matcher.py --rev HEAD --compiled  # its compiled build (mypyc)
 
 Text types (first section of the report; ``matcher_texts.py`` makes the inputs): translit
 (``Normalizer()``, the bundled table: ``normalize`` and ``find``) and the reference scan
@@ -65,6 +66,10 @@ scale, ``Normalizer()`` in a fresh process; the package byte-compiled first, as 
 installs it) and the peak RSS of ``translit normalize``
 on a 200 MB file (``--quick``: 20 MB).
 
+``--compiled`` measures the compiled build of the export instead: the wheel that
+``scripts/compiled_wheel.py`` builds (the hot modules compiled by mypyc, as release
+wheels are), installed into the export's folder and first on ``PYTHONPATH``.
+
 Needs ``pip install -e '.[bench]'`` (flashtext and pyahocorasick; regex is one of
 translit's own dependencies). translit itself matches with ahocorasick-rs.
 """
@@ -98,6 +103,7 @@ from translit.tables.aliases import bundled_table_path
 
 HERE = Path(__file__).resolve().parent
 RESULTS = HERE / "results" / "matcher.md"
+RESULTS_COMPILED = HERE / "results" / "matcher-compiled.md"  # --compiled
 SEED = 2024
 MENTION_EVERY = 200  # characters of prose per name mention, on average
 MENTION_CHARS = 20  # characters that inserting a mention adds, on average
@@ -751,15 +757,17 @@ def markdown_table(header: list[str], body: list[list[str]]) -> str:
     return "\n".join([row(header), "|" + "---|" * len(header), *map(row, body)])
 
 
-SOURCE_ENV = "BENCH_MATCHER_SOURCE"  # "commit folder" of a --rev export, for the child run
+SOURCE_ENV = "BENCH_MATCHER_SOURCE"  # "commit folder [compiled]" of a --rev export
 
 
 def git_state() -> str:
     """Which translit was measured: the commit exported by ``--rev``, or the checked-out
     commit and the source files changed since (read-only git commands)."""
     if os.environ.get(SOURCE_ENV):
-        commit, folder = os.environ[SOURCE_ENV].split(" ", 1)
-        return f"commit {commit[:7]}, a clean `git archive` export ({folder})"
+        commit, folder, *build = os.environ[SOURCE_ENV].split(" ")
+        built = (", its compiled build (`scripts/compiled_wheel.py`: the hot modules "
+                 "compiled by mypyc)") if build else ""
+        return f"commit {commit[:7]}, a clean `git archive` export ({folder}){built}"
     package = Path(translit.__file__).resolve().parent
     if package != HERE.parent / "src" / "translit":
         return f"imported from {package}"
@@ -1096,22 +1104,38 @@ def tables_section(rows: list[dict[str, Any]], inputs: list[str], starts: list[t
     ]
 
 
-def run_exported(rev: str) -> int:
+def run_exported(rev: str, compiled: bool) -> int:
     """Run this command again on a clean export of commit ``rev`` (``git archive`` of
     ``src`` and ``aliases.yaml`` into a temporary folder, first on ``PYTHONPATH``); the
-    working tree, which others may be editing, is only read. Its exit code."""
+    working tree, which others may be editing, is only read. With *compiled*, the
+    export's compiled wheel (``scripts/compiled_wheel.py``) is installed into the folder
+    and measured instead. Its exit code."""
     import shutil
 
     commit = subprocess.run(["git", "rev-parse", "--verify", f"{rev}^{{commit}}"], cwd=HERE,
                             capture_output=True, text=True, check=True).stdout.strip()
     folder = Path(tempfile.mkdtemp(prefix=f"bench-translit-{commit[:7]}-"))
     try:
-        archive = subprocess.run(["git", "archive", "--format=tar", commit, "src", "aliases.yaml"],
+        parts = ["src", "aliases.yaml"]
+        if compiled:
+            parts += ["pyproject.toml", "README.md", "LICENSE", "scripts/compiled_wheel.py"]
+        archive = subprocess.run(["git", "archive", "--format=tar", commit, *parts],
                                  cwd=HERE.parent, capture_output=True, check=True).stdout
         subprocess.run(["tar", "-x", "-C", str(folder)], input=archive, check=True)
-        path = os.pathsep.join(p for p in (str(folder / "src"), os.environ.get("PYTHONPATH"))
-                               if p)
-        env = {**os.environ, "PYTHONPATH": path, SOURCE_ENV: f"{commit} {folder}"}
+        source = folder / "src"
+        if compiled:
+            print(f"building the compiled wheel of {commit[:7]} ...", file=sys.stderr)
+            wheel = subprocess.run(
+                [sys.executable, str(folder / "scripts" / "compiled_wheel.py"), "--source",
+                 str(folder), "--out", str(folder / "wheel")],
+                capture_output=True, text=True, check=True).stdout.strip()
+            source = folder / "site"
+            subprocess.run([sys.executable, "-m", "pip", "install", "--quiet", "--no-deps",
+                            "--disable-pip-version-check", "--target", str(source), wheel],
+                           check=True)
+        path = os.pathsep.join(p for p in (str(source), os.environ.get("PYTHONPATH")) if p)
+        build = " compiled" if compiled else ""
+        env = {**os.environ, "PYTHONPATH": path, SOURCE_ENV: f"{commit} {folder}{build}"}
         print(f"measuring commit {commit[:7]} exported to {folder}", file=sys.stderr)
         return subprocess.run([sys.executable, str(Path(__file__).resolve()), *sys.argv[1:]],
                               env=env).returncode
@@ -1135,6 +1159,9 @@ def main() -> None:
     parser.add_argument("--rev", default=None, metavar="COMMIT",
                         help="measure a clean export of this commit (git archive; e.g. HEAD) "
                         "instead of the working tree")
+    parser.add_argument("--compiled", action="store_true",
+                        help="measure the export's compiled build (scripts/compiled_wheel.py: "
+                        "mypyc; needs a C compiler); implies --rev HEAD unless --rev is given")
     parser.add_argument("--repeat", type=int, default=None, help="runs per text (best kept)")
     parser.add_argument("--rounds", type=int, default=None,
                         help="turns of the competitors, taken in turn (best kept; "
@@ -1151,8 +1178,8 @@ def main() -> None:
     if args.worker:
         run_worker(args)
         return
-    if args.rev and not os.environ.get(SOURCE_ENV):
-        sys.exit(run_exported(args.rev))
+    if (args.rev or args.compiled) and not os.environ.get(SOURCE_ENV):
+        sys.exit(run_exported(args.rev or "HEAD", args.compiled))
     began = time.perf_counter()
     load_start = os.getloadavg()[0]
     kinds = selected_types(args.types)
@@ -1163,7 +1190,9 @@ def main() -> None:
     type_mb = args.type_mb or (0.25 if args.quick else TYPE_MB)
     hostile_kb = args.hostile_kb or (20 if args.quick else HOSTILE_KB)
     stream_mb = 20 if args.quick else 200
-    output = args.output or (None if args.quick or only_types else RESULTS)
+    output = args.output or (
+        None if args.quick or only_types else RESULTS_COMPILED if args.compiled else RESULTS
+    )
     with tempfile.TemporaryDirectory(prefix="bench-matcher-") as name:
         tmp = Path(name)
         os.environ["TRANSLIT_NO_CACHE"] = "1"

@@ -6,7 +6,10 @@ from __future__ import annotations
 
 import ast
 import functools
+import importlib
+import sys
 from pathlib import Path
+from typing import Any
 
 PACKAGE = Path(__file__).resolve().parent.parent / "src" / "translit"
 
@@ -212,3 +215,22 @@ def test_the_architecture_page_names_every_module() -> None:
         if path.name != "__init__.py" and f"`{path.relative_to(PACKAGE).as_posix()}`" not in page
     ]
     assert missing == []
+
+
+def test_no_compiled_module_sits_beside_the_sources() -> None:
+    # mypyc's build hook compiles in place; scripts/compiled_wheel.py builds from a copy.
+    # An extension left here would be imported instead of the .py beside it, in an
+    # editable install, and hide every later edit.
+    left = sorted(str(p.relative_to(PACKAGE.parent)) for p in PACKAGE.parent.rglob("*")
+                  if p.suffix in (".so", ".pyd"))
+    assert left == [], "delete these, then build with scripts/compiled_wheel.py"
+
+
+def test_the_compiled_build_names_modules_that_exist() -> None:
+    toml: Any = importlib.import_module("tomllib" if sys.version_info >= (3, 11) else "tomli")
+    project = toml.loads((PACKAGE.parents[1] / "pyproject.toml").read_text("utf-8"))
+    hook = project["tool"]["hatch"]["build"]["targets"]["wheel"]["hooks"]["mypyc"]
+    assert hook["enable-by-default"] is False  # a plain install needs no compiler
+    for entry in hook["include"]:
+        path = PACKAGE.parents[1] / entry
+        assert path.is_dir() or (path.suffix == ".py" and path.is_file()), entry
