@@ -177,3 +177,116 @@ def test_a_table_edited_while_it_compiles_is_not_stored(
     monkeypatch.setattr(normalizer, "_compile", compile_while_edited)
     translit.Normalizer([table], include_default=False)
     assert _entries(folder) == []
+
+
+# ----------------------------------------------------- the packed format, lazily loaded parts
+
+USER_TABLE = Path(__file__).parent / "data" / "user_table.yaml"
+
+
+def _same(loaded: object, built: object, name: str) -> None:
+    assert loaded == built, name
+    if isinstance(built, dict):
+        assert list(loaded) == list(built), f"{name}: order"  # type: ignore[call-overload]
+
+
+@pytest.mark.parametrize("user", [False, True])
+def test_a_loaded_table_is_the_compiled_one(
+    monkeypatch: pytest.MonkeyPatch, user: bool
+) -> None:
+    """Every field, in the same order, of the same types; the lazy ones read when first
+    asked for, then ordinary attributes."""
+    from translit.compile.cache import _unpickle
+    from translit.compile.cachestore import LAZY, pickled
+
+    monkeypatch.setenv("TRANSLIT_NO_CACHE", "1")
+    built = translit.Normalizer([USER_TABLE] if user else [])._index
+    stored, loaded = _unpickle(pickled(("key", built)))
+    assert stored == "key"
+    assert set(LAZY).isdisjoint(vars(loaded))
+    for name, value in vars(built).items():
+        _same(getattr(loaded, name) if name != "finder" else value, value, name)
+    assert set(LAZY) <= set(vars(loaded))  # loaded now, and kept
+    for name, value in vars(built.forms).items():
+        _same(getattr(loaded.forms, name), value, f"forms.{name}")
+    for words, targets in built.phrases.items():
+        assert type(loaded.phrases[words]) is list
+        assert [type(t) for t in loaded.phrases[words]] == [type(t) for t in targets]
+    finder = loaded.finder
+    assert (finder.patterns, finder.joined, finder.longest) == (
+        built.finder.patterns, built.finder.joined, built.finder.longest,
+    )  # fmt: skip
+    assert finder.first("kiev kyiv") == built.finder.first("kiev kyiv")
+
+
+def test_a_loaded_table_pickles_whole(folder: Path, tmp_path: Path) -> None:
+    """Pickled (to worker processes) before its lazy parts were read: they go along."""
+    import pickle
+
+    table = _table(tmp_path)
+    translit.Normalizer([table], include_default=False)
+    loaded = translit.Normalizer([table], include_default=False)
+    assert "_parts" in vars(loaded._index) and "word_langs" not in vars(loaded._index)
+    copy = pickle.loads(pickle.dumps(loaded))
+    assert "_parts" not in vars(copy._index)
+    assert copy._index.word_langs == loaded._index.word_langs
+    assert copy.normalize("Brześć") == "Brest"
+
+
+def test_a_damaged_lazy_part_in_the_entry_is_rebuilt(folder: Path, tmp_path: Path) -> None:
+    """The entry's checksum covers the parts loaded later: a flipped byte in one is found
+    when the entry is loaded, and the entry rebuilt."""
+    from translit.compile.cachestore import packed
+
+    table = _table(tmp_path)
+    first = translit.Normalizer([table], include_default=False)
+    (entry,) = _entries(folder)
+    data = entry.read_bytes()
+    blob = packed(first._index)[3]["word_langs"]
+    at = data.find(blob)
+    assert at > 0
+    damaged = data[: at + len(blob) // 2] + b"\xff" + data[at + len(blob) // 2 + 1 :]
+    entry.write_bytes(damaged)
+    assert _load(entry, entry.stem.removeprefix("index-")) is None
+    again = translit.Normalizer([table], include_default=False)
+    assert entry.read_bytes() != damaged
+    assert again._index.word_langs == first._index.word_langs
+
+
+def test_a_lazy_part_that_does_not_load_is_rebuilt(folder: Path, tmp_path: Path) -> None:
+    """Should a part still fail when it is first read, the table is compiled again (and
+    the entry written again): never an odd error in the middle of a review."""
+    table = _table(tmp_path)
+    built = translit.Normalizer([table], include_default=False)
+    loaded = translit.Normalizer([table], include_default=False)
+    (entry,) = _entries(folder)
+    entry.write_bytes(b"stale")
+    loaded._index._parts._blobs["word_langs"] = b"not a pickle"
+    assert loaded._index.word_langs == built._index.word_langs
+    assert _load(entry, entry.stem.removeprefix("index-")) is not None  # written again
+    with pytest.raises(AttributeError):
+        loaded._index.no_such_field  # noqa: B018
+
+
+def test_lazy_parts_load_once_from_threads(folder: Path, tmp_path: Path) -> None:
+    """8 threads reading a part that is not loaded yet all get the one object."""
+    import threading
+
+    table = _table(tmp_path)
+    translit.Normalizer([table], include_default=False)
+    index = translit.Normalizer([table], include_default=False)._index
+    barrier = threading.Barrier(8)
+    seen: list[object] = []
+
+    def read() -> None:
+        barrier.wait()
+        seen.append(index.word_langs)
+        seen.append(index.listed_langs)
+
+    threads = [threading.Thread(target=read) for _ in range(8)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+    assert len(seen) == 16
+    assert len({id(v) for v in seen[::2]}) == 1 and len({id(v) for v in seen[1::2]}) == 1

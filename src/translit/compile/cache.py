@@ -15,6 +15,25 @@ when loaded). A file that is truncated, altered, unreadable, holds another
 key (copied from another table) or another kind of object is rebuilt, never
 trusted. (The checksum is against accidents: whoever can write the cache
 folder could write any checksum, so a cryptographic one would add nothing.)
+
+The payload is *packed* (format 3, :mod:`translit.compile.cachestore`): every
+string of the table is stored once, the ASCII ones in one string and the others
+in another, cut apart at :data:`SEPARATOR`; the big tables (the phrases and their
+targets, the word forms, the stems, the automaton's patterns) are columns of
+numbers into those strings (``array('I')``), rebuilt by :func:`unpacked` with
+C loops (map, zip, ``tuple.__new__``) instead of one pickle instruction per
+object. The fields no scan reads (``word_langs``, ``listed_langs``: the review
+of a mention's languages) stay pickled in the loaded table until first read
+(:class:`Parts`, through ``Index.__getattr__``: one call per field and process,
+under a lock; then an ordinary attribute, so the per-mention code reads it as
+before). The checksum covers those parts too, so a damaged one is found when the
+entry is loaded and the entry rebuilt; should one still fail to unpickle when it
+is read, the table is compiled again and the entry written again. With the
+gazetteer, ``Normalizer()`` from the cache takes about 8 % less (93 ms instead
+of 101, docs/places.md, "Cost"); the rest of the load is the memory the table's
+objects fill (about 25 MB: 27,000 phrases, their reasons, 17,000 words and their
+forms), which every scan reads.
+
 Entries are written to a temporary file in the same folder and renamed into
 place, so two processes building at once each leave a complete file; each new
 entry removes the oldest beyond the 16 most recent. Set ``TRANSLIT_NO_CACHE=1``
@@ -28,6 +47,8 @@ until it needs them: the key is hashed with the interpreter's built-in SHA-256
 
 from __future__ import annotations
 
+import _thread
+import contextlib
 import functools
 import gc
 import importlib
@@ -37,17 +58,19 @@ import stat
 import sys
 import warnings
 import zlib
-from collections.abc import Callable, Iterable, Iterator
+from array import array
+from collections.abc import Callable, Iterable
 from typing import TYPE_CHECKING, Any, TypeVar, cast
 
 if TYPE_CHECKING:
     from pathlib import Path
 
 __all__ = [
-    "MAX_ENTRY", "SEPARATOR", "cache_dir", "cached", "frame", "rebuilt", "table_key", "trusted",
+    "MAX_ENTRY", "SEPARATOR", "Parts", "cache_dir", "cached", "frame", "table_key", "trusted",
+    "unpacked",
 ]
 
-_MAGIC = b"translit-index 2\n"  # 2: a CRC-32 line instead of a SHA-256 one
+_MAGIC = b"translit-index 3\n"  # 2: a CRC-32 line instead of a SHA-256 one; 3: packed
 T = TypeVar("T")
 
 
@@ -123,7 +146,7 @@ def table_key(paths: Iterable[str | os.PathLike[str]], options: str) -> str:
     return hexdigest
 
 
-def _checksum(payload: bytes) -> bytes:
+def _checksum(payload: bytes | memoryview) -> bytes:
     return b"%08x" % zlib.crc32(payload)
 
 
@@ -178,7 +201,7 @@ def _load(path: str | os.PathLike[str], key: str = "") -> Any:
     head = len(_MAGIC) + 8
     if not raw.startswith(_MAGIC) or len(raw) < head + 1 or raw[head : head + 1] != b"\n":
         return None
-    payload = raw[head + 1 :]
+    payload = memoryview(raw)[head + 1 :]  # not a copy: a large table is megabytes
     if _checksum(payload) != raw[len(_MAGIC) : head]:
         return None
     try:
@@ -188,12 +211,12 @@ def _load(path: str | os.PathLike[str], key: str = "") -> Any:
     return value if stored_key == key else None  # an entry copied from another table
 
 
-def _unpickle(payload: bytes) -> Any:
+def _unpickle(payload: bytes | memoryview) -> Any:
     """The C unpickler's result, without the garbage collector: a table is tens of
     thousands of containers, none of them garbage, which a collection every 700
     new ones would walk again and again (a third of the load time)."""
     try:
-        loads: Callable[[bytes], Any] = importlib.import_module("_pickle").loads
+        loads: Callable[[bytes | memoryview], Any] = importlib.import_module("_pickle").loads
     except ImportError:  # pragma: no cover - Pythons without the C pickle
         loads = importlib.import_module("pickle").loads
     enabled = gc.isenabled()
@@ -206,28 +229,178 @@ def _unpickle(payload: bytes) -> Any:
 
 
 SEPARATOR = "\0"
-"""What joins the values of a column of distinct strings (see
-:mod:`translit.compile.cachestore`)."""
+"""What joins the strings of an entry (see :mod:`translit.compile.cachestore`)."""
 
 
-def _table(kind: type, keys: list[Any], counts: list[int] | None, columns: list[Any]) -> Any:
-    """The table :func:`translit.compile.cachestore.columns` took apart; the loops are in C (map,
-    zip)."""
-    fields = [c.split(SEPARATOR) if type(c) is str else c for c in columns]
-    rows: Iterator[Any] = map(tuple.__new__, itertools.repeat(kind), zip(*fields, strict=True))
-    if counts is None:
-        return dict(zip(keys, map(list, zip(rows, strict=True)), strict=True))
-    return dict(zip(keys, [list(itertools.islice(rows, n)) for n in counts], strict=True))
-
-
-def rebuilt(kind: type, state: dict[str, Any], tables: dict[str, tuple[Any, ...]]) -> Any:
-    """The object of *kind* whose state is *state* plus the *tables*
-    :func:`translit.compile.cachestore.columns` packed."""
-    for name, packed in tables.items():
-        state[name] = _table(*packed)
+def unpacked(
+    kind: type,
+    blob: tuple[str, str, bytes] | list[str],
+    fields: dict[str, tuple[Any, ...]],
+    lazy: dict[str, bytes],
+) -> Any:
+    """The compiled table :func:`translit.compile.cachestore.packed` took apart: its strings
+    are one string cut at :data:`SEPARATOR`, its tables columns of numbers into them,
+    rebuilt with C loops (map, zip); the *lazy* fields stay pickled until first read
+    (:class:`Parts`)."""
+    strings = _strings(blob)
     obj = cast(Any, kind).__new__(kind)
-    obj.__dict__.update({sys.intern(name): value for name, value in state.items()})
+    state = {sys.intern(name): _unpack(value, strings) for name, value in fields.items()}
+    if lazy:
+        state["_parts"] = Parts(lazy, strings)
+    obj.__dict__.update(state)
     return obj
+
+
+def _strings(blob: tuple[str, str, bytes] | list[str]) -> list[str]:
+    """The strings of an entry: the ASCII ones and the others in two strings (the
+    ASCII one decodes at memory speed, one byte a character), and where each goes."""
+    if type(blob) is list:
+        return blob
+    ascii_, other, order = cast("tuple[str, str, bytes]", blob)
+    first = ascii_.split(SEPARATOR) if ascii_ else []
+    second = other.split(SEPARATOR) if other else []
+    if not second or not first:
+        return first or second
+    both = [*first, *second]  # order: where each string of the entry is in *both*
+    return list(map(both.__getitem__, array("I", order)))
+
+
+def _unpack(packed: tuple[Any, ...], strings: list[str]) -> Any:
+    how = packed[0]
+    if how == "plain":
+        return packed[1]
+    if how in ("set", "frozenset", "tuple"):
+        return {"set": set, "frozenset": frozenset, "tuple": tuple}[how](
+            map(strings.__getitem__, packed[1])
+        )
+    if how == "map":
+        return dict(zip(map(strings.__getitem__, packed[1]), _column(packed[2], strings),
+                        strict=True))  # fmt: skip
+    if how == "pairs":
+        pairs = zip(_column(packed[2], strings), _column(packed[3], strings), strict=True)
+        return dict(zip(map(strings.__getitem__, packed[1]), pairs, strict=True))
+    if how == "words":
+        keys = list(map(strings.__getitem__, packed[1]))
+        values = list(zip(keys, itertools.repeat(False), itertools.repeat(False)))
+        for i, value in packed[2].items():
+            values[i] = value
+        return dict(zip(keys, values, strict=True))
+    if how == "phrases":
+        return _phrases(strings, *packed[1:])
+    if how in ("object", "state"):
+        obj = cast(Any, packed[1]).__new__(packed[1])
+        state = {sys.intern(k): _unpack(v, strings) for k, v in packed[2].items()}
+        if how == "state":
+            obj.__setstate__(state)
+        else:
+            obj.__dict__.update(state)
+        return obj
+    raise ValueError(f"unknown packing {how!r}")
+
+
+def _column(packed: tuple[Any, ...], strings: list[str]) -> list[Any]:
+    """A column of :func:`translit.compile.cachestore._column`."""
+    how = packed[0]
+    if how == "list":
+        column: list[Any] = packed[1]
+        return column
+    if how == "pick":
+        return list(map(packed[1].__getitem__, packed[2]))
+    if how == "ids":
+        column, others = list(map(strings.__getitem__, packed[1])), packed[2]
+    elif how == "const":
+        column, others = [packed[1]] * packed[2], packed[3]
+    else:
+        raise ValueError(f"unknown column {how!r}")
+    for i, value in others.items():
+        column[i] = value
+    return column
+
+
+def _phrases(
+    strings: list[str],
+    kind: type,
+    groups: list[tuple[int, Any]],
+    places: Any,
+    several: list[tuple[int, int]],
+    fields: list[tuple[Any, ...]],
+) -> dict[tuple[str, ...], list[Any]]:
+    """The phrases: keys from their words, grouped by length; rows from their fields."""
+    keys: list[tuple[str, ...]] = []
+    for length, ids in groups:
+        words = list(map(strings.__getitem__, ids))
+        keys += zip(*[words[j::length] for j in range(length)], strict=True)
+    if places is not None:
+        keys = list(map(keys.__getitem__, places))
+    columns = [_column(field, strings) for field in fields]
+    rows: list[Any] = list(map(tuple.__new__, itertools.repeat(kind), zip(*columns, strict=True)))
+    if not several:
+        return dict(zip(keys, map(list, zip(rows)), strict=True))
+    values: list[list[Any]] = []
+    done = at = 0  # keys and rows taken
+    for key, count in several:
+        values += map(list, zip(rows[at : at + key - done]))
+        at += key - done
+        values.append(rows[at : at + count])
+        at += count
+        done = key + 1
+    values += map(list, zip(rows[at:]))
+    return dict(zip(keys, values, strict=True))
+
+
+class Parts:
+    """The fields of a cached object that stay pickled until first read: the object's
+    ``__getattr__`` calls :meth:`load` once per field, which puts the value in its
+    ``__dict__`` (later reads are plain attribute reads). A lock makes threads load a
+    field once. The entry's checksum covered these bytes when it was loaded; if one
+    still does not unpickle, the table is built again (:attr:`recover`, set by
+    :func:`cached`, which also writes the entry again), never left half there."""
+
+    __slots__ = ("_blobs", "_lock", "_strings", "recover")
+
+    def __init__(self, blobs: dict[str, bytes], strings: list[str]) -> None:
+        self._blobs = blobs
+        self._strings = strings
+        self._lock = _thread.allocate_lock()
+        self.recover: Callable[[], Any] | None = None
+
+    @property
+    def names(self) -> tuple[str, ...]:
+        """The fields kept here."""
+        return tuple(self._blobs)
+
+    def load(self, owner: Any, name: str) -> Any:
+        """Field *name* of *owner*, unpickled now if it was not yet; AttributeError for a
+        field not kept here."""
+        with self._lock:
+            found = owner.__dict__.get(name, _MISSING)
+            if found is not _MISSING:
+                return found
+            if name not in self._blobs:
+                raise AttributeError(name)
+            try:
+                value = _unpack(_unpickle(self._blobs[name]), self._strings)
+            except Exception:
+                if self.recover is None:
+                    raise
+                value = getattr(self.recover(), name)
+            owner.__dict__[sys.intern(name)] = value
+            return value
+
+
+_MISSING = object()
+
+
+def _rebuild(
+    path: str, key: str, build: Callable[[], T], store: Callable[[str, str, T], None]
+) -> T:
+    """The value built again, for an entry whose lazily loaded part did not load: the
+    entry is removed and written again."""
+    with contextlib.suppress(OSError):
+        os.unlink(path)
+    value = build()
+    store(path, key, value)
+    return value
 
 
 def cached(
@@ -249,6 +422,9 @@ def cached(
     path = os.path.join(folder, f"index-{key}.pickle")
     value = _load(path, key)
     if isinstance(value, kind):
+        parts = getattr(value, "__dict__", {}).get("_parts")
+        if isinstance(parts, Parts):
+            parts.recover = functools.partial(_rebuild, path, key, build, store)
         return value
     value = build()
     store(path, key, value)

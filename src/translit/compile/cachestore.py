@@ -1,30 +1,56 @@
 """Writing the compiled-table cache (:mod:`translit.compile.cache`): an entry pickled so that it
 loads fast, written atomically. Imported after a build only.
+
+Format 3 (:func:`packed`): a compiled table is stored as its type, its strings (each
+once: the ASCII ones joined in one string, the others in another, and where each
+goes), its fields packed, and its :data:`LAZY` fields pickled apart (bytes, loaded
+when first read). A packed field is a tuple naming how it is rebuilt: ``plain`` (as
+pickled), ``set``/``frozenset``/``tuple`` of strings (their numbers), ``map`` and
+``pairs`` (a dict with string keys: the keys' numbers and a column per value or per
+half of a pair), ``words`` (words mapped to ``(word, False, False)``, the others
+apart), ``phrases`` (keys grouped by their number of words, rows by field, the keys
+with other than one row apart), ``object``/``state`` (a dataclass's fields, or the
+finder's state). A column (:func:`_column`) is numbers of strings, one value with
+exceptions, numbers into its distinct values, or a plain list.
 """
 
 from __future__ import annotations
 
 import contextlib
+import dataclasses
 import os
+from array import array
+from collections import Counter
+from collections.abc import Iterable
 from typing import Any
 
-from translit.compile.cache import SEPARATOR, frame, rebuilt
+from translit.compile.cache import SEPARATOR, frame, unpacked
 from translit.gcpause import paused_gc
 
-__all__ = ["KEEP", "columns", "pickled", "prune", "save"]
+__all__ = ["KEEP", "LAZY", "packed", "pickled", "prune", "save"]
+
+LAZY = ("word_langs", "listed_langs")
+"""The fields of an :class:`~translit.compile.index.Index` that no scan reads: kept
+pickled in the entry, loaded when first read (the review of a mention's languages)."""
 
 
 @paused_gc()
 def pickled(value: Any) -> bytes:
-    """*value* pickled so that it loads fast: named tuples are rebuilt by ``tuple.__new__``
-    (C) rather than by their ``__new__`` (a Python call each, thousands in a table), and
-    a dataclass's tables of named tuples (the phrases of a compiled table) by column
-    (:func:`columns`). The garbage collector waits meanwhile (a third of the time for a
-    large table: the reductions make many short-lived tuples, and each burst of them
-    set off a walk of the whole table)."""
-    import copyreg
-    import dataclasses
+    """*value* pickled so that it loads fast. A compiled table (an object with ``phrases``
+    and ``forms``) is stored by :func:`packed`: its strings once, in one string, and its
+    big tables as columns of numbers into it, which :func:`translit.compile.cache.unpacked`
+    turns back into dicts, tuples and named tuples with C loops (map, zip), not one
+    pickle instruction per object. Other named tuples are rebuilt by ``tuple.__new__``
+    (C) rather than by their ``__new__`` (a Python call each). The garbage collector
+    waits meanwhile (the reductions make many short-lived objects)."""
     import io
+
+    buffer = io.BytesIO()
+    _pickler(buffer).dump(value)
+    return buffer.getvalue()
+
+
+def _pickler(buffer: Any) -> Any:
     import pickle
 
     class Pickler(pickle.Pickler):
@@ -32,42 +58,116 @@ def pickled(value: Any) -> bytes:
             kind = type(obj)
             if _is_named_tuple(kind) and not hasattr(obj, "__dict__"):
                 return tuple.__new__, (kind, tuple(obj))
-            if not dataclasses.is_dataclass(obj) or isinstance(obj, type):
-                return NotImplemented
-            reduced = obj.__reduce_ex__(pickle.HIGHEST_PROTOCOL)
-            if (  # what the unpickler would do: kind.__new__(kind), then update __dict__
-                isinstance(reduced, tuple)
-                and reduced[:2] == (vars(copyreg)["__newobj__"], (kind,))
-                and type(reduced[2]) is dict
-                and all(item is None for item in reduced[3:])
-                and not hasattr(kind, "__setstate__")
-            ):
-                state = dict(reduced[2])
-                tables = {}
-                for name, table in reduced[2].items():
-                    packed = columns(table)
-                    if packed is not None:
-                        tables[name] = packed
-                        del state[name]
-                if tables:
-                    return rebuilt, (kind, state, tables)
+            if "phrases" in getattr(obj, "__dict__", ()) and "forms" in obj.__dict__:
+                return unpacked, packed(obj)
             return NotImplemented
 
-    buffer = io.BytesIO()
-    Pickler(buffer, protocol=pickle.HIGHEST_PROTOCOL).dump(value)
-    return buffer.getvalue()
+    return Pickler(buffer, protocol=pickle.HIGHEST_PROTOCOL)
 
 
 def _is_named_tuple(kind: type) -> bool:
     return kind is not tuple and issubclass(kind, tuple) and bool(getattr(kind, "_fields", ()))
 
 
-def columns(table: Any) -> tuple[Any, ...] | None:
-    """*table*, a dict whose values are lists of named tuples of one type, as columns:
-    (the type, the keys, the length of each list or None when all are 1, a list per
-    field). A field whose values are distinct strings is one string, cut where
-    :data:`SEPARATOR` is: one decoding instead of thousands. None for another table."""
+class _Strings:
+    """The distinct strings of an entry, numbered in order of first use."""
+
+    def __init__(self) -> None:
+        self.numbers: dict[str, int] = {}
+
+    def ids(self, texts: Iterable[str]) -> array[int]:
+        numbers = self.numbers
+        return array("I", [numbers.setdefault(t, len(numbers)) for t in texts])
+
+    def blob(self) -> tuple[str, str, bytes] | list[str]:
+        """All of them: the ASCII ones joined by :data:`~translit.compile.cache.SEPARATOR`,
+        the others joined so, and the place of each string among those two lists (a
+        list of the strings if one holds the separator: table forms cannot, a path could)."""
+        texts = list(self.numbers)
+        if any(SEPARATOR in t for t in texts):
+            return texts
+        plain = [t for t in texts if t.isascii()]
+        other = [t for t in texts if not t.isascii()]
+        count = iter(range(len(texts)))
+        at = {t: next(count) for t in plain}
+        at.update((t, next(count)) for t in other)
+        order = array("I", [at[t] for t in texts])
+        return SEPARATOR.join(plain), SEPARATOR.join(other), order.tobytes()
+
+
+def packed(index: Any) -> tuple[Any, ...]:
+    """The arguments of :func:`translit.compile.cache.unpacked` for *index*: its type, its
+    strings, its fields packed (each a tuple naming its decoder), and the pickled
+    :data:`LAZY` fields, unpickled when first read."""
+    state = index.__getstate__()
+    strings = _Strings()
+    fields = {name: _pack(name, value, strings) for name, value in state.items()}
+    lazy = {name: pickled(fields.pop(name)) for name in LAZY if name in fields}
+    return type(index), strings.blob(), fields, lazy
+
+
+def _pack(name: str, value: Any, strings: _Strings) -> tuple[Any, ...]:
+    kind = type(value)
+    found: tuple[Any, ...] | None = None
+    if name == "phrases":
+        found = _phrases(value, strings)
+    elif kind is dict and name == "words" and _all_str(value):
+        found = _words(value, strings)
+    elif kind is dict and value and _all_str(value):
+        found = _mapping(value, strings)
+    elif kind in (set, frozenset) and value and _all_str(value):
+        found = ("set" if kind is set else "frozenset", strings.ids(value))
+    elif kind is tuple and value and _all_str(value):
+        found = ("tuple", strings.ids(value))
+    elif hasattr(value, "patterns") and hasattr(kind, "__setstate__"):  # the finder
+        found = ("state", kind, _pack_fields(value.__getstate__(), strings))
+    elif dataclasses.is_dataclass(value) and not isinstance(value, type):
+        if hasattr(value, "__dict__") and not hasattr(kind, "__setstate__"):
+            found = ("object", kind, _pack_fields(dict(vars(value)), strings))
+    return found if found is not None else ("plain", value)
+
+
+def _pack_fields(state: dict[str, Any], strings: _Strings) -> dict[str, tuple[Any, ...]]:
+    return {name: _pack(name, value, strings) for name, value in state.items()}
+
+
+def _all_str(values: Iterable[Any]) -> bool:
+    return all(type(v) is str for v in values)
+
+
+def _column(values: list[Any], strings: _Strings) -> tuple[Any, ...]:
+    """One field of many rows: numbers of strings (with the few other values apart), one
+    value with exceptions, numbers into the distinct values, or the values."""
+    n = len(values)
+    texts = [i for i, v in enumerate(values) if type(v) is str]
+    if len(texts) * 10 >= n * 9:
+        others = {i: v for i, v in enumerate(values) if type(v) is not str}
+        return "ids", strings.ids(v if type(v) is str else "" for v in values), others
+    try:
+        distinct: dict[tuple[type, Any], int] = {}
+        numbers = [distinct.setdefault((type(v), v), len(distinct)) for v in values]
+    except TypeError:  # unhashable
+        return ("list", values)
+    counts = Counter(numbers)
+    common, times = counts.most_common(1)[0]
+    if times * 2 >= n:
+        value = values[numbers.index(common)]
+        return "const", value, n, {i: v for i, v in enumerate(values) if numbers[i] != common}
+    if len(distinct) * 4 <= n:
+        firsts: dict[int, Any] = {}
+        for i, number in enumerate(numbers):
+            firsts.setdefault(number, values[i])
+        return "pick", [firsts[k] for k in range(len(distinct))], array("I", numbers)
+    return ("list", values)
+
+
+def _phrases(table: Any, strings: _Strings) -> tuple[Any, ...] | None:
+    """A dict of tuples of strings to lists of named tuples of one type (the phrases):
+    the keys grouped by length (their words' numbers, and each key's place among the
+    groups), the rows by field, and the lists that hold other than one row."""
     if type(table) is not dict or not table or any(type(v) is not list for v in table.values()):
+        return None
+    if any(type(k) is not tuple or not k or not _all_str(k) for k in table):
         return None
     rows = [row for values in table.values() for row in values]
     kinds = {type(row) for row in rows}
@@ -76,15 +176,43 @@ def columns(table: Any) -> tuple[Any, ...] | None:
     kind = kinds.pop()
     if not _is_named_tuple(kind) or any(hasattr(row, "__dict__") for row in rows):
         return None
-    counts = None if all(len(v) == 1 for v in table.values()) else [len(v) for v in table.values()]
-    columns: list[Any] = []
-    for column in zip(*rows, strict=True):
-        texts = all(type(item) is str and SEPARATOR not in item for item in column)
-        if texts and len(set(column)) == len(column):  # distinct: no sharing to lose
-            columns.append(SEPARATOR.join(column))
-        else:
-            columns.append(list(column))
-    return kind, list(table), counts, columns
+    keys = list(table)
+    lengths = sorted({len(k) for k in keys})
+    groups: list[tuple[int, array[int]]] = []
+    order: dict[int, int] = {}
+    for length in lengths:
+        group = [i for i, k in enumerate(keys) if len(k) == length]
+        for i in group:
+            order[i] = len(order)
+        groups.append((length, strings.ids(w for i in group for w in keys[i])))
+    places = array("I", [order[i] for i in range(len(keys))])
+    several = [(i, len(v)) for i, v in enumerate(table.values()) if len(v) != 1]
+    fields = [_column(list(c), strings) for c in zip(*rows, strict=True)]
+    return "phrases", kind, groups, None if len(groups) == 1 else places, several, fields
+
+
+def _words(table: dict[str, Any], strings: _Strings) -> tuple[Any, ...]:
+    """Words mapped to (the word, False, False), apart from the few others."""
+    others = {
+        i: v
+        for i, (k, v) in enumerate(table.items())
+        if not (type(v) is tuple and len(v) == 3 and v[0] == k and v[1] is False and v[2] is False)
+    }
+    return "words", strings.ids(table), others
+
+
+def _mapping(table: dict[str, Any], strings: _Strings) -> tuple[Any, ...]:
+    """A dict with string keys; values that are pairs become a column each."""
+    values = list(table.values())
+    if all(type(v) is tuple and len(v) == 2 for v in values):
+        firsts, seconds = zip(*values, strict=True)
+        return (
+            "pairs",
+            strings.ids(table),
+            _column(list(firsts), strings),
+            _column(list(seconds), strings),
+        )
+    return "map", strings.ids(table), _column(values, strings)
 
 
 def save(path: str, key: str, value: Any) -> None:

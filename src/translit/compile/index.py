@@ -3,13 +3,15 @@
 :mod:`translit.compile.compiler` builds an :class:`Index` from alias tables;
 :mod:`translit.compile.cache` stores it pickled, so loading one imports only this
 module, the automaton and the matcher. The automaton itself is rebuilt from
-its patterns on first use (:mod:`translit.compile.finder`).
+its patterns on first use (:mod:`translit.compile.finder`). The fields no scan
+reads (``word_langs``, ``listed_langs``) may stay pickled in a cached index until
+first read (:class:`translit.compile.cache.Parts`, through ``Index.__getattr__``).
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from typing import Any, NamedTuple
+from typing import TYPE_CHECKING, Any, NamedTuple
 
 from translit.compile.finder import Finder
 from translit.tables.context_rules import ContextRules
@@ -120,7 +122,21 @@ class Index:
     (:func:`translit.compile.quick.quick_table`)."""
 
     def __getstate__(self) -> dict[str, Any]:
+        parts = self.__dict__.get("_parts")
+        for name in parts.names if parts is not None else ():
+            getattr(self, name)  # loaded, so that the state is whole
         state = dict(self.__dict__)
+        state.pop("_parts", None)
         state["quick"] = {}
         state["memo"] = {}
         return state
+
+    if not TYPE_CHECKING:  # mypy keeps checking every field read
+
+        def __getattr__(self, name: str) -> Any:
+            """A field the cache left pickled (:class:`translit.compile.cache.Parts`):
+            loaded on first read, then an ordinary attribute."""
+            parts = self.__dict__.get("_parts")
+            if parts is None:
+                raise AttributeError(name)
+            return parts.load(self, name)
