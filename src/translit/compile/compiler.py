@@ -120,6 +120,7 @@ def _initials(phrases: dict[tuple[str, ...], list[Target]]) -> dict[str, set[str
 
 
 _TOKENS = re.compile(r"\w+")
+_HYPHENATED = re.compile(r"\w+(?:-\w+)+")  # also read whole by the matcher (Novohrad-Volynskyi)
 _NONE: frozenset[str] = frozenset()
 
 
@@ -127,8 +128,9 @@ def _by_word(phrases: Iterable[str]) -> dict[str, tuple[tuple[str, int], ...]]:
     index: dict[str, list[tuple[str, int]]] = {}
     for phrase in phrases:
         key = fold_word(phrase)
-        for token in _TOKENS.finditer(key):
-            index.setdefault(token.group(), []).append((key, token.start()))
+        for tokens in (_TOKENS, _HYPHENATED):
+            for token in tokens.finditer(key):
+                index.setdefault(token.group(), []).append((key, token.start()))
     return {word: tuple(items) for word, items in index.items()}
 
 

@@ -9,9 +9,9 @@ and a fixed expression of it (``not_when``), so ``find()`` reports it and
 ``normalize()`` leaves it; ``canonical()`` gives the town's canonical form.
 
 A former spelling that is a form of another entity is dropped: a former name
-never takes a current one's place (Dzerzhinsk is also a town of Russia's). So
-is one with a hyphen (Novohrad-Volynskyi): the matcher reads fixed expressions
-word by word, so it could not be left as written.
+never takes a current one's place (Dzerzhinsk is also a town of Russia's). One
+with a hyphen (Novohrad-Volynskyi) is kept: the matcher reads it as one word, and
+the compiler indexes fixed expressions by such words too.
 
 >>> from translit.tables.aliases import Entity, Form
 >>> town = Entity("dnipro", "place", "Dnipro", None, None, "t:1")
@@ -66,7 +66,6 @@ def add_former(entities: Iterable[Entity]) -> list[Entity]:
             key = fold_word(form.text)
             if (
                 not key
-                or "-" in key
                 or len(former[key]) > 1
                 or current.get(key, entity.id) != entity.id
             ):
