@@ -455,6 +455,22 @@ def test_places_in_the_config(run: Cli, tmp_path: Path) -> None:
     assert run("normalize", stdin=text).out == text.replace(b"Kiev", b"Kyiv")
 
 
+def test_regions_on_the_command_line_and_in_the_config(run: Cli, tmp_path: Path) -> None:
+    """``--regions`` and ``regions = true`` load the oblasts and voblasts, as
+    ``--places`` and ``places = true`` load the towns."""
+    text = b"Shelling in Kharkov Oblast.\n"
+    assert run("normalize", stdin=text).out == b"Shelling in Kharkiv Oblast.\n"  # the town
+    looked = run("lookup", "--regions", "Kharkov Oblast").text
+    assert looked.split("\t")[1:3] == ["Kharkiv Oblast", "kharkiv-oblast"]
+    assert looked.rstrip("\n").endswith("\t706482")  # its GeoNames id
+    assert "unknown" in run("lookup", "Kharkov Oblast").text
+    _write(tmp_path / "pyproject.toml", "[tool.translit]\nregions = true\n")
+    assert run("lookup", "Kharkov Oblast").text == looked
+    _write(tmp_path / "pyproject.toml", "[tool.translit]\nregions = 1\n")
+    refused = run("lookup", "Kharkov Oblast")
+    assert refused.code == 2 and "regions: must be true or false" in refused.err
+
+
 def test_explicit_config_file(run: Cli, tmp_path: Path) -> None:
     _write(tmp_path / "cfg/translit.yaml", "allow: [Kiev]\n")
     assert run("normalize", "--config", "cfg/translit.yaml", stdin=b"Kiev\n").out == b"Kiev\n"

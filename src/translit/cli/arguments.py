@@ -16,7 +16,7 @@ from collections.abc import Callable, Sequence
 from typing import Any, NoReturn
 
 from translit.cli.common import normalize_defaults
-from translit.tables.bundled import places_file
+from translit.tables.bundled import places_file, regions_file
 from translit.version import __version__
 
 __all__ = ["COMMAND_HELP", "parser", "schemes_help"]
@@ -157,6 +157,9 @@ def parser() -> argparse.ArgumentParser:
         commands[name].add_argument("--places", dest="aliases", action="append_const",
                                     const=places_file(), help="also every town of Belarus and "
                                     "Ukraine (the gazetteer, docs/places.md)")  # fmt: skip
+        commands[name].add_argument("--regions", dest="aliases", action="append_const",
+                                    const=regions_file(), help="also the oblasts of Ukraine "
+                                    "and voblasts of Belarus (docs/places.md#regions)")  # fmt: skip
         config = commands[name].add_mutually_exclusive_group()
         config.add_argument("--config", metavar="FILE", help="the config file (default: "
                             ".translit.yaml or pyproject.toml, up to the git root)")  # fmt: skip

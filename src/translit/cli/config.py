@@ -8,6 +8,8 @@ folder) and its parents, up to the root of the git repository (the folder holdin
 * ``aliases``: extra alias tables, paths relative to the config file;
 * ``places``: ``true`` loads the gazetteer too, every town of Belarus and Ukraine
   (as ``--places`` does; docs/places.md);
+* ``regions``: ``true`` loads the oblasts of Ukraine and voblasts of Belarus too
+  (as ``--regions`` does; docs/places.md#regions);
 * ``exclude``: glob patterns of files to leave alone, relative to the config
   file's folder; a pattern without ``/`` matches a file or folder name at any
   depth (``*.csv``, ``vendor``), one with ``/`` the path from that folder

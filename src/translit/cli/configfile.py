@@ -23,7 +23,7 @@ if TYPE_CHECKING:
 
 __all__ = ["KEYS", "load_config", "parse", "toml_table"]
 
-KEYS = ("style", "aliases", "places", "exclude", "allow", "lang")
+KEYS = ("style", "aliases", "places", "regions", "exclude", "allow", "lang")
 """The keys a config may have."""
 
 
@@ -77,16 +77,17 @@ def parse(data: dict[str, Any], path: Path, lines: dict[str, int] | None = None)
     lang = data.get("lang")
     if lang is not None and not isinstance(lang, str):
         raise ConfigError(f"{config.where('lang')}: must be text; write lang: en")
-    places = data.get("places", False)
-    if not isinstance(places, bool):
-        raise ConfigError(f"{config.where('places')}: must be true or false; write places: true")
+    from pathlib import Path
+
+    from translit.tables.bundled import places_file, regions_file
+
     aliases = []
-    if places:  # the gazetteer first, so that the project's own tables come after it
-        from pathlib import Path
-
-        from translit.tables.bundled import places_file
-
-        aliases.append(Path(places_file()))
+    for key, bundled in (("places", places_file), ("regions", regions_file)):
+        wanted = data.get(key, False)
+        if not isinstance(wanted, bool):
+            raise ConfigError(f"{config.where(key)}: must be true or false; write {key}: true")
+        if wanted:  # before the project's own tables, so that those come after it
+            aliases.append(Path(bundled()))
     for name in _texts(data, "aliases", config):
         table = root / name
         if not table.is_file():
