@@ -13,7 +13,7 @@ from translit.context.history import historical, may_be_historical
 from translit.context.lane import NO_MEMO, plain_lane
 from translit.context.names import adjective_in_name, part_of_a_name
 from translit.context.people import other_person
-from translit.context.reader import Surroundings, Word, plain, table_word
+from translit.context.reader import MEMO, Surroundings, Word, plain, table_word
 from translit.mention import Mention
 from translit.text.casing import is_cyrillic
 from translit.text.fold import fold_word
@@ -71,15 +71,31 @@ def review(
             if left.startswith(_ANOTHER):
                 others.add(m.entity)
     if explain:
+        reasons = _unchanged_reasons(index)
         for i, m in enumerate(result):
-            left = m.left or _unchanged_reason(index, m, style)
+            left = m.left
+            if not left and not m.changed:
+                key = (m.text, m.entity, m.part, m.inflected, style)
+                found = reasons.get(key)
+                if found is None:
+                    found = reasons[key] = _unchanged_reason(index, m, style)
+                left = found
             result[i] = m._replace(left=left, lang=seen.told(m.start))
     return result
 
 
+def _unchanged_reasons(index: Index) -> dict[tuple[str, str, str, bool, str], str]:
+    """:func:`_unchanged_reason` remembered per written form, entity, part, inflection
+    and style (at most :data:`~translit.context.reader.MEMO` of them per table)."""
+    memo: dict[tuple[str, str, str, bool, str], str] = index.memo.setdefault("unchanged", {})
+    if len(memo) >= MEMO:
+        memo.clear()
+    return memo
+
+
 def _unchanged_reason(index: Index, m: Mention, style: str) -> str:
-    if m.changed:
-        return ""
+    """Why a mention that does not change keeps a form other than the canonical one
+    ("" when it is the canonical one)."""
     if m.inflected:
         return "inflected form"
     canonical = index.entities[m.entity].canonical(m.part, style)
