@@ -135,7 +135,30 @@ _CODEISH = st.sampled_from(["`", "``", "```", "````", "~~~", "~~~~", " ", "   ",
 @example("a ``x ` y`` b `z`\n```\n`q`\n```")
 @example("  ```py\nKiev\n   ```` \nKiev `a` ``")
 @example("    ```\n`Kiev`")
+@example("x ` `a` b` ``c`` `\n`d`` e`")  # lone runs: a later run of their length closes them
+@example("`` `a` ``b`` ``` c `` `")
+@example("a\n~~~\n`Kiev`\n~~~~\n`x`` y`` `z`")
 def test_code_spans_are_those_of_the_regular_expressions(text: str) -> None:
     """The linear scan of backtick and tilde runs finds the code that the two searches
     of the whole text define."""
     assert protect.code_spans(text) == _code_by_search(text)
+
+
+_HITS = st.lists(st.tuples(st.integers(0, 40), st.integers(1, 6)), max_size=30)
+
+
+@given(st.lists(_CODEISH, max_size=40).map("".join), _HITS)
+@example("Kiev `Kiev` ``Kiev``", [(0, 4), (5, 4), (6, 4), (11, 6), (13, 4)])
+def test_outside_code_drops_the_hits_that_touch_code(
+    text: str, hits: list[tuple[int, int]]
+) -> None:
+    """The mask drops a hit when some code span overlaps it, with or without an offset
+    map, whatever the order of the hits (the general path passes overlapping ones)."""
+    code = protect.code_spans(text)
+    found = [(k, start, start + size) for k, (start, size) in enumerate(hits)
+             if start + size <= len(text)]  # fmt: skip
+    assert protect.outside_code(text, None, found) == [
+        hit for hit in found if not any(a < hit[2] and hit[1] < b for a, b in code)
+    ]
+    offsets = list(range(len(text)))  # one character for one: the same hits go
+    assert protect.outside_code(text, offsets, found) == protect.outside_code(text, None, found)

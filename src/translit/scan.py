@@ -136,7 +136,7 @@ def _match_piece(index: Index, text: str, style: str, replace_inflected: bool) -
     key, offsets = fold(text)
     if offsets is None:
         found = outside_long_tokens(key, index.finder.first(key))
-        if "`" in text or "~~~" in text:  # Markdown code is masked, not a slow path
+        if "`" in text or "~" in text:  # Markdown code is masked, not a slow path
             found = outside_code(text, None, found)
         if not found:
             return []

@@ -71,31 +71,42 @@ def code_spans(text: str) -> list[tuple[int, int]]:
     >>> code_spans("a ``x ` y`` b `z`\\n```\\n`q`\\n```")
     [(2, 11), (14, 17), (18, 29)]
     """
-    if "`" not in text and "~~~" not in text:
+    if "`" not in text and "~" not in text:
         return []
-    spans = fence_spans(text) if "```" in text or "~~~" in text else []
+    spans = fence_spans(text)
     if "`" in text:
         spans += _inline_spans(text, spans)
         spans.sort()
     return spans
 
 
+# Each search begins with a literal character, which the regular expression engine
+# looks for quickly; one that begins with a lookbehind or a repeat would be tried at
+# every position of the text.
+_FENCE_FIRST = re.compile(r" {0,3}(`{3,}|~{3,})")
+_FENCE_LINE = re.compile(r"\n {0,3}(`{3,}|~{3,})")
+_INLINE = re.compile(r"`(`*)(?:[^`\n]+`\1(?!`))?")
+"""A run of backticks and, when the next run of its line has its length, up to that
+run: inline code, or a lone run (the match ends where group 1 ends)."""
+
+
 def fence_spans(text: str) -> list[tuple[int, int]]:
     """Spans of fenced code blocks: from an opening fence line (three or more backticks
     or tildes after at most three spaces) to the next closing one (the same
     character, at least as many, and nothing else on the line); an unclosed fence
-    runs to the end, as in CommonMark. Only the runs of three are looked at."""
+    runs to the end, as in CommonMark. The fence lines are found by one search for
+    a line break followed by a fence."""
     spans = []
     opener: tuple[int, str] | None = None  # where the open block starts, its fence
-    for start, stop in sorted(_runs(text, "```") + _runs(text, "~~~")):
-        line = text.rfind("\n", 0, start) + 1
-        if start - line > 3 or text[line:start].strip(" "):
-            continue  # not at the start of a line
+    first = _FENCE_FIRST.match(text)
+    runs = [first.span(1)] if first else []
+    runs += [m.span(1) for m in _FENCE_LINE.finditer(text)]
+    for start, stop in runs:
         end = text.find("\n", stop)
         end = len(text) if end < 0 else end
         fence = text[start:stop]
         if opener is None:
-            opener = line, fence
+            opener = text.rfind("\n", 0, start) + 1, fence
         elif fence[0] == opener[1][0] and len(fence) >= len(opener[1]) and not (
             text[stop:end].strip()
         ):
@@ -106,44 +117,59 @@ def fence_spans(text: str) -> list[tuple[int, int]]:
     return spans
 
 
-def _runs(text: str, mark: str) -> list[tuple[int, int]]:
-    """The spans of the runs of *mark*'s character that begin with *mark*, found with
-    ``str.find`` (a regular expression would try every position of the text)."""
-    char = mark[0]
-    runs = []
-    at = text.find(mark)
-    while at >= 0:
-        end = at + len(mark)
-        while text[end : end + 1] == char:
-            end += 1
-        runs.append((at, end))
-        at = text.find(mark, end)
-    return runs
-
-
 def _inline_spans(text: str, fences: list[tuple[int, int]]) -> list[tuple[int, int]]:
-    """Inline code outside *fences*: a run of backticks up to the next run of as many on
-    its line, with something between (CommonMark's rule, within one line). Each run
-    is paired with the next of its length once, so the pass stays linear however
-    many backticks a line holds."""
-    runs = _runs(text, "`")
-    if fences:
-        blocks = CodeSpans(fences)
-        runs = [run for run in runs if not blocks.overlaps(*run)]
-    lines = []  # where each run's line ends
-    line = -1
-    for start, end in runs:
-        if start > line:
-            line = text.find("\n", end)
-            line = len(text) if line < 0 else line
-        lines.append(line)
-    following: list[int] = [-1] * len(runs)  # the next run of the same length on the line
-    last: dict[tuple[int, int], int] = {}
+    """Inline code outside *fences* (whole lines): a run of backticks up to the next run
+    of as many on its line, with something between (CommonMark's rule, within one
+    line). One search pairs each run with the next one when it has its length; from
+    a run it leaves alone to the end of its line, :func:`_paired` pairs the runs
+    again, since a later one may close it."""
+    spans: list[tuple[int, int]] = []
+    begin = 0
+    for start, end in [*fences, (len(text), len(text))]:
+        if begin < start:
+            spans += _inline_between(text, begin, start)
+        begin = end
+    return spans
+
+
+def _inline_between(text: str, begin: int, end: int) -> list[tuple[int, int]]:
+    # Each match: where it starts and ends, where its first run ends (there too when
+    # the run is left alone).
+    found = [(m.start(), m.end(), m.end(1)) for m in _INLINE.finditer(text, begin, end)]
+    lone = [k for k, (_, stop, run) in enumerate(found) if stop == run]
+    if not lone:
+        return [(start, stop) for start, stop, _ in found]  # each run paired with the next
+    spans: list[tuple[int, int]] = []
+    k = 0  # the first match not read yet
+    for at in lone:
+        if at < k:
+            continue  # on a line already paired again
+        spans += [(start, stop) for start, stop, _ in found[k:at]]
+        line = text.find("\n", found[at][1], end)  # the rest of the lone run's line
+        k = bisect.bisect_left(found, end if line < 0 else line, at, key=_start)
+        runs = []
+        for start, stop, run in found[at:k]:
+            runs.append((start, run))
+            if stop != run:
+                runs.append((stop - run + start, stop))
+        spans += _paired(runs)
+    spans += [(start, stop) for start, stop, _ in found[k:]]
+    return spans
+
+
+def _start(match: tuple[int, int, int]) -> int:
+    return match[0]
+
+
+def _paired(runs: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """Inline code among the backtick *runs* of a line: each run is paired with the next
+    of its length once, so the pass stays linear however many backticks it holds."""
+    following: list[int] = [-1] * len(runs)  # the next run of the same length
+    last: dict[int, int] = {}
     for k in range(len(runs) - 1, -1, -1):
-        start, end = runs[k]
-        at = (lines[k], end - start)
-        following[k] = last.get(at, -1)
-        last[at] = k
+        start, stop = runs[k]
+        following[k] = last.get(stop - start, -1)
+        last[stop - start] = k
     spans = []
     pos = 0
     for k, (start, _) in enumerate(runs):
@@ -166,10 +192,17 @@ def outside_code(
     code = code_spans(text)
     if not code:
         return found
-    spans = CodeSpans(code)
+    # A hit [start, end) touches code when the first span that ends after its start
+    # begins before its end (the spans are sorted and apart); past the last, none.
+    ends = [stop for _, stop in code]
+    starts = [start for start, _ in code]
+    starts.append(len(text) + 1)
     if offsets is None:
-        return [hit for hit in found if not spans.overlaps(hit[1], hit[2])]
-    return [hit for hit in found if not spans.overlaps(offsets[hit[1]], offsets[hit[2] - 1] + 1)]
+        return [hit for hit in found if starts[bisect.bisect_right(ends, hit[1])] >= hit[2]]
+    return [
+        hit for hit in found
+        if starts[bisect.bisect_right(ends, offsets[hit[1]])] > offsets[hit[2] - 1]
+    ]  # fmt: skip
 
 
 def outside_long_tokens(key: str, found: list[tuple[int, int, int]]) -> list[tuple[int, int, int]]:
