@@ -127,7 +127,7 @@ class _State:
         if start <= self.skip:  # the context keeps the fence line put back before
             start = 0
         opener = ""
-        if start and ("```" in text or "~~~" in text):
+        if start and ("`" in text or "~" in text):
             for s, e in fence_spans(text):
                 if s < start < e:  # the context starts inside a fenced block: reopen it
                     opener = text[s : text.find("\n", s) + 1]

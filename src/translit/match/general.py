@@ -56,7 +56,7 @@ def scan_general(
     (for texts with code spans or dropped characters, and for tests)."""
     key, offsets = fold(text)
     found = outside_long_tokens(key, index.finder.every(key))
-    if "`" in text or "~~~" in text:
+    if "`" in text or "~" in text:
         found = outside_code(text, offsets, found)
     hits = _word_hits(index, key, found)
     return general(index, key, text, offsets, hits, style, replace_inflected)
