@@ -13,8 +13,11 @@ docs/places.md; in short:
   ships it; GeoNames, CC BY 4.0) in Belarus or Ukraine with at least 10,000
   inhabitants, less the sections of cities (:mod:`places_rules`), in
   places.yaml (loaded by ``--places``); the oblasts and voblasts
-  (:mod:`places_regions`) in regions.yaml. Neither is in the default table yet
-  (docs/places.md, "Cost").
+  (:mod:`places_regions`) in regions.yaml, their Ukrainian or Belarusian and
+  Russian names as ``original:`` forms, unless a word of them or of a spelling
+  made of them would hide a town's case form (:func:`places_rules.lost_readings`,
+  checked by compiling the table without and with them). Neither file is in the
+  default table yet (docs/places.md, "Cost").
 * **Names**: GeoNames' alternate names carry no language, so the Ukrainian,
   Belarusian and Russian Cyrillic names are told apart by their letters and by
   which of them romanizes to GeoNames' own name (:mod:`places_names`).
@@ -79,6 +82,33 @@ def cities() -> list[dict[str, object]]:
     return sorted(data.values(), key=lambda c: int(c["geonameid"]))
 
 
+class RegionCheck:
+    """Compiles the table (default, and with the towns) without and with the regions,
+    for :func:`places_rules.lost_readings`: a region must not change what any form of
+    the table names, loaded with ``--regions`` or with ``--places --regions``."""
+
+    def __init__(self) -> None:
+        self._bases: dict[str, list[object]] = {}
+
+    def lost(self, towns_text: str, regions_text: str) -> dict[str, tuple[str, tuple[str, ...]]]:
+        import tempfile
+
+        from translit.normalizer import _compile
+        from translit.tables.bundled import bundled_table_files
+
+        default = [*bundled_table_files()]
+        lost: dict[str, tuple[str, tuple[str, ...]]] = {}
+        with tempfile.TemporaryDirectory() as folder:
+            towns, regions = Path(folder, "places.yaml"), Path(folder, "regions.yaml")
+            towns.write_text(towns_text, "utf-8")
+            regions.write_text(regions_text, "utf-8")
+            if towns_text not in self._bases:
+                self._bases = {towns_text: [_compile(default), _compile([*default, towns])]}
+            for base, extra in zip(self._bases[towns_text], ([], [towns]), strict=True):
+                lost.update(places_rules.lost_readings(base, _compile([*default, *extra, regions])))
+        return dict(sorted(lost.items()))
+
+
 def main() -> None:
     world = cities()
     ours = [
@@ -127,13 +157,24 @@ def main() -> None:
     merged = places_rules.first_of_each(merged)
     places_rules.give_ids(entries)
     former = places_regions.former_names(world, entries, merged)
-    places_rules.mark_ambiguous(entries, world, COUNTRIES, known)
     towns_only = [e for e in entries if "iso" not in e]
-    OUT.write_text(places_yaml.render(towns_only, merged, former), "utf-8")
     areas = [e for e in entries if "iso" in e]
-    REGIONS.write_text(places_yaml.render(areas, [], {}, places_yaml.REGIONS_HEADER), "utf-8")
+    check = RegionCheck()
+    while True:  # the regions' forms, until they hide no form of the table
+        places_rules.mark_ambiguous(entries, world, COUNTRIES, known)
+        towns_text = places_yaml.render(towns_only, merged, former)
+        regions_text = places_yaml.render(areas, [], {}, places_yaml.REGIONS_HEADER)
+        lost = check.lost(towns_text, regions_text)
+        if not lost:
+            break
+        places_regions.settle(areas, lost)
+    OUT.write_text(towns_text, "utf-8")
+    REGIONS.write_text(regions_text, "utf-8")
+    moved = sum(lang in ("be", "uk", "ru") for a in areas for lang in a["variants"])
+    left = sum(len(a["left_out"]) for a in areas)
     print(
-        f"{len(towns_only)} towns ({named} named in places_regions.NAMED), {len(areas)} regions, "
+        f"{len(towns_only)} towns ({named} named in places_regions.NAMED), {len(areas)} regions "
+        f"({moved} Cyrillic names listed as variants, {left} forms left out), "
         f"{len(merged)} added to "
         f"aliases.yaml's entities, {len(dropped)} city sections left out, {unnamed} without "
         f"a Cyrillic name -> {OUT.relative_to(ROOT)}"

@@ -24,6 +24,7 @@ from __future__ import annotations
 from typing import Any
 
 from places_names import KnownEntities, canonical, clean, loose, romanize
+from places_rules import form_words
 
 _SCHEMES = ("uk-national", "uk-bgn-1965", "ru-bgn", "ru-wikipedia", "ru-alalc")
 
@@ -223,13 +224,43 @@ def regions(known: KnownEntities, world: list[dict[str, Any]]) -> list[dict[str,
 def _region(
     name: str, cyrillic: dict[str, str], code: str, country: str, latin: str
 ) -> dict[str, Any]:
-    """A region's entry. Its Cyrillic names are not ``original:`` forms: the Bulgarian
-    and Serbian press spellings made of them (Минска област) would hold words that are
-    case forms of the towns' names (Минска, of Минск), and hide them."""
+    """A region's entry: its Ukrainian (or Belarusian) and Russian names are
+    ``original:`` forms, from which the generator makes the scheme and press
+    spellings (Kharkovskaya oblast), as for the towns; :func:`settle` then moves
+    or leaves out those that would take a town's case form."""
     tag = "uk-Latn" if country == "UA" else "be-Latn"
-    return {"name": name, "original": {}, "variants": {tag: latin}, "cyrillic": cyrillic,
-            "iso": code, "country": country, "geonames": GEONAMES_ADMIN1[code][1],
+    return {"name": name, "original": dict(cyrillic), "variants": {tag: latin},
+            "cyrillic": cyrillic, "iso": code, "country": country,
+            "geonames": GEONAMES_ADMIN1[code][1], "left_out": [],
             "source": f"ISO 3166-2 {code}: {' / '.join(cyrillic.values())}"}
+
+
+def settle(areas: list[dict[str, Any]], lost: dict[str, tuple[str, tuple[str, ...]]]) -> None:
+    """Change the forms of *areas* (regions) that make *lost*: the forms of the table
+    that the regions' words hide (:func:`places_rules.lost_readings`). A word of a
+    region's name that is also a town's case form (донецька, the genitive of
+    Донецьк; минска, of Минск, in the Bulgarian spelling Минска област) is read as
+    the region's word, not as the town's, wherever it stands. An ``original:`` name
+    one of whose generated spellings holds such a word is listed as a ``variants:``
+    form instead (no spellings are made of it); a name, or a variant, that holds
+    one itself is left out (``left_out``, written in the entity's note)."""
+    culprits = {word for word, _ in lost.values()}
+    changed = False
+    for area in areas:
+        for lang, text in list(area["original"].items()):
+            if form_words(text, lang, True) & culprits:
+                del area["original"][lang]
+                area["variants"][lang] = text
+                changed = True
+        for lang, text in list(area["variants"].items()):
+            words = form_words(text, lang, False)
+            if words & culprits:
+                del area["variants"][lang]
+                hidden = sorted(f for f, (w, _) in lost.items() if w in words)
+                area["left_out"].append((text, hidden))
+                changed = True
+    if not changed:
+        raise SystemExit(f"the regions hide forms of the table none of their names makes: {lost}")
 
 
 def former_names(
@@ -237,7 +268,8 @@ def former_names(
 ) -> dict[int, dict[str, list[str]]]:
     """GeoNames id of a town -> its former names by language (uk, ru, en)."""
     by_id = {int(c["geonameid"]): c for c in world}
-    towns = {e["original"].get("uk"): e["geonames"] for e in entries if e.get("geonames")}
+    towns = {e["original"].get("uk"): e["geonames"] for e in entries
+             if e.get("geonames") and "iso" not in e}
     for entry in merged:
         city = by_id.get(int(entry["geonames"])) if entry.get("geonames") else None
         if city is not None:

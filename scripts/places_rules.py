@@ -159,3 +159,49 @@ def mark_ambiguous(
             for text in entry["original"].values():
                 found.setdefault(fold_word(text), (text, why, found[name_key][2]))
         entry["ambiguous"] = sorted(found.values(), key=lambda f: (f[0].casefold(), f[0]))
+
+
+def lost_readings(base: Any, new: Any) -> dict[str, tuple[str, tuple[str, ...]]]:
+    """The written forms of *base*'s words (compiled indexes) that *new* reads as one
+    of its own new words instead of an entity they named in *base*: form -> (the new
+    word that took it, the entities lost). A word of the table is read as itself
+    before it is read as another word's case form (``compile/index.lookup``), so a
+    new form holding the word ``донецька`` (Донецька область) hides the genitive of
+    Донецьк; and two words sharing a stem share its endings (a new ``khmelnitska``
+    takes ``khmelnitskom`` from Khmelnitsky). A form that *new* reads as another
+    word *base* already had is left out: that is a change of the words' languages
+    (an old word in a new form of another language takes that language's endings),
+    not a new word's."""
+    from translit.compile.index import lookup
+
+    def naming(index: Any) -> dict[str, set[str]]:
+        out: dict[str, set[str]] = {}
+        for phrase, targets in index.phrases.items():
+            for word in phrase:
+                out.setdefault(word, set()).update(t.entity for t in targets)
+        return out
+
+    written = set(base.forms.words)
+    for stem, (_, endings) in base.forms.stems.items():
+        written.update(stem + ending for ending in endings)
+    before, after = naming(base), naming(new)
+    lost: dict[str, tuple[str, tuple[str, ...]]] = {}
+    for form in sorted(written):
+        was, now = lookup(base.forms, form, weak=True), lookup(new.forms, form, weak=True)
+        if was == now or was is None or (now is not None and now[0] in base.forms.words):
+            continue
+        gone = before.get(was[0], set()) - (after.get(now[0], set()) if now else set())
+        if gone:
+            lost[form] = (now[0] if now else "", tuple(sorted(gone)))
+    return lost
+
+
+def form_words(text: str, lang: str, generate: bool) -> set[str]:
+    """The words (as the compiler keys them) of a form of *text*, and with *generate*
+    of every spelling the generator makes of it."""
+    texts = [text]
+    if generate:
+        entity = Entity("x", "place", text, None, None, "places:1")
+        entity.forms = [Form(text, lang, "original", "places:1")]
+        texts += [spelling for spelling, _, _ in generated_forms(entity)]
+    return {fold_word(w).strip("'") for t in texts for w in fold_word(t).split(" ")}

@@ -72,6 +72,12 @@ def _entity(entry: dict[str, Any], former: dict[str, list[str]] | None) -> list[
         lines.append(f"  geonames: {entry['geonames']}")
     if entry.get("source"):
         lines.append(f"  source: {_q(entry['source'])}")
+    if entry.get("left_out"):
+        left = "; ".join(
+            f"{text} (its words would hide {', '.join(hidden[:4])}"
+            f"{' ...' if len(hidden) > 4 else ''})" for text, hidden in entry["left_out"]
+        )
+        lines.append(f"  note: {_q('not a form: ' + left + ', case forms of other names')}")
     if entry.get("original"):
         lines.append(f"  original: {_forms(entry['original'])}")
     if entry.get("variants"):

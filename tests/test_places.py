@@ -134,6 +134,86 @@ def test_the_regions_load_on_request() -> None:
     assert translit.Normalizer().canonical("Gomel Voblast") is None
 
 
+REGIONS = load_tables([regions_file()]).entities
+
+
+@pytest.fixture(scope="module", params=["regions", "places and regions"])
+def with_regions(request: pytest.FixtureRequest) -> translit.Normalizer:
+    """The regions alone (``--regions``), and with the towns (``--places --regions``)."""
+    extra = [places_file()] if request.param == "places and regions" else []
+    return translit.Normalizer(aliases=[*extra, regions_file()])
+
+
+@pytest.mark.parametrize(
+    "case", CASES["regions_canonical"], ids=[c["name"] for c in CASES["regions_canonical"]]
+)
+def test_regions_canonical(case: dict[str, Any], with_regions: translit.Normalizer) -> None:
+    assert with_regions.canonical(case["name"]) == case["canonical"]
+
+
+@pytest.mark.parametrize(
+    "case", CASES["regions_normalize"], ids=[c["input"][:40] for c in CASES["regions_normalize"]]
+)
+def test_regions_normalize(case: dict[str, Any], with_regions: translit.Normalizer) -> None:
+    expected = case.get("expected", case["input"])
+    assert with_regions.normalize(case["input"]) == expected, case.get("note")
+
+
+def test_each_region_name_gives_the_canonical_form(with_regions: translit.Normalizer) -> None:
+    """Each Cyrillic name of each region (its ``source:``, from ISO 3166-2 and
+    scripts/places_regions.py) is a form of the region, unless the region's note says
+    it is left out: a word of it is a town's case form, which it would hide
+    (Донецька область: донецька, the genitive of Донецьк)."""
+    wrong, left = [], []
+    raw = yaml.safe_load(Path(regions_file()).read_text("utf-8"))["entities"]
+    assert len(raw) == len(REGIONS) == 30
+    for region, entry in zip(REGIONS, raw, strict=True):
+        names = entry["source"].split(": ", 1)[1].split(" / ")
+        assert len(names) == 2 and all(map(is_cyrillic, names)), region.id
+        forms = {f.text for f in region.forms}
+        for name in names:
+            if name not in forms:
+                assert name in entry.get("note", ""), (region.id, name)
+                left.append(name)
+            elif with_regions.canonical(name) != region.name:
+                wrong.append((name, with_regions.canonical(name), region.name))
+    assert not wrong
+    # the Ukrainian names whose adjective is the town's genitive (Донецька, Луганська,
+    # Івано-Франківська) or, with the towns, a former name's (Дніпропетровська)
+    assert set(left) == {"Дніпропетровська область", "Донецька область",
+                         "Івано-Франківська область", "Луганська область"}
+
+
+def test_regions_share_no_form() -> None:
+    """No two regions, and no region and a town or an entity of aliases.yaml, list one
+    form; and each region's forms name it alone."""
+    seen: dict[str, str] = {}
+    for entity in [*BUNDLED, *PLACES, *REGIONS]:
+        for form in entity.forms:
+            key = fold_word(form.text)
+            assert seen.setdefault(key, entity.id) == entity.id or entity not in REGIONS, key
+    regions = translit.Normalizer(aliases=[places_file(), regions_file()])
+    for region in REGIONS:
+        for form in region.forms:
+            assert regions.canonical(form.text) == region.name, form.text
+
+
+def test_lookup_of_a_region_cyrillic_name_shows_its_geonames_id(
+    monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
+    from helpers import cli_runner
+
+    run = cli_runner(monkeypatch, tmp_path)
+    for name, canonical, geonames in [("Харківська область", "Kharkiv Oblast", "706482"),
+                                      ("Харьковская область", "Kharkiv Oblast", "706482"),
+                                      ("Гомельская вобласць", "Homiel Voblast", "628281"),
+                                      ("Kharkovskaya oblast", "Kharkiv Oblast", "706482")]:
+        looked = run("lookup", "--regions", name).text
+        assert looked.split("\t")[:2] == [name, canonical], looked
+        assert looked.rstrip("\n").endswith(f"\t{geonames}"), looked
+        assert "unknown" in run("lookup", name).text  # not without --regions
+
+
 def test_every_region_has_its_own_geonames_id() -> None:
     """The 30 oblasts and voblasts each have the GeoNames id of their admin1 region
     (scripts/places_regions.py, GEONAMES_ADMIN1), none shared with another region or
