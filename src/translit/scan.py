@@ -129,7 +129,9 @@ def scan_piece(
         return mentions
     if replace_inflected:
         mentions = genitive_as_case(index, text, mentions, style)
-    mentions = review(index, text, mentions, style, lang, replace_inflected, explain)
+    if explain:  # each mention is made anew with its reasons: shifted then too
+        return review(index, text, mentions, style, lang, replace_inflected, True, shift)
+    mentions = review(index, text, mentions, style, lang, replace_inflected, False)
     return _shifted(mentions, shift) if shift else mentions
 
 

@@ -14,6 +14,7 @@ from translit.context.lane import NO_MEMO, plain_lane
 from translit.context.names import adjective_in_name, part_of_a_name
 from translit.context.people import other_person
 from translit.context.reader import MEMO, Surroundings, Word, plain, table_word
+from translit.match.short_path import new_tuple
 from translit.mention import Mention
 from translit.text.casing import is_cyrillic
 from translit.text.fold import fold_word
@@ -36,13 +37,15 @@ def review(
     lang: str | None,
     replace_inflected: bool,
     explain: bool,
+    shift: int = 0,
 ) -> list[Mention]:
     """*mentions* of *text* with each that should not change left as written, and why.
 
     Unless *explain*, only the mentions that change are checked, and only when
     one does; with it, every mention also gets the reason a non-canonical form
     stays (inflected, another script) and the language the checks used there
-    (the caller's, or its paragraph's where a check needed to tell it; else None).
+    (the caller's, or its paragraph's where a check needed to tell it; else None),
+    and *shift* added to its offsets (where the piece begins in its text).
     """
     changing = [i for i, m in enumerate(mentions) if m.changed]
     if not changing and not explain:
@@ -80,7 +83,9 @@ def review(
                 if found is None:
                     found = reasons[key] = _unchanged_reason(index, m, style)
                 left = found
-            result[i] = m._replace(left=left, lang=seen.told(m.start))
+            start, end = m[0], m[1]
+            lang = seen.told(start)
+            result[i] = new_tuple(Mention, (start + shift, end + shift, *m[2:8], left, lang))
     return result
 
 
