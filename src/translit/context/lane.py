@@ -147,7 +147,7 @@ def plain_lane(
             if word1.endswith(rules.patronymic_endings):
                 continue
             floor = start - LOOK_BACK if start > LOOK_BACK else 0
-            if any(seen.occurs(name, floor, start) for name in _family_written(index, entity)):
+            if seen.any_occurs(_family_written(index, entity), floor, start):
                 continue
         if kind in ("person", "place") and m.part != "full":
             langs = case_forms.get((written, entity))

@@ -72,6 +72,8 @@ class Surroundings:
         self._after: dict[int, list[tuple[str, str, int, str]]] = {}
         self._references: list[tuple[int, tuple[int, str]]] | None = None
         self._sentences: dict[int, int] = {}
+        self._asked: dict[tuple[str, ...], int] = {}  # any_occurs: searches so far
+        self._places: dict[tuple[str, ...], list[int]] = {}  # ... and then where each is
         # the mentions' whole words, and the spans they were taken from
         self._word_spans: tuple[list[tuple[int, int]] | None, dict[int, tuple[int, int]]] = (
             None,
@@ -98,6 +100,24 @@ class Surroundings:
         *end* (a search of that stretch: cheaper than finding every place it is
         written in a long text, for the few thousand characters the checks ask about)."""
         return end > start and self.text.find(word, start, end - 1 + len(word)) >= 0
+
+    def any_occurs(self, words: tuple[str, ...], start: int, end: int) -> bool:
+        """Whether one of *words* :meth:`occurs` between *start* and *end*. The first
+        few times *words* are asked about, each is searched for in that stretch; from
+        then on (a text full of one person's name), where each is written in the whole
+        text is found once, and each question is a bisection."""
+        if end <= start:
+            return False
+        places = self._places.get(words)
+        if places is None:
+            asked = self._asked.get(words, 0)
+            if asked < _SEARCHES:
+                self._asked[words] = asked + 1
+                text = self.text
+                return any(text.find(w, start, end - 1 + len(w)) >= 0 for w in words)
+            places = self._places[words] = _places(self.text, words)
+        at = bisect_left(places, start)
+        return at < len(places) and places[at] < end
 
     def in_mention(self, pos: int) -> bool:
         """Whether *pos* is inside one of the mentions."""
@@ -378,3 +398,20 @@ def sentence_start(text: str, pos: int, names: set[int] | frozenset[int] = froze
                 continue  # an initial
         start = end
     return start
+
+
+_SEARCHES = 8
+"""Stretches searched for the same words before :meth:`Surroundings.any_occurs` finds
+where they are written in the whole text."""
+
+
+def _places(text: str, words: tuple[str, ...]) -> list[int]:
+    """Where each of *words* begins in *text*, in order."""
+    found: list[int] = []
+    for word in words:
+        at = text.find(word)
+        while at >= 0:
+            found.append(at)
+            at = text.find(word, at + 1)
+    found.sort()
+    return found
