@@ -72,8 +72,8 @@ class Surroundings:
         self._after: dict[int, list[tuple[str, str, int, str]]] = {}
         self._references: list[tuple[int, tuple[int, str]]] | None = None
         self._sentences: dict[int, int] = {}
-        self._asked: dict[tuple[str, ...], int] = {}  # any_occurs: searches so far
-        self._places: dict[tuple[str, ...], list[int]] = {}  # ... and then where each is
+        # any_occurs: per list of words, the stretch searched and where they begin in it
+        self._searched: dict[tuple[str, ...], tuple[int, int, list[int]]] = {}
         # the mentions' whole words, and the spans they were taken from
         self._word_spans: tuple[list[tuple[int, int]] | None, dict[int, tuple[int, int]]] = (
             None,
@@ -102,20 +102,20 @@ class Surroundings:
         return end > start and self.text.find(word, start, end - 1 + len(word)) >= 0
 
     def any_occurs(self, words: tuple[str, ...], start: int, end: int) -> bool:
-        """Whether one of *words* :meth:`occurs` between *start* and *end*. The first
-        few times *words* are asked about, each is searched for in that stretch; from
-        then on (a text full of one person's name), where each is written in the whole
-        text is found once, and each question is a bisection."""
+        """Whether one of *words* :meth:`occurs` between *start* and *end*. Where they
+        begin is remembered for the stretch searched so far, which a later question
+        about a stretch that reaches further only extends: the checks ask in text
+        order, about overlapping stretches before each mention (a text full of one
+        person's name searches its text about once, not 2,000 characters a mention)."""
         if end <= start:
             return False
-        places = self._places.get(words)
-        if places is None:
-            asked = self._asked.get(words, 0)
-            if asked < _SEARCHES:
-                self._asked[words] = asked + 1
-                text = self.text
-                return any(text.find(w, start, end - 1 + len(w)) >= 0 for w in words)
-            places = self._places[words] = _places(self.text, words)
+        low, high, places = self._searched.get(words, (0, 0, _NO_PLACES))
+        if start < low or start > high or places is _NO_PLACES:  # a stretch of its own
+            low, high, places = start, start, []
+        if end > high:
+            places = places + _places(self.text, words, high, end)
+            high = end
+        self._searched[words] = (low, high, places)
         at = bisect_left(places, start)
         return at < len(places) and places[at] < end
 
@@ -400,18 +400,17 @@ def sentence_start(text: str, pos: int, names: set[int] | frozenset[int] = froze
     return start
 
 
-_SEARCHES = 8
-"""Stretches searched for the same words before :meth:`Surroundings.any_occurs` finds
-where they are written in the whole text."""
+_NO_PLACES: list[int] = []
 
 
-def _places(text: str, words: tuple[str, ...]) -> list[int]:
-    """Where each of *words* begins in *text*, in order."""
+def _places(text: str, words: tuple[str, ...], start: int, end: int) -> list[int]:
+    """Where each of *words* begins between *start* and *end* of *text*, in order."""
     found: list[int] = []
     for word in words:
-        at = text.find(word)
+        stop = end - 1 + len(word)
+        at = text.find(word, start, stop)
         while at >= 0:
             found.append(at)
-            at = text.find(word, at + 1)
+            at = text.find(word, at + 1, stop)
     found.sort()
     return found
