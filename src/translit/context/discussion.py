@@ -176,17 +176,18 @@ def discussed_pairs(
     index = seen.index
     groups: dict[tuple[str, bool], list[int]] = {}
     for i, m in enumerate(mentions):
-        if (entities is not None and m.entity not in entities) or m.left or _referential(seen, m):
+        if (entities is not None and m.entity not in entities) or m.left:
             continue
         groups.setdefault((m.entity, m.part == "full"), []).append(i)
     found: set[int] = set()
-    for members in groups.values():
-        # only mentions close to another of the entity can share a sentence with it
-        close = [
-            (a, b) for a, b in pairwise(members)
-            if mentions[b].start - mentions[a].end < SENTENCE
-            and mentions[a].text.lower() != mentions[b].text.lower()
-        ]  # fmt: skip
+    for every in groups.values():
+        # only mentions close to another of the entity can share a sentence with it;
+        # with no two close ones written differently among all of them, there are none
+        # among those that are not uses either (the usual case: _referential is not read)
+        if not _close(mentions, every):
+            continue
+        members = [i for i in every if not _referential(seen, mentions[i])]
+        close = _close(mentions, members)
         if not close:
             continue
         keys: dict[int, str] = {}
@@ -212,6 +213,16 @@ def discussed_pairs(
             if len({keys[i] for i in same}) > 1:
                 found.update(same)
     return found
+
+
+def _close(mentions: list[Mention], members: list[int]) -> list[tuple[int, int]]:
+    """The pairs of consecutive *members* less than a sentence apart and written
+    differently."""
+    return [
+        (a, b) for a, b in pairwise(members)
+        if mentions[b].start - mentions[a].end < SENTENCE
+        and mentions[a].text.lower() != mentions[b].text.lower()
+    ]  # fmt: skip
 
 
 def _form_key(index: Index, written: str) -> str:
