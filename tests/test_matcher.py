@@ -293,3 +293,36 @@ def test_plain_surroundings() -> None:
     assert [plain_surroundings(k, k.index("kiev"), k.index("kiev") + 4) for k in plain + other] == (
         [True] * len(plain) + [False] * len(other)
     )
+
+
+def test_the_collector_is_paused_only_during_a_scan() -> None:
+    """find and normalize pause the cyclic garbage collector (a scan makes no cycles)
+    and leave it as they found it, also after an error."""
+    import gc
+
+    normalizer = translit.Normalizer()
+    text = "Lukashenko visited Kiev. " * 20_000  # 40,000 mentions: tuples by the thousand
+    collections: list[str] = []
+
+    def record(phase: str, info: dict[str, int]) -> None:
+        collections.append(phase)
+
+    gc.callbacks.append(record)
+    try:
+        _ = [(i, i) for i in range(40_000)]  # as many tuples outside a scan: collected
+        assert collections
+        collections.clear()
+        assert len(normalizer.find(text)) == 40_000
+        assert normalizer.normalize(text).count("Kyiv") == 20_000
+    finally:
+        gc.callbacks.remove(record)
+    assert len(collections) <= 2 * 2  # one at most as each call ends (start and stop)
+    assert gc.isenabled()
+    gc.disable()
+    try:
+        assert normalizer.normalize("Kiev") == "Kyiv" and not gc.isenabled()
+    finally:
+        gc.enable()
+    with pytest.raises(TypeError):
+        normalizer.normalize(None)  # type: ignore[arg-type]
+    assert gc.isenabled()

@@ -9,6 +9,7 @@ from typing import TYPE_CHECKING, Any, TypeGuard
 from translit.compile.cache import cached, table_key
 from translit.compile.index import Index
 from translit.errors import TableError
+from translit.gcpause import paused_gc
 from translit.match.general import match_whole
 from translit.mention import Mention, splice
 from translit.scan import PIECE, pieces, scan, scan_piece
@@ -132,10 +133,11 @@ class Normalizer:
         language = self._check_lang(lang)
         index = self._index
         inflected = self._replace_inflected
-        return "".join(
-            splice(piece, scan_piece(index, piece, chosen, inflected, False, 0, language))
-            for _, piece in pieces(text, PIECE)
-        )
+        with paused_gc():  # no garbage in cycles (see gcpause)
+            return "".join(
+                splice(piece, scan_piece(index, piece, chosen, inflected, False, 0, language))
+                for _, piece in pieces(text, PIECE)
+            )
 
     def _check_lang(self, lang: str | None) -> str | None:
         if lang is None:

@@ -31,6 +31,7 @@ from typing import cast
 from translit.compile.index import Index
 from translit.context.cases import genitive_as_case
 from translit.context.review import review
+from translit.gcpause import paused_gc
 from translit.match.general import general, scan_general
 from translit.match.short_path import new_tuple, short_path
 from translit.mention import Mention
@@ -96,8 +97,9 @@ def scan(
     An inflected mention keeps its text unless *replace_inflected* is true.
     """
     mentions: list[Mention] = []
-    for begin, piece in pieces(text, PIECE):
-        mentions += scan_piece(index, piece, style, replace_inflected, True, begin, lang)
+    with paused_gc():  # a mention is a tuple, and none is garbage (see gcpause)
+        for begin, piece in pieces(text, PIECE):
+            mentions += scan_piece(index, piece, style, replace_inflected, True, begin, lang)
     return mentions
 
 
