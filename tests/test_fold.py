@@ -47,3 +47,14 @@ def test_other_script_and_english_prose() -> None:
         assert fold(text) == _fold_runs(text)
     assert fold(cyrillic)[0].startswith("лукашэнка і есіф ціханоўскай — «гомель», lodz.")
     assert fold(english)[0].startswith("lukashenko's “kiev” visit, kijow and lodz.")
+
+
+def test_the_way_is_told_from_the_beginning_and_the_key_from_the_whole_text() -> None:
+    """A long text's beginning picks the way; what comes after it, of any script and
+    with any character that needs the table, still gets the table's key."""
+    cyrillic = "Лукашэнка і Ёсіф Ціханоўскай — «Гомель». " * 200  # beyond the head
+    english = "Lukashenko’s “Kiev” visit, Kijów and Łódź. " * 200
+    for head in (cyrillic, english):
+        for tail in (english, cyrillic, TRICKY, ALPHABET, "İ", "Σ", "\u212b", "\udcff"):
+            text = head + tail
+            assert fold(text) == _fold_runs(text), (head[:10], tail[:10])

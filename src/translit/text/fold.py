@@ -107,17 +107,27 @@ def fold(text: str) -> tuple[str, list[int] | None]:
     """
     if text.isascii():
         return text.lower(), None
-    try:
-        raw = text.encode()
-    except UnicodeEncodeError:  # lone surrogates (from surrogateescape)
-        return _fold_runs(text)
-    others = raw.translate(None, _ASCII)
-    if len(others) * _SCRIPT_SHARE > len(raw):  # mostly another script
+    if _other_script(text[:_HEAD]):  # mostly another script: the whole text is not encoded
         key = text.lower()
         if len(key) != len(text) or any(ch in text for ch in _CONTEXT):
             return _fold_runs(text)
         return _replaced(text, key, set(_changed().findall(key)))
-    return _replaced(text, raw.lower().decode(), set(others.decode()))
+    try:
+        raw = text.encode()
+    except UnicodeEncodeError:  # lone surrogates (from surrogateescape)
+        return _fold_runs(text)
+    return _replaced(text, raw.lower().decode(), set(raw.translate(None, _ASCII).decode()))
+
+
+def _other_script(head: str) -> bool:
+    """Whether *head* (a text's beginning) is mostly in another script than Latin: which
+    of the two ways :func:`fold` takes (each gives the table's key; this only picks the
+    faster one for the text)."""
+    try:
+        raw = head.encode()
+    except UnicodeEncodeError:  # lone surrogates: the way that finds the table's chars
+        return False
+    return len(raw.translate(None, _ASCII)) * _SCRIPT_SHARE > len(raw)
 
 
 def _replaced(text: str, key: str, chars: set[str]) -> tuple[str, list[int] | None]:
@@ -164,6 +174,7 @@ def _fold_runs(text: str) -> tuple[str, list[int] | None]:
 _ASCII = bytes(range(0x80))
 _ONE: dict[str, str] = {}  # what each non-ASCII character met so far folds to
 _MOST_CHANGES = 40  # more distinct characters to change: one pass through the table is faster
+_HEAD = 4096  # characters whose bytes tell the way (the whole text's would cost a pass)
 _SCRIPT_SHARE = 3  # one byte in this many is non-ASCII: text in another script (Cyrillic;
 # Polish or Czech, with a diacritic in every other word, has about one in 12)
 # lowered with context (final sigma), or lowered to a letter the table changes (Å sign)
