@@ -129,6 +129,8 @@ class Surroundings:
         or the paragraph's when a check there needed it."""
         if self.given_lang is not None:
             return self.given_lang
+        if not self._langs:  # no check told one in this text
+            return None
         return self._langs.get(self.paragraph(pos)[0])
 
     def lang(self, pos: int) -> str | None:

@@ -107,27 +107,23 @@ def fold(text: str) -> tuple[str, list[int] | None]:
     """
     if text.isascii():
         return text.lower(), None
-    if _other_script(text[:_HEAD]):  # mostly another script: the whole text is not encoded
-        key = text.lower()
-        if len(key) != len(text) or any(ch in text for ch in _CONTEXT):
-            return _fold_runs(text)
-        return _replaced(text, key, set(_changed().findall(key)))
+    whole = len(text) <= _HEAD  # else the way is told from the beginning's bytes (each
+    # way gives the table's key: this only picks the faster one, and a text in another
+    # script is never encoded whole)
     try:
-        raw = text.encode()
+        raw = (text if whole else text[:_HEAD]).encode()
+        others = raw.translate(None, _ASCII)
+        if len(others) * _SCRIPT_SHARE > len(raw):  # mostly another script
+            key = text.lower()
+            if len(key) != len(text) or any(ch in text for ch in _CONTEXT):
+                return _fold_runs(text)
+            return _replaced(text, key, set(_changed().findall(key)))
+        if not whole:
+            raw = text.encode()
+            others = raw.translate(None, _ASCII)
     except UnicodeEncodeError:  # lone surrogates (from surrogateescape)
         return _fold_runs(text)
-    return _replaced(text, raw.lower().decode(), set(raw.translate(None, _ASCII).decode()))
-
-
-def _other_script(head: str) -> bool:
-    """Whether *head* (a text's beginning) is mostly in another script than Latin: which
-    of the two ways :func:`fold` takes (each gives the table's key; this only picks the
-    faster one for the text)."""
-    try:
-        raw = head.encode()
-    except UnicodeEncodeError:  # lone surrogates: the way that finds the table's chars
-        return False
-    return len(raw.translate(None, _ASCII)) * _SCRIPT_SHARE > len(raw)
+    return _replaced(text, raw.lower().decode(), set(others.decode()))
 
 
 def _replaced(text: str, key: str, chars: set[str]) -> tuple[str, list[int] | None]:
