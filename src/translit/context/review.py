@@ -47,7 +47,8 @@ def review(
     (the caller's, or its paragraph's where a check needed to tell it; else None),
     and *shift* added to its offsets (where the piece begins in its text).
     """
-    changing = [i for i, m in enumerate(mentions) if m.changed]
+    changing = [i for i, m in enumerate(mentions) if m[3] != m[2]]  # Mention.changed,
+    # read as the tuple's items: a property is an attribute lookup and a call per mention
     if not changing and not explain:
         return list(mentions)
     rules = index.context
@@ -74,11 +75,11 @@ def review(
             if left.startswith(_ANOTHER):
                 others.add(m.entity)
     if explain:
-        reasons = _unchanged_reasons(index)
+        reasons = _unchanged_reasons(index, style)
         for i, m in enumerate(result):
-            left = m.left
-            if not left and not m.changed:
-                key = (m.text, m.entity, m.part, m.inflected, style)
+            left = m[8]  # left; unless it changes (replacement != text), why it keeps its form
+            if not left and m[3] == m[2]:
+                key = (m[2], m[4], m[6], m[7])
                 found = reasons.get(key)
                 if found is None:
                     found = reasons[key] = _unchanged_reason(index, m, style)
@@ -89,10 +90,12 @@ def review(
     return result
 
 
-def _unchanged_reasons(index: Index) -> dict[tuple[str, str, str, bool, str], str]:
-    """:func:`_unchanged_reason` remembered per written form, entity, part, inflection
-    and style (at most :data:`~translit.context.reader.MEMO` of them per table)."""
-    memo: dict[tuple[str, str, str, bool, str], str] = index.memo.setdefault("unchanged", {})
+def _unchanged_reasons(index: Index, style: str) -> dict[tuple[str, str, str, bool], str]:
+    """:func:`_unchanged_reason` in *style*, remembered per written form, entity, part and
+    inflection (at most :data:`~translit.context.reader.MEMO` of them per table)."""
+    styles: dict[str, dict[tuple[str, str, str, bool], str]]
+    styles = index.memo.setdefault("unchanged", {})
+    memo = styles.setdefault(style, {})
     if len(memo) >= MEMO:
         memo.clear()
     return memo
