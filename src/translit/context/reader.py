@@ -95,18 +95,13 @@ class Surroundings:
             found = self._sentences[pos] = sentence_start(self.text, pos, self.starts)
         return found
 
-    def occurs(self, word: str, start: int, end: int) -> bool:
-        """Whether *word* is written (as is) anywhere that begins between *start* and
-        *end* (a search of that stretch: cheaper than finding every place it is
-        written in a long text, for the few thousand characters the checks ask about)."""
-        return end > start and self.text.find(word, start, end - 1 + len(word)) >= 0
-
     def any_occurs(self, words: tuple[str, ...], start: int, end: int) -> bool:
-        """Whether one of *words* :meth:`occurs` between *start* and *end*. Where they
-        begin is remembered for the stretch searched so far, which a later question
-        about a stretch that reaches further only extends: the checks ask in text
-        order, about overlapping stretches before each mention (a text full of one
-        person's name searches its text about once, not 2,000 characters a mention)."""
+        """Whether one of *words* is written (as is) anywhere that begins between
+        *start* and *end*. Where they begin is remembered for the stretch searched so
+        far, which a later question about a stretch that reaches further only
+        extends: the checks ask in text order, about overlapping stretches before each
+        mention (a text full of one person's name searches its text about once, not
+        2,000 characters a mention)."""
         if end <= start:
             return False
         low, high, places = self._searched.get(words, (0, 0, _NO_PLACES))
