@@ -3,13 +3,16 @@ are tested by tests/cases/context.yaml and the real paragraphs.)"""
 
 from __future__ import annotations
 
+import re
+import sys
+
 import pytest
 from hypothesis import example, given
 from hypothesis import strategies as st
 
 import translit
 from translit.context.reader import Surroundings, last_two_matched, next_word_matched
-from translit.text.language import detect
+from translit.text.language import detect, words
 
 _INDEX = translit.Normalizer()._index
 _WORDS = st.sampled_from(["Kiev", "of", "University", "Lwów", "ü", "1939", "x" * 45, ""])
@@ -61,6 +64,27 @@ def test_any_occurs_is_where_one_of_the_words_begins(
 @pytest.mark.parametrize(("text", "lang"), _LANGUAGE_CASES)
 def test_language_of_a_paragraph(text: str, lang: str | None) -> None:
     assert detect(text) == lang
+
+
+_TOKEN_PARTS = st.sampled_from(["Kyiv", "don", "’", "'", "«", "»", "-", ".", ",", "2", "²", "½",
+                                 "_", "\u0301", "\u00ad", "ё", "ß", "日本", " ", "\t", "\n",
+                                 "\u00a0",
+                                 "\u2028", "(", ")", "…", "—", "é", "ǅ", "\u0663"])  # fmt: skip
+
+
+@given(st.one_of(st.lists(_TOKEN_PARTS, max_size=30).map("".join), st.text(max_size=40)))
+def test_words_are_the_patterns_runs_of_letters(text: str) -> None:
+    """``words`` (what a language is told from) splits as the pattern it replaces does,
+    for letters, digits of other kinds, marks, underscores and Unicode spaces."""
+    assert words(text) == re.findall(r"[^\W\d_]+", text)
+
+
+def test_no_space_is_a_letter() -> None:
+    """``words`` splits at whitespace first: that is only the pattern's split if no
+    character that ``str.split`` splits at is part of a run of letters."""
+    letter = re.compile(r"[^\W\d_]")
+    spaces = [chr(c) for c in range(sys.maxunicode + 1) if chr(c).isspace()]
+    assert spaces and not [c for c in spaces if letter.match(c)]
 
 
 @given(st.sampled_from([t for t, _ in _LANGUAGE_CASES]), st.integers(0, 200),

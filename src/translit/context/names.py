@@ -32,11 +32,11 @@ def inside_proper_name(seen: Surroundings, m: Mention, begin: int, written: str)
     head = seen.text[max(0, begin - 3) : begin].rstrip(" \t\u00a0")
     if not head or head[-1] in _INITIAL_BEFORE or head[-1] == "\n":
         return ""  # the first word of a sentence, a heading or a list item
+    if given_key(seen.index, word) in seen.index.given_names:
+        return ""  # a given name in any case: "Alexandra Lukašenka"
     lang = seen.line_lang(m.start)  # unknown: the rule holds, a miss and not a harm
     if lang in rules.capitalizing:
         return ""
-    if given_key(seen.index, word) in seen.index.given_names:
-        return ""  # a given name in any case: "Alexandra Lukašenka"
     if lang in rules.title_case and title_case_line(seen, m.start):
         return ""
     return seen.text[begin : m.end]
