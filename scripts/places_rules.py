@@ -167,12 +167,15 @@ def lost_readings(base: Any, new: Any) -> dict[str, tuple[str, tuple[str, ...]]]
     word that took it, the entities lost). A word of the table is read as itself
     before it is read as another word's case form (``compile/index.lookup``), so a
     new form holding the word ``донецька`` (Донецька область) hides the genitive of
-    Донецьк; and two words sharing a stem share its endings (a new ``khmelnitska``
-    takes ``khmelnitskom`` from Khmelnitsky). A form that *new* reads as another
+    Донецьк, unless the matcher also reads it as that case form where no phrase of
+    the new word completes (``match/general.case_form_too``: a word that names
+    nothing alone); and two words sharing a stem share its endings (a new
+    ``khmelnitska`` takes ``khmelnitskom`` from Khmelnitsky). A form that *new* reads as another
     word *base* already had is left out: that is a change of the words' languages
     (an old word in a new form of another language takes that language's endings),
     not a new word's."""
     from translit.compile.index import lookup
+    from translit.match.general import case_form_too
 
     def naming(index: Any) -> dict[str, set[str]]:
         out: dict[str, set[str]] = {}
@@ -190,6 +193,8 @@ def lost_readings(base: Any, new: Any) -> dict[str, tuple[str, tuple[str, ...]]]
         was, now = lookup(base.forms, form, weak=True), lookup(new.forms, form, weak=True)
         if was == now or was is None or (now is not None and now[0] in base.forms.words):
             continue
+        if now is not None and was[1] and not now[1] and case_form_too(new, now[0], True) == was[0]:
+            continue  # read as the old word's case form too, where no phrase completes
         gone = before.get(was[0], set()) - (after.get(now[0], set()) if now else set())
         if gone:
             lost[form] = (now[0] if now else "", tuple(sorted(gone)))

@@ -205,6 +205,9 @@ def test_a_loaded_table_is_the_compiled_one(
     assert stored == "key"
     assert set(LAZY).isdisjoint(vars(loaded))
     for name, value in vars(built).items():
+        if name in ("memo", "quick"):  # what is derived when first needed: never stored
+            assert getattr(loaded, name) == {}, name
+            continue
         _same(getattr(loaded, name) if name != "finder" else value, value, name)
     assert set(LAZY) <= set(vars(loaded))  # loaded now, and kept
     for name, value in vars(built.forms).items():

@@ -159,6 +159,28 @@ def test_short_path_equals_general_path_on_every_text_with_user_tables(table: st
         assert match(index, text, "en") == scan_general(index, text, "en"), text[:80]
 
 
+@pytest.mark.parametrize(
+    ("text", "found"),
+    [
+        ("Заводська область", [("Заводська область", "test-zavodsk-oblast", False)]),
+        ("з Заводська виїхали", [("Заводська", "test-zavodsk", True)]),
+        ("Заводська, Заводськ",
+         [("Заводська", "test-zavodsk", True), ("Заводськ", "test-zavodsk", False)]),
+        ("Заводська\nобласть", [("Заводська\nобласть", "test-zavodsk-oblast", False)]),
+    ],
+)
+def test_a_word_that_names_nothing_alone_is_a_case_form_where_its_name_does_not_complete(
+    text: str, found: list[tuple[str, str, bool]]
+) -> None:
+    """Заводська begins Заводська область (the user table's region) and is the genitive
+    of Заводськ: the region where its name completes, the town's case form elsewhere,
+    on both paths."""
+    index = _table("user")[0]
+    mentions = match(index, text, "en")
+    assert [(m.text, m.entity, m.inflected) for m in mentions] == found
+    assert mentions == scan_general(index, text, "en")
+
+
 def test_the_finder_gives_the_same_hits_before_and_after_a_long_text() -> None:
     """Texts are searched with an NFA until enough text has been searched to build the
     DFA (not before): same hits."""

@@ -16,7 +16,8 @@ from typing import TYPE_CHECKING, Any, NamedTuple
 from translit.compile.finder import Finder
 from translit.tables.context_rules import ContextRules
 
-__all__ = ["FORMER", "EntityInfo", "Index", "Target", "WordForm", "WordForms", "lookup"]
+__all__ = ["FORMER", "EntityInfo", "Index", "Target", "WordForm", "WordForms", "case_reading",
+           "lookup"]  # fmt: skip
 
 WordForm = tuple[str, bool, bool]  # the word of the table, inflected, weak
 
@@ -52,13 +53,23 @@ def lookup(forms: WordForms, word: str, weak: bool = False) -> tuple[str, bool] 
     found = forms.words.get(word)
     if found is not None:
         return found[0], False
+    owner = case_reading(forms, word, weak)
+    return None if owner is None else (owner, True)
+
+
+def case_reading(forms: WordForms, word: str, weak: bool = False) -> str | None:
+    """The table's word that the folded *word* is a case form of (a stem and one of its
+    endings), or None; a weak form only when *weak*. :func:`lookup` asks this only of a
+    word that is not itself a word of the table; the matcher also asks it of a word of
+    the table that is no name alone, when no phrase of it completes (Донецька, the
+    first word of Донецька область, and the genitive of Донецьк)."""
     for cut in range(len(word) - 1, max(0, len(word) - forms.longest_ending) - 1, -1):
         stem = forms.stems.get(word[:cut])
         if stem is not None and word[cut:] in stem[1]:
             if word in forms.weak and not weak:
                 return None
             owner = stem[0]
-            return (owner if isinstance(owner, str) else owner[word[cut:]]), True
+            return owner if isinstance(owner, str) else owner[word[cut:]]
     return None
 
 

@@ -19,7 +19,7 @@ import unicodedata
 from unicodedata import combining
 
 from translit.compile.finder import Found
-from translit.compile.index import Index, Target, WordForms, lookup
+from translit.compile.index import Index, Target, case_reading, lookup
 from translit.limits import MAX_FORM_LENGTH
 from translit.match.checks import Left, accept, left_reason
 from translit.mention import Mention
@@ -32,6 +32,7 @@ __all__ = [
     "LONGEST",
     "Hit",
     "Hits",
+    "case_form_too",
     "general",
     "match_whole",
     "read",
@@ -134,22 +135,18 @@ def _word_hits(index: Index, key: str, found: Found, weak: bool = False) -> Hits
         done.add(start)
         if not starts_word(key, start):
             continue
-        words = read(index.forms, index.genitive, key, start, anchor_end, weak)
+        words = read(index, key, start, anchor_end, weak)
         if words:
             hits[start] = words
     return hits
 
 
-def read(
-    forms: WordForms,
-    genitive: frozenset[str],
-    key: str,
-    start: int,
-    anchor_end: int,
-    weak: bool = False,
-) -> list[Hit]:
+def read(index: Index, key: str, start: int, anchor_end: int, weak: bool = False) -> list[Hit]:
     """The forms of the table that the word at *start* (whose anchor ends at
-    *anchor_end*) is, or begins with before an apostrophe or hyphen, longest first."""
+    *anchor_end*) is, or begins with before an apostrophe or hyphen, longest first (a
+    word of the table that is no name alone, and also another word's case form, is
+    both: :func:`case_form_too`)."""
+    forms = index.forms
     n = len(key)
     # no form is longer than MAX_FORM_LENGTH: never read further (a run of
     # "Kiev-Kiev-..." would otherwise be read again at every hit)
@@ -175,9 +172,30 @@ def read(
         form = lookup(forms, key[start:end], weak)
         if form is not None:
             found.append((end, form[0], form[1]))
-        elif end == stop and word[-1] == "s" and word[:-1] in genitive:
+            other = None if form[1] else case_form_too(index, form[0], weak)
+            if other is not None:
+                found.append((end, other, True))
+        elif end == stop and word[-1] == "s" and word[:-1] in index.genitive:
             found.append((end - 1, word[:-1], False))
     return found
+
+
+def case_form_too(index: Index, word: str, weak: bool = False) -> str | None:
+    """The word of the table that *word*, a word of the table that names nothing
+    alone, is also a case form of, or None. The matcher reads a word of the table as
+    itself first; where no phrase of it completes, this reading is tried next:
+    Донецька begins Донецька область, and alone is the genitive of Донецьк. (A word
+    that is a name alone keeps that reading only.) Remembered per table."""
+    memo: dict[str, str | None] = index.memo.setdefault(_MEMO[weak], {})
+    found = memo.get(word, _UNKNOWN)
+    if found is _UNKNOWN:
+        owner = None if (word,) in index.phrases else case_reading(index.forms, word, weak)
+        found = memo[word] = owner if owner != word else None
+    return found
+
+
+_MEMO = {False: "case_form_too", True: "case_form_too_weak"}
+_UNKNOWN = "\0unknown"
 
 
 def _joints(key: str, start: int, stop: int, most: int) -> list[int]:

@@ -27,7 +27,7 @@ from translit.match.checks import (
     left_reason,
     plain_surroundings,
 )
-from translit.match.general import GAP, LONGEST, Hits, read, starts_word
+from translit.match.general import GAP, LONGEST, Hits, case_form_too, read, starts_word
 from translit.mention import Edit, Mention
 from translit.text.casing import restyle
 from translit.text.fold import KEY_WORD
@@ -63,7 +63,6 @@ def short_path(
     table_words = table.words
     given_ends = table.given_ends
     joined = index.finder.joined
-    forms = index.forms
     genitive = index.genitive
     word_end = KEY_WORD.match
     mentions: list[Mention | Edit] = []
@@ -168,15 +167,19 @@ def short_path(
             whole = stop == end and after in _ENDS and after != "'"
             table_word = table_words[pattern] if whole else None
             if table_word:  # the pattern is the whole word
-                rest[start] = [(end, table_word, False)]
+                other = case_form_too(index, table_word)
+                if other is None:
+                    rest[start] = [(end, table_word, False)]
+                else:  # and another word's case form (Донецька)
+                    rest[start] = [(end, table_word, False), (end, other, True)]
                 chain = end
                 if not linked:
-                    if (table_word,) not in phrases:
+                    if (table_word,) not in phrases and (other is None or (other,) not in phrases):
                         lonely = start
                     if after == " " and before in PLAIN_END:  # (no quote that
                         opener, first = start, table_word  # plain_surroundings checks)
                 continue
-            hits = [] if unknown else read(forms, genitive, key, start, end)
+            hits = [] if unknown else read(index, key, start, end)
             if hits:
                 rest[start] = hits
                 chain = hits[0][0]  # the longest
@@ -255,7 +258,7 @@ def _spanned_hits(index: Index, key: str, start: int, end: int, rest: Hits) -> i
     for at in starts:
         ends = [e for _, s, e in found if s == at - start]
         if ends:
-            hits = read(index.forms, index.genitive, key, at, start + ends[0])
+            hits = read(index, key, at, start + ends[0])
             if hits:
                 rest[at] = hits
                 last = max(last, hits[0][0])
