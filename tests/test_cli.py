@@ -658,6 +658,22 @@ def test_bare_normalize_is_the_parser_defaults() -> None:
     assert vars(_parser().parse_args(["normalize"])) == normalize_defaults()
 
 
+@pytest.mark.parametrize(
+    "argv",
+    [["normalize"], ["normalize", "--places"], ["normalize", "--regions", "--places"],
+     ["normalize", "--places", "--places"]],
+)  # fmt: skip
+def test_a_plain_normalize_is_read_as_the_parser_reads_it(argv: list[str]) -> None:
+    """``main`` skips the parser for ``normalize`` with the tables' flags only: the same
+    namespace it would give, the tables in the same order; any other call is the parser's."""
+    from translit.cli.main import _parser, _plain_normalize
+
+    plain = _plain_normalize(argv)
+    assert plain is not None and vars(plain) == vars(_parser().parse_args(argv))
+    for other in (["normalize", "--places", "-"], ["normalize", "--pla"], ["lookup", "--places"]):
+        assert _plain_normalize(other) is None
+
+
 def test_the_program_on_stdin(tmp_path: Path) -> None:
     """As the program (``main()`` without arguments), normalize pauses the collector while
     it starts: the output and exit codes are those of the in-process runs."""

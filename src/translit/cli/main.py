@@ -221,6 +221,24 @@ def _long_files(files: list[Path]) -> Iterator[tuple[list[Path], bool]]:
         yield group, False
 
 
+_TABLE_FLAGS = ("--places", "--regions")
+"""The options of a plain ``normalize`` read without the parser: the bundled tables."""
+
+
+def _plain_normalize(argv: Sequence[str]) -> argparse.Namespace | None:
+    """The usual call in a pipe, ``translit normalize`` with no option but ``--places``
+    and ``--regions``, read without building the parser (argparse and its help
+    machinery are a tenth of such a run): the parser's defaults, and the tables in
+    the order given, as its ``append_const`` gives them. None for any other call."""
+    if not argv or argv[0] != "normalize" or not set(argv[1:]) <= set(_TABLE_FLAGS):
+        return None
+    from translit.tables.bundled import places_file, regions_file
+
+    args = SimpleNamespace(**normalize_defaults())
+    args.aliases = [places_file() if flag == "--places" else regions_file() for flag in argv[1:]]
+    return cast("argparse.Namespace", args)
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     """Run the command line; return the exit code.
 
@@ -229,12 +247,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     the cyclic garbage collector while it starts (see :func:`started`)."""
     program = argv is None
     argv = sys.argv[1:] if argv is None else argv
-    if list(argv) == ["normalize"]:  # the usual call in a pipe: every option at its default,
-        # known without building the parser (argparse and its help machinery are a
-        # tenth of such a run)
-        args = cast("argparse.Namespace", SimpleNamespace(**normalize_defaults()))
-    else:
-        args = _parser().parse_args(argv)
+    args = _plain_normalize(argv) or _parser().parse_args(argv)
     args.paused = program and args.command == "normalize"
     if args.paused:
         gc.disable()
