@@ -79,12 +79,23 @@ def test_words_are_the_patterns_runs_of_letters(text: str) -> None:
     assert words(text) == re.findall(r"[^\W\d_]+", text)
 
 
+@given(st.one_of(st.lists(_TOKEN_PARTS, max_size=40).map("".join), st.text(max_size=60)),
+       st.integers(0, 80), st.integers(0, 80))  # fmt: skip
+def test_long_words_are_the_patterns(text: str, start: int, end: int) -> None:
+    """``long_words`` (what tells a Title Case line) finds what the pattern it replaces
+    finds, also from a start or to an end inside a word."""
+    from translit.context.names import _LONG_WORD, long_words
+
+    start, end = min(start, len(text)), min(end, len(text))
+    assert long_words(text, start, end) == _LONG_WORD.findall(text, start, end)
+
+
 def test_no_space_is_a_letter() -> None:
     """``words`` splits at whitespace first: that is only the pattern's split if no
     character that ``str.split`` splits at is part of a run of letters."""
     letter = re.compile(r"[^\W\d_]")
     spaces = [chr(c) for c in range(sys.maxunicode + 1) if chr(c).isspace()]
-    assert spaces and not [c for c in spaces if letter.match(c)]
+    assert spaces and not [c for c in spaces if letter.match(c) or c.isalnum()]
 
 
 @given(st.sampled_from([t for t, _ in _LANGUAGE_CASES]), st.integers(0, 200),

@@ -28,7 +28,7 @@ import re
 import unicodedata
 from functools import lru_cache
 
-__all__ = ["LANGUAGES", "detect", "frequent_words", "language_code", "words"]
+__all__ = ["LANGUAGES", "PUNCTUATION", "detect", "frequent_words", "language_code", "words"]
 
 _WORD = re.compile(r"[^\W\d_]+")
 _MERGED = {"sv": "no", "da": "no", "nb": "no", "sl": "hr", "sh": "hr"}
@@ -43,7 +43,7 @@ _INVISIBLE = dict.fromkeys(
 """Characters inside words that do not count (a soft hyphen, zero-width characters,
 direction marks: what the matcher's fold drops too)."""
 _HAS_INVISIBLE = re.compile("[" + "".join(map(chr, _INVISIBLE)) + "]")
-_PUNCTUATION = ".,;:!?\"'()[]{}<>«»“”„‘’‚…—–-*/`|#&=+~"
+PUNCTUATION = ".,;:!?\"'()[]{}<>«»“”„‘’‚…—–-*/`|#&=+~"
 """What :func:`words` strips from a token's ends: none of it is a letter, a digit or
 ``_``, so the pattern would never take it into a word either."""
 _SAMPLE = 2000
@@ -97,7 +97,7 @@ def words(text: str) -> list[str]:
     found: list[str] = []
     for token in text.split():
         if not token.isalpha():
-            token = token.strip(_PUNCTUATION)
+            token = token.strip(PUNCTUATION)
             if not token.isalpha():
                 found.extend(_WORD.findall(token))
                 continue
@@ -108,8 +108,8 @@ def words(text: str) -> list[str]:
 def detect(text: str) -> str | None:
     """The language of *text* (a paragraph), or None when its words do not tell."""
     sample = text[:_SAMPLE].lower()
-    if _HAS_INVISIBLE.search(sample):  # translating costs a lookup per character
-        sample = sample.translate(_INVISIBLE)
+    if not sample.isascii() and _HAS_INVISIBLE.search(sample):
+        sample = sample.translate(_INVISIBLE)  # a lookup per character: only when needed
     sample = unicodedata.normalize("NFC", sample)
     weights = _weights()
     counts: dict[str, int] = {}  # the frequent words, in the order they first occur
