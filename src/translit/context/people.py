@@ -31,9 +31,7 @@ def other_person(seen: Surroundings, mentions: list[Mention], i: int, word1: str
     if not family:
         return ""
     start = max(seen.paragraph(m.start)[0], m.start - LOOK_BACK)
-    this, (other, name) = seen.references(mentions, i)
-    this = this if this >= start else -1
-    other = other if other >= start else -1
+    this, (other, name) = seen.references(mentions, i, start)
     begin, end = seen.family_at(family, max(start, other + 1), m.start)
     if begin >= 0:
         other, name = begin, seen.text[begin:end]

@@ -19,8 +19,8 @@ from translit.text.fold import fold_word
 from translit.text.language import detect
 
 __all__ = [
-    "APOSTROPHES", "BREAKS", "MEMO", "NEXT", "NONE", "NO_WORD", "OPENING_QUOTES", "REACH",
-    "SENTENCE", "TOKEN", "WINDOW", "Surroundings", "Word", "last_two_matched",
+    "ANOTHER", "APOSTROPHES", "BREAKS", "MEMO", "NEXT", "NONE", "NO_WORD", "OPENING_QUOTES",
+    "REACH", "SENTENCE", "TOKEN", "WINDOW", "Surroundings", "Word", "last_two_matched",
     "next_word_matched", "plain",
     "sentence_start", "table_word", "word_key",
     "words_before",
@@ -70,7 +70,6 @@ class Surroundings:
         self._paragraphs: list[int] | None = None
         self._before: dict[int, list[tuple[str, str, int, str]]] = {}
         self._after: dict[int, list[tuple[str, str, int, str]]] = {}
-        self._references: list[tuple[int, tuple[int, str]]] | None = None
         self._sentences: dict[int, int] = {}
         # any_occurs: per list of words, the stretch searched and where they begin in it
         self._searched: dict[tuple[str, ...], tuple[int, int, list[int]]] = {}
@@ -281,20 +280,31 @@ class Surroundings:
                 return word_key(written), " "
         return next_word_matched(text, pos)
 
-    def references(self, mentions: list[Mention], i: int) -> tuple[int, tuple[int, str]]:
-        """Before mention *i*, where its entity was last named in full, and where another
-        person of its name was (with that name as written); -1 where never."""
-        if self._references is None:
-            self._references = []
-            full: dict[str, int] = {}
-            other: dict[str, tuple[int, str]] = {}
-            for p in mentions:
-                self._references.append((full.get(p.entity, -1), other.get(p.entity, (-1, ""))))
-                if p.part == "full" and not p.left:
-                    full[p.entity] = p.start
-                elif p.left.startswith("another person ("):
-                    other[p.entity] = (p.start, p.left[len("another person (") : -1])
-        return self._references[i]
+    def references(
+        self, mentions: list[Mention], i: int, start: int
+    ) -> tuple[int, tuple[int, str]]:
+        """Before mention *i*, from *start* on, where its entity was last named in full,
+        and where another person of its name was (with that name as written); -1 where
+        neither. Read from the mentions as the review has left them so far, nearest
+        first, back to *start* only."""
+        entity = mentions[i].entity
+        this, other = -1, (-1, "")
+        k = i - 1
+        while k >= 0 and mentions[k].start >= start:
+            p = mentions[k]
+            if p.entity == entity:
+                if this < 0 and p.part == "full" and not p.left:
+                    this = p.start
+                if other[0] < 0 and p.left.startswith(ANOTHER):
+                    other = (p.start, p.left[len(ANOTHER) : -1])
+                if this >= 0 and other[0] >= 0:
+                    break
+            k -= 1
+        return this, other
+
+
+ANOTHER = "another person ("
+"""How the reason of a mention left as another person's name begins (check 4)."""
 
 
 def _whole_words(text: str, start: int, end: int) -> tuple[int, int]:

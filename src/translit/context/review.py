@@ -13,7 +13,7 @@ from translit.context.history import historical, may_be_historical
 from translit.context.lane import NO_MEMO, plain_lane
 from translit.context.names import adjective_in_name, part_of_a_name
 from translit.context.people import other_person
-from translit.context.reader import MEMO, Surroundings, Word, plain, table_word
+from translit.context.reader import ANOTHER, MEMO, Surroundings, Word, plain, table_word
 from translit.match.short_path import new_tuple
 from translit.mention import Mention
 from translit.text.casing import is_cyrillic
@@ -59,7 +59,7 @@ def review(
     result = list(mentions)
     entities = {mentions[i].entity for i in changing}  # only these can be left
     discussed = discussed_pairs(seen, result, entities) if len(result) > 1 else set()
-    others = {m.entity for m in result if m.left.startswith(_ANOTHER)}
+    others = {m.entity for m in result if m.left.startswith(ANOTHER)}
     passed = plain_lane(seen, result, changing, discussed, others)
     for i in changing:
         m = result[i]
@@ -72,7 +72,7 @@ def review(
         )
         if left:
             result[i] = m._replace(replacement=m.text, left=left, inflected=inflected)
-            if left.startswith(_ANOTHER):
+            if left.startswith(ANOTHER):
                 others.add(m.entity)
     if explain:
         reasons = _unchanged_reasons(index, style)
@@ -114,7 +114,6 @@ def _unchanged_reason(index: Index, m: Mention, style: str) -> str:
     return ""
 
 
-_ANOTHER = "another person ("
 
 
 def _inflected(reason: str, replace_inflected: bool, discussed: bool) -> tuple[str, bool]:
@@ -191,7 +190,7 @@ def _left(
     if person and m.part != "full":
         found = other_person(seen, mentions, i, word1, sep1)
         if found:
-            return f"another person ({found})", False
+            return f"{ANOTHER}{found})", False
     # 5. part of another proper name
     found = part_of_a_name(seen, mentions, i, words[0])
     if found:
