@@ -23,10 +23,13 @@ targets, the word forms, the stems, the automaton's patterns) are columns of
 numbers into those strings (``array('I')``), rebuilt by :func:`unpacked` with
 C loops (map, zip, ``tuple.__new__``) instead of one pickle instruction per
 object. The fields no scan reads (``word_langs``, ``listed_langs``: the review
-of a mention's languages) stay pickled in the loaded table until first read
-(:class:`Parts`, through ``Index.__getattr__``: one call per field and process,
-under a lock; then an ordinary attribute, so the per-mention code reads it as
-before). The checksum covers those parts too, so a damaged one is found when the
+of a mention's languages), and the stems of the word forms (``forms.stems``: only
+a word that is not itself one of the table's is looked up there, so a short text
+of names may never need them; with the gazetteer they are about a fifth of the
+load), stay pickled in the loaded table until first read (:class:`Parts`, through
+``__getattr__`` of :class:`~translit.compile.index.Stored`: one call per field and
+process, under a lock; then an ordinary attribute, so the per-mention code reads
+it as before). The checksum covers those parts too, so a damaged one is found when the
 entry is loaded and the entry rebuilt; should one still fail to unpickle when it
 is read, the table is compiled again and the entry written again. With the
 gazetteer, ``Normalizer()`` from the cache takes about 8 % less (93 ms instead
@@ -246,7 +249,11 @@ def unpacked(
     obj = cast(Any, kind).__new__(kind)
     state = {sys.intern(name): _unpack(value, strings) for name, value in fields.items()}
     if lazy:
-        state["_parts"] = Parts(lazy, strings)
+        parts = state["_parts"] = Parts(lazy, strings)
+        for name in parts.owners:  # the fields with lazy fields of their own ("forms")
+            owner = state.get(name)
+            if owner is not None and hasattr(owner, "__dict__"):
+                owner.__dict__["_parts"] = Parts(lazy, strings, parts, name)
     obj.__dict__.update(state)
     return obj
 
@@ -354,20 +361,38 @@ class Parts:
     ``__dict__`` (later reads are plain attribute reads). A lock makes threads load a
     field once. The entry's checksum covered these bytes when it was loaded; if one
     still does not unpickle, the table is built again (:attr:`recover`, set by
-    :func:`cached`, which also writes the entry again), never left half there."""
+    :func:`cached`, which also writes the entry again), never left half there.
 
-    __slots__ = ("_blobs", "_lock", "_strings", "recover")
+    The fields of one of the table's fields are named with its name first
+    (``forms.stems``): that field's own Parts (*root* the table's, *owner* its name)
+    shares the table's blobs, lock and :attr:`recover`."""
 
-    def __init__(self, blobs: dict[str, bytes], strings: list[str]) -> None:
+    __slots__ = ("_blobs", "_lock", "_prefix", "_root", "_strings", "recover")
+
+    def __init__(
+        self, blobs: dict[str, bytes], strings: list[str], root: Parts | None = None,
+        owner: str = "",
+    ) -> None:  # fmt: skip
         self._blobs = blobs
         self._strings = strings
-        self._lock = _thread.allocate_lock()
+        self._root = self if root is None else root
+        self._lock: _thread.LockType = _thread.allocate_lock() if root is None else root._lock
+        self._prefix = f"{owner}." if owner else ""
         self.recover: Callable[[], Any] | None = None
 
     @property
     def names(self) -> tuple[str, ...]:
-        """The fields kept here."""
-        return tuple(self._blobs)
+        """The fields kept here (of this object, not of its fields)."""
+        size = len(self._prefix)
+        return tuple(
+            name[size:] for name in self._blobs
+            if name.startswith(self._prefix) and "." not in name[size:]
+        )  # fmt: skip
+
+    @property
+    def owners(self) -> tuple[str, ...]:
+        """The fields some of whose own fields are kept here."""
+        return tuple(dict.fromkeys(n.partition(".")[0] for n in self._blobs if "." in n))
 
     def load(self, owner: Any, name: str) -> Any:
         """Field *name* of *owner*, unpickled now if it was not yet; AttributeError for a
@@ -376,14 +401,16 @@ class Parts:
             found = owner.__dict__.get(name, _MISSING)
             if found is not _MISSING:
                 return found
-            if name not in self._blobs:
+            key = self._prefix + name
+            if key not in self._blobs:
                 raise AttributeError(name)
             try:
-                value = _unpack(_unpickle(self._blobs[name]), self._strings)
+                value = _unpack(_unpickle(self._blobs[key]), self._strings)
             except Exception:
-                if self.recover is None:
+                recover = self._root.recover
+                if recover is None:
                     raise
-                value = getattr(self.recover(), name)
+                value = functools.reduce(getattr, key.split("."), recover())
             owner.__dict__[sys.intern(name)] = value
             return value
 

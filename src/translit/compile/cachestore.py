@@ -22,16 +22,18 @@ import os
 from array import array
 from collections import Counter
 from collections.abc import Iterable
-from typing import Any
+from typing import Any, cast
 
 from translit.compile.cache import SEPARATOR, frame, unpacked
 from translit.gcpause import paused_gc
 
 __all__ = ["KEEP", "LAZY", "packed", "pickled", "prune", "save"]
 
-LAZY = ("word_langs", "listed_langs")
-"""The fields of an :class:`~translit.compile.index.Index` that no scan reads: kept
-pickled in the entry, loaded when first read (the review of a mention's languages)."""
+LAZY = ("word_langs", "listed_langs", "forms.stems")
+"""The fields of an :class:`~translit.compile.index.Index` kept pickled in the entry,
+loaded when first read: those no scan reads (the review of a mention's languages),
+and the stems of the word forms (``forms.stems``), which only a word that is not
+itself one of the table's needs (a short text may not have one)."""
 
 
 @paused_gc()
@@ -102,8 +104,18 @@ def packed(index: Any) -> tuple[Any, ...]:
     state = index.__getstate__()
     strings = _Strings()
     fields = {name: _pack(name, value, strings) for name, value in state.items()}
-    lazy = {name: pickled(fields.pop(name)) for name in LAZY if name in fields}
+    lazy = {}
+    for name in LAZY:  # a field of the index, or of one of its fields ("forms.stems")
+        owner, _, field = name.rpartition(".")
+        packed_fields = fields if not owner else _object_fields(fields.get(owner))
+        if field in packed_fields:
+            lazy[name] = pickled(packed_fields.pop(field))
     return type(index), strings.blob(), fields, lazy
+
+
+def _object_fields(packed: tuple[Any, ...] | None) -> dict[str, tuple[Any, ...]]:
+    """The packed fields of a packed dataclass (``object``), else none."""
+    return packed[2] if packed is not None and packed[0] == "object" else {}
 
 
 def _pack(name: str, value: Any, strings: _Strings) -> tuple[Any, ...]:
@@ -123,7 +135,9 @@ def _pack(name: str, value: Any, strings: _Strings) -> tuple[Any, ...]:
         found = ("state", kind, _pack_fields(value.__getstate__(), strings))
     elif dataclasses.is_dataclass(value) and not isinstance(value, type):
         if hasattr(value, "__dict__") and not hasattr(kind, "__setstate__"):
-            found = ("object", kind, _pack_fields(dict(vars(value)), strings))
+            # a loaded table's, some of whose fields may still be pickled: all of them
+            state = cast(Any, value).__getstate__() if "_parts" in vars(value) else vars(value)
+            found = ("object", kind, _pack_fields(dict(state), strings))
     return found if found is not None else ("plain", value)
 
 

@@ -4,8 +4,10 @@
 :mod:`translit.compile.cache` stores it pickled, so loading one imports only this
 module, the automaton and the matcher. The automaton itself is rebuilt from
 its patterns on first use (:mod:`translit.compile.finder`). The fields no scan
-reads (``word_langs``, ``listed_langs``) may stay pickled in a cached index until
-first read (:class:`translit.compile.cache.Parts`, through ``Index.__getattr__``).
+reads (``word_langs``, ``listed_langs``), and those a short text does not need (the
+stems, ``forms.stems``: only a word that is not itself one of the table's is looked
+up there), may stay pickled in a cached index until first read
+(:class:`translit.compile.cache.Parts`, through :meth:`Stored.__getattr__`).
 """
 
 from __future__ import annotations
@@ -16,8 +18,8 @@ from typing import TYPE_CHECKING, Any, NamedTuple
 from translit.compile.finder import Finder
 from translit.tables.context_rules import ContextRules
 
-__all__ = ["FORMER", "EntityInfo", "Index", "Target", "WordForm", "WordForms", "case_reading",
-           "lookup"]  # fmt: skip
+__all__ = ["FORMER", "EntityInfo", "Index", "Stored", "Target", "WordForm", "WordForms",
+           "case_reading", "lookup"]  # fmt: skip
 
 WordForm = tuple[str, bool, bool]  # the word of the table, inflected, weak
 
@@ -26,8 +28,31 @@ FORMER = "former name"
 (:mod:`translit.compile.former`); the matcher reports them left as former names."""
 
 
+class Stored:
+    """An object of the compiled table some of whose fields a cached table may keep
+    pickled until first read (:class:`translit.compile.cache.Parts`, in ``_parts``)."""
+
+    def __getstate__(self) -> dict[str, Any]:
+        parts = self.__dict__.get("_parts")
+        for name in parts.names if parts is not None else ():
+            getattr(self, name)  # loaded, so that the state is whole
+        state = dict(self.__dict__)
+        state.pop("_parts", None)
+        return state
+
+    if not TYPE_CHECKING:  # mypy keeps checking every field read
+
+        def __getattr__(self, name: str) -> Any:
+            """A field the cache left pickled: loaded on first read, then an ordinary
+            attribute."""
+            parts = self.__dict__.get("_parts")
+            if parts is None:
+                raise AttributeError(name)
+            return parts.load(self, name)
+
+
 @dataclass
-class WordForms:
+class WordForms(Stored):
     """The written forms of the table's words, compactly.
 
     ``words``: each word of the table, mapped to itself. ``stems``: stem → (the
@@ -109,7 +134,7 @@ class EntityInfo:
 
 
 @dataclass
-class Index:
+class Index(Stored):
     """Everything the matcher needs, built once per :class:`~translit.Normalizer`."""
 
     phrases: dict[tuple[str, ...], list[Target]]
@@ -133,21 +158,7 @@ class Index:
     (:func:`translit.compile.quick.quick_table`)."""
 
     def __getstate__(self) -> dict[str, Any]:
-        parts = self.__dict__.get("_parts")
-        for name in parts.names if parts is not None else ():
-            getattr(self, name)  # loaded, so that the state is whole
-        state = dict(self.__dict__)
-        state.pop("_parts", None)
+        state = super().__getstate__()
         state["quick"] = {}
         state["memo"] = {}
         return state
-
-    if not TYPE_CHECKING:  # mypy keeps checking every field read
-
-        def __getattr__(self, name: str) -> Any:
-            """A field the cache left pickled (:class:`translit.compile.cache.Parts`):
-            loaded on first read, then an ordinary attribute."""
-            parts = self.__dict__.get("_parts")
-            if parts is None:
-                raise AttributeError(name)
-            return parts.load(self, name)
