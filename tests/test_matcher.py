@@ -225,12 +225,21 @@ def test_a_few_words_are_looked_up_as_the_automaton_finds_them(parts: list[str])
     hits of the automaton, in its order, for both searches."""
     key = "".join(parts)[:LOOK_UP_TO]
     looked, built = _finders()
-    looked._looked = 0  # a new command line's: a few words looked up
+    looked._looked, looked._numbers = 0, None  # a new command line's: a few words looked up
     built._looked = LOOK_UP_TO + 1  # as after a longer text: the automaton
     assert looked.first(key) == built.first(key)
-    looked._looked = 0
+    looked._looked, looked._numbers = 0, None  # by binary search up to BISECT_UP_TO
     assert looked.every(key) == built.every(key)
     assert not looked._automata and built._automata
+
+
+@given(st.one_of(st.sampled_from(_PATTERNS), st.text(max_size=12)))
+def test_a_pattern_is_found_by_binary_search(text: str) -> None:
+    """A few words are looked up by binary search in the two sorted runs of the patterns
+    (no dict of them to make): each pattern's number, None for anything else."""
+    patterns = _finders()[0].patterns
+    expected = patterns.index(text) if text in patterns else None
+    assert _finders()[0]._bisect(text) == expected
 
 
 @given(

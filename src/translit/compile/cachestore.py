@@ -29,11 +29,12 @@ from translit.gcpause import paused_gc
 
 __all__ = ["KEEP", "LAZY", "packed", "pickled", "prune", "save"]
 
-LAZY = ("word_langs", "listed_langs", "forms.stems")
+LAZY = ("word_langs", "listed_langs", "forms.anchors", "forms.stems")
 """The fields of an :class:`~translit.compile.index.Index` kept pickled in the entry,
-loaded when first read: those no scan reads (the review of a mention's languages),
-and the stems of the word forms (``forms.stems``), which only a word that is not
-itself one of the table's needs (a short text may not have one)."""
+loaded when first read: those no scan reads (the review of a mention's languages;
+the anchors, which made the finder's patterns), and the stems of the word forms
+(``forms.stems``), which only a word that is not itself one of the table's needs
+(a short text may not have one)."""
 
 
 @paused_gc()

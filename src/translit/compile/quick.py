@@ -61,11 +61,11 @@ class QuickTable:
         self.by_pattern: list[Quick | None] = [PENDING] * len(index.finder.patterns)
         self._by_words: dict[tuple[str, ...], Quick | None] = {}
         self._forms: dict[str, tuple[str, bool] | None] = {}
-        known = index.forms.words
-        self.words: list[str | None] = [
-            p if p in known and p.isalnum() else None for p in index.finder.patterns
-        ]
-        """Each pattern of the finder, when it is a whole word of the table without joiners."""
+        known, finder = index.forms.words, index.finder
+        self.words: list[str | None] = [p if p in known else None for p in finder.plain]
+        """Each pattern of the finder, when it is a whole word of the table without joiners
+        (those with one come after the plain ones: None)."""
+        self.words += [None] * (len(finder.patterns) - len(self.words))
         names = index.given_names
         self.given_ends: frozenset[str] | None = (
             None if any(len(name) < 3 for name in names) else frozenset(n[-3:] for n in names)
@@ -102,7 +102,6 @@ class QuickTable:
         except KeyError:
             entry = self._by_words[words] = _make(self.index, words, self.style)
             return entry
-
 
 
 _REMEMBERED = 1 << 16
