@@ -42,7 +42,7 @@ def test_compiled_table_is_cached_and_reused(folder: Path, tmp_path: Path) -> No
     assert cache_dir() == folder
 
 
-@pytest.mark.parametrize("damage", ["truncate", "flip", "garbage", "empty"])
+@pytest.mark.parametrize("damage", ["truncate", "flip", "garbage", "empty", "head", "byte"])
 def test_corrupt_entry_is_rebuilt_not_trusted(folder: Path, tmp_path: Path, damage: str) -> None:
     table = _table(tmp_path)
     translit.Normalizer([table], include_default=False)
@@ -53,6 +53,8 @@ def test_corrupt_entry_is_rebuilt_not_trusted(folder: Path, tmp_path: Path, dama
         "flip": data[:-10] + bytes([data[-10] ^ 0xFF]) + data[-9:],
         "garbage": b"translit-index 1\n" + b"0" * 64 + b"\nnot a pickle",
         "empty": b"",
+        "head": data[: data.index(b"\n", 17) + 1],  # the magic and checksum lines only
+        "byte": data[: data.index(b"\n", 17) + 2],
     }[damage]
     entry.write_bytes(damaged)
     again = translit.Normalizer([table], include_default=False)
@@ -224,6 +226,25 @@ def test_a_loaded_table_is_the_compiled_one(
         built.finder.patterns, built.finder.joined, built.finder.longest,
     )  # fmt: skip
     assert finder.first("kiev kyiv") == built.finder.first("kiev kyiv")
+
+
+@pytest.mark.parametrize(
+    "texts",
+    [["kiev", "", "Київ", "kiev", "minsk", "Мінск"], ["Київ", "Мінск", "Київ"], ["", "a"], [""],
+     ["Київ", ""], ["a\0b", "Київ"]],
+)  # fmt: skip
+def test_the_strings_of_an_entry_come_back_as_numbered(texts: list[str]) -> None:
+    """The strings are numbered as they are met, then again in the order the entry
+    stores them (ASCII first): the numbers given out read back the same strings, an
+    empty one too, and a string with the separator in it."""
+    from translit.compile.cache import _strings
+    from translit.compile.cachestore import _Strings
+
+    strings = _Strings()
+    first, second = strings.ids(texts[:2]), strings.ids(texts[2:])
+    stored = _strings(strings.blob())
+    assert [stored[i] for i in [*first, *second]] == texts
+    assert len(stored) == len(set(texts))
 
 
 def test_the_stems_stay_pickled_until_a_word_needs_them(folder: Path) -> None:

@@ -16,26 +16,26 @@ key (copied from another table) or another kind of object is rebuilt, never
 trusted. (The checksum is against accidents: whoever can write the cache
 folder could write any checksum, so a cryptographic one would add nothing.)
 
-The payload is *packed* (format 3, :mod:`translit.compile.cachestore`): every
-string of the table is stored once, the ASCII ones in one string and the others
-in another, cut apart at :data:`SEPARATOR`; the big tables (the phrases and their
-targets, the word forms, the stems, the automaton's patterns) are columns of
-numbers into those strings (``array('I')``), rebuilt by :func:`unpacked` with
-C loops (map, zip, ``tuple.__new__``) instead of one pickle instruction per
-object. The fields no scan reads (``word_langs``, ``listed_langs``: the review
-of a mention's languages), and the stems of the word forms (``forms.stems``: only
-a word that is not itself one of the table's is looked up there, so a short text
-of names may never need them; with the gazetteer they are about a fifth of the
-load), stay pickled in the loaded table until first read (:class:`Parts`, through
-``__getattr__`` of :class:`~translit.compile.index.Stored`: one call per field and
-process, under a lock; then an ordinary attribute, so the per-mention code reads
-it as before). The checksum covers those parts too, so a damaged one is found when the
-entry is loaded and the entry rebuilt; should one still fail to unpickle when it
-is read, the table is compiled again and the entry written again. With the
-gazetteer, ``Normalizer()`` from the cache takes about 8 % less (93 ms instead
-of 101, docs/places.md, "Cost"); the rest of the load is the memory the table's
-objects fill (about 25 MB: 27,000 phrases, their reasons, 17,000 words and their
-forms), which every scan reads.
+The payload is *packed* (format 4, :mod:`translit.compile.cachestore`): every string
+of the table is stored once, the ASCII ones in one string and the others in another,
+cut apart at :data:`SEPARATOR` and numbered in that order; the big tables (the
+phrases and their targets, the word forms, the stems, the automaton's patterns) are
+columns of numbers into those strings (``array('I')``), rebuilt by :func:`unpacked`
+with C loops (map, zip, ``tuple.__new__``) instead of one pickle instruction per
+object. The fields no scan reads (``word_langs``, ``listed_langs``: the review of a
+mention's languages; ``forms.anchors``, which made the automaton's patterns), and
+the stems of the word forms (``forms.stems``: only a word that is not itself one of
+the table's is looked up there, so a short text of names may never need them; with
+the gazetteer they are about a fifth of the load), stay pickled in the loaded table
+until first read (:class:`Parts`, through ``__getattr__`` of
+:class:`~translit.compile.index.Stored`: one call per field and process, under a
+lock; then an ordinary attribute, so the per-mention code reads it as before). The
+checksum covers those parts too, so a damaged one is found when the entry is loaded
+and the entry rebuilt; should one still fail to unpickle when it is read, the table
+is compiled again and the entry written again. With the gazetteer, ``Normalizer()``
+from the cache takes about 8 % less (93 ms instead of 101, docs/places.md, "Cost");
+the rest of the load is the memory the table's objects fill (about 25 MB: 27,000
+phrases, their reasons, 17,000 words and their forms), which every scan reads.
 
 Entries are written to a temporary file in the same folder and renamed into
 place, so two processes building at once each leave a complete file; each new
@@ -61,7 +61,6 @@ import stat
 import sys
 import warnings
 import zlib
-from array import array
 from collections.abc import Callable, Iterable
 from typing import TYPE_CHECKING, Any, TypeVar, cast
 
@@ -73,7 +72,8 @@ __all__ = [
     "unpacked",
 ]
 
-_MAGIC = b"translit-index 3\n"  # 2: a CRC-32 line instead of a SHA-256 one; 3: packed
+_MAGIC = b"translit-index 4\n"  # 2: a CRC-32 line instead of a SHA-256 one; 3: packed;
+# 4: the strings numbered in the order they are stored (no list of where each goes)
 T = TypeVar("T")
 
 
@@ -180,7 +180,12 @@ def trusted(folder: str) -> bool:
 def _load(path: str | os.PathLike[str], key: str = "") -> Any:
     """The value stored under *key* in the entry *path*, or None: only a regular file
     of the user's, that no one else can write to, of a sane size, read without
-    following a link or waiting on a pipe; its checksum and key must match."""
+    following a link or waiting on a pipe; its checksum and key must match.
+
+    The file is mapped, not read: its pages come from the page cache many at a time
+    as the checksum walks them, rather than being copied into megabytes of new
+    memory, page by page (about 2 ms of a start-up with the gazetteer). An entry is
+    only ever replaced by a rename, never rewritten in place, so the mapping holds."""
     flags = os.O_RDONLY | getattr(os, "O_NOFOLLOW", 0) | getattr(os, "O_NONBLOCK", 0)
     try:
         fd = os.open(path, flags)
@@ -190,27 +195,34 @@ def _load(path: str | os.PathLike[str], key: str = "") -> Any:
         info = os.fstat(fd)
         if (
             not stat.S_ISREG(info.st_mode)
-            or info.st_size > MAX_ENTRY
+            or not len(_MAGIC) + 9 < info.st_size <= MAX_ENTRY
             or (hasattr(os, "getuid") and info.st_uid != os.getuid())
             or info.st_mode & 0o022
         ):
             return None
-        with open(fd, "rb", closefd=False) as handle:
-            raw = handle.read(info.st_size + 1)
-    except OSError:
+        import mmap
+
+        raw = mmap.mmap(fd, info.st_size, access=mmap.ACCESS_READ)
+    except (OSError, ValueError):
         return None
     finally:
         os.close(fd)
+    with raw, memoryview(raw) as view:
+        return _entry(view, key)
+
+
+def _entry(raw: memoryview, key: str) -> Any:
+    """The value of the entry *raw* (its bytes) if it is whole and holds *key*, else None."""
     head = len(_MAGIC) + 8
-    if not raw.startswith(_MAGIC) or len(raw) < head + 1 or raw[head : head + 1] != b"\n":
+    if raw[: len(_MAGIC)] != _MAGIC or raw[head] != ord("\n"):
         return None
-    payload = memoryview(raw)[head + 1 :]  # not a copy: a large table is megabytes
-    if _checksum(payload) != raw[len(_MAGIC) : head]:
-        return None
-    try:
-        stored_key, value = _unpickle(payload)
-    except Exception:
-        return None
+    with raw[head + 1 :] as payload:  # not a copy: a large table is megabytes
+        if _checksum(payload) != raw[len(_MAGIC) : head]:
+            return None
+        try:
+            stored_key, value = _unpickle(payload)
+        except Exception:
+            return None
     return value if stored_key == key else None  # an entry copied from another table
 
 
@@ -237,7 +249,7 @@ SEPARATOR = "\0"
 
 def unpacked(
     kind: type,
-    blob: tuple[str, str, bytes] | list[str],
+    blob: tuple[str, str, int] | list[str],
     fields: dict[str, tuple[Any, ...]],
     lazy: dict[str, bytes],
 ) -> Any:
@@ -258,18 +270,17 @@ def unpacked(
     return obj
 
 
-def _strings(blob: tuple[str, str, bytes] | list[str]) -> list[str]:
+def _strings(blob: tuple[str, str, int] | list[str]) -> list[str]:
     """The strings of an entry: the ASCII ones and the others in two strings (the
-    ASCII one decodes at memory speed, one byte a character), and where each goes."""
+    ASCII one decodes at memory speed, one byte a character), cut apart and put one
+    after the other, in the order of their numbers."""
     if type(blob) is list:
         return blob
-    ascii_, other, order = cast("tuple[str, str, bytes]", blob)
-    first = ascii_.split(SEPARATOR) if ascii_ else []
-    second = other.split(SEPARATOR) if other else []
-    if not second or not first:
-        return first or second
-    both = [*first, *second]  # order: where each string of the entry is in *both*
-    return list(map(both.__getitem__, array("I", order)))
+    ascii_, other, count = cast("tuple[str, str, int]", blob)
+    strings = ascii_.split(SEPARATOR) if count else []
+    if other:
+        strings += other.split(SEPARATOR)
+    return strings
 
 
 def _unpack(packed: tuple[Any, ...], strings: list[str]) -> Any:

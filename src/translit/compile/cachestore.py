@@ -1,23 +1,25 @@
 """Writing the compiled-table cache (:mod:`translit.compile.cache`): an entry pickled so that it
 loads fast, written atomically. Imported after a build only.
 
-Format 3 (:func:`packed`): a compiled table is stored as its type, its strings (each
-once: the ASCII ones joined in one string, the others in another, and where each
-goes), its fields packed, and its :data:`LAZY` fields pickled apart (bytes, loaded
-when first read). A packed field is a tuple naming how it is rebuilt: ``plain`` (as
-pickled), ``set``/``frozenset``/``tuple`` of strings (their numbers), ``map`` and
-``pairs`` (a dict with string keys: the keys' numbers and a column per value or per
-half of a pair), ``words`` (words mapped to ``(word, False, False)``, the others
-apart), ``phrases`` (keys grouped by their number of words, rows by field, the keys
-with other than one row apart), ``object``/``state`` (a dataclass's fields, or the
-finder's state). A column (:func:`_column`) is numbers of strings, one value with
-exceptions, numbers into its distinct values, or a plain list.
+Format 4 (:func:`packed`): a compiled table is stored as its type, its strings (each
+once: the ASCII ones joined in one string, the others in another, numbered in that
+order: format 3 stored where each went), its fields packed, and its :data:`LAZY`
+fields pickled apart (bytes, loaded when first read). A packed field is a tuple
+naming how it is rebuilt: ``plain`` (as pickled), ``set``/``frozenset``/``tuple`` of
+strings (their numbers), ``map`` and ``pairs`` (a dict with string keys: the keys'
+numbers and a column per value or per half of a pair), ``words`` (words mapped to
+``(word, False, False)``, the others apart), ``phrases`` (keys grouped by their
+number of words, rows by field, the keys with other than one row apart),
+``object``/``state`` (a dataclass's fields, or the finder's state). A column
+(:func:`_column`) is numbers of strings, one value with exceptions, numbers into its
+distinct values, or a plain list.
 """
 
 from __future__ import annotations
 
 import contextlib
 import dataclasses
+import itertools
 import os
 from array import array
 from collections import Counter
@@ -73,29 +75,36 @@ def _is_named_tuple(kind: type) -> bool:
 
 
 class _Strings:
-    """The distinct strings of an entry, numbered in order of first use."""
+    """The distinct strings of an entry, numbered in order of first use until :meth:`blob`
+    numbers them again, in every array :meth:`ids` gave, in the order it stores them."""
 
     def __init__(self) -> None:
         self.numbers: dict[str, int] = {}
+        self.arrays: list[array[int]] = []  # every array of numbers given out
 
     def ids(self, texts: Iterable[str]) -> array[int]:
         numbers = self.numbers
-        return array("I", [numbers.setdefault(t, len(numbers)) for t in texts])
+        found = array("I", [numbers.setdefault(t, len(numbers)) for t in texts])
+        self.arrays.append(found)
+        return found
 
-    def blob(self) -> tuple[str, str, bytes] | list[str]:
+    def blob(self) -> tuple[str, str, int] | list[str]:
         """All of them: the ASCII ones joined by :data:`~translit.compile.cache.SEPARATOR`,
-        the others joined so, and the place of each string among those two lists (a
-        list of the strings if one holds the separator: table forms cannot, a path could)."""
+        the others joined so, and the number of ASCII ones; each string is then numbered
+        by its place in the two cut apart, one after the other, so that loading them is
+        two splits (a list of the strings if one holds the separator: table forms
+        cannot, a path could). Called once, when every field is packed."""
         texts = list(self.numbers)
+        self.numbers = {}  # no more numbers: they would not be renumbered
         if any(SEPARATOR in t for t in texts):
             return texts
         plain = [t for t in texts if t.isascii()]
-        other = [t for t in texts if not t.isascii()]
-        count = iter(range(len(texts)))
-        at = {t: next(count) for t in plain}
-        at.update((t, next(count)) for t in other)
-        order = array("I", [at[t] for t in texts])
-        return SEPARATOR.join(plain), SEPARATOR.join(other), order.tobytes()
+        other = [t for t in texts if not t.isascii()]  # never "": an empty string is ASCII
+        place = dict(zip(plain + other, itertools.count()))
+        renumbered = [place[t] for t in texts]
+        for found in self.arrays:
+            found[:] = array("I", map(renumbered.__getitem__, found))
+        return SEPARATOR.join(plain), SEPARATOR.join(other), len(plain)
 
 
 def packed(index: Any) -> tuple[Any, ...]:
@@ -105,13 +114,14 @@ def packed(index: Any) -> tuple[Any, ...]:
     state = index.__getstate__()
     strings = _Strings()
     fields = {name: _pack(name, value, strings) for name, value in state.items()}
-    lazy = {}
+    kept = {}
     for name in LAZY:  # a field of the index, or of one of its fields ("forms.stems")
         owner, _, field = name.rpartition(".")
         packed_fields = fields if not owner else _object_fields(fields.get(owner))
         if field in packed_fields:
-            lazy[name] = pickled(packed_fields.pop(field))
-    return type(index), strings.blob(), fields, lazy
+            kept[name] = packed_fields.pop(field)
+    blob = strings.blob()  # renumbers the strings: before the lazy fields are pickled
+    return type(index), blob, fields, {name: pickled(value) for name, value in kept.items()}
 
 
 def _object_fields(packed: tuple[Any, ...] | None) -> dict[str, tuple[Any, ...]]:
