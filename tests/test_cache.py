@@ -263,6 +263,24 @@ def test_the_stems_stay_pickled_until_a_word_needs_them(folder: Path) -> None:
     assert loaded._index.forms == built._index.forms
 
 
+def test_equal_values_of_a_column_load_as_one_object(monkeypatch: pytest.MonkeyPatch) -> None:
+    """The words that make an ambiguous form safe are the same set for many forms of an
+    entity: the entry stores each set once, and the loaded table holds it once."""
+    from translit.compile.cache import _unpickle
+    from translit.compile.cachestore import pickled
+
+    monkeypatch.setenv("TRANSLIT_NO_CACHE", "1")
+    built = translit.Normalizer()._index
+    _, loaded = _unpickle(pickled(("key", built)))
+    for field in ("next_words", "previous_words"):
+        sets = [getattr(t, field) for ts in loaded.phrases.values() for t in ts]
+        sets = [s for s in sets if s is not None]
+        assert len(sets) > 2 * len(set(sets)), field  # the data: many forms, a few sets
+        assert len({id(s) for s in sets}) == len(set(sets)), field
+        built_sets = [getattr(t, field) for ts in built.phrases.values() for t in ts]
+        assert sets == [s for s in built_sets if s is not None]
+
+
 def test_a_loaded_table_pickles_whole(folder: Path, tmp_path: Path) -> None:
     """Pickled (to worker processes) before its lazy parts were read: they go along."""
     import pickle

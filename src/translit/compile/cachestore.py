@@ -162,7 +162,9 @@ def _all_str(values: Iterable[Any]) -> bool:
 
 def _column(values: list[Any], strings: _Strings) -> tuple[Any, ...]:
     """One field of many rows: numbers of strings (with the few other values apart), one
-    value with exceptions, numbers into the distinct values, or the values."""
+    value with exceptions, numbers into the distinct values, or the values. Equal
+    values (hashable, of one type) are stored once, and loaded as one object: the
+    words that make 1,449 ambiguous forms of the gazetteer safe are 5 sets."""
     n = len(values)
     texts = [i for i, v in enumerate(values) if type(v) is str]
     if len(texts) * 10 >= n * 9:
@@ -173,17 +175,16 @@ def _column(values: list[Any], strings: _Strings) -> tuple[Any, ...]:
         numbers = [distinct.setdefault((type(v), v), len(distinct)) for v in values]
     except TypeError:  # unhashable
         return ("list", values)
-    counts = Counter(numbers)
-    common, times = counts.most_common(1)[0]
+    firsts: dict[int, Any] = {}  # the first of each distinct value
+    for i, number in enumerate(numbers):
+        firsts.setdefault(number, values[i])
+    common, times = Counter(numbers).most_common(1)[0]
     if times * 2 >= n:
-        value = values[numbers.index(common)]
-        return "const", value, n, {i: v for i, v in enumerate(values) if numbers[i] != common}
+        others = {i: firsts[number] for i, number in enumerate(numbers) if number != common}
+        return "const", firsts[common], n, others
     if len(distinct) * 4 <= n:
-        firsts: dict[int, Any] = {}
-        for i, number in enumerate(numbers):
-            firsts.setdefault(number, values[i])
         return "pick", [firsts[k] for k in range(len(distinct))], array("I", numbers)
-    return ("list", values)
+    return ("list", [firsts[number] for number in numbers])
 
 
 def _phrases(table: Any, strings: _Strings) -> tuple[Any, ...] | None:
