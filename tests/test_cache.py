@@ -72,6 +72,26 @@ def test_changed_table_gets_a_new_entry(folder: Path, tmp_path: Path) -> None:
     assert len(_entries(folder)) == 2
 
 
+def test_shipped_tables_are_keyed_by_their_stamp_others_by_their_contents(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The tables that come with the package (the gazetteer: 260 kB) are keyed as its
+    modules, by size and time, not read at each start-up; a user's by its contents."""
+    import translit.tables.bundled as bundled
+    from translit.compile.cache import table_key
+
+    shipped, own = _table(tmp_path), tmp_path / "own.yaml"
+    own.write_text(TABLE, encoding="utf-8")
+    monkeypatch.setattr(bundled, "shipped_files", lambda: (str(shipped),))
+    before = table_key([shipped], ""), table_key([own], "")
+    for path in (shipped, own):
+        os.utime(path, ns=(1, 1))  # touched: the same bytes
+    assert table_key([shipped], "") != before[0]
+    assert table_key([own], "") == before[1]
+    own.write_text(TABLE + "# edited\n", encoding="utf-8")
+    assert table_key([own], "") != before[1]
+
+
 def test_no_cache_variable_bypasses_it(
     folder: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:

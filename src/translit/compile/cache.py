@@ -2,7 +2,8 @@
 
 The key is a SHA-256 of the library version, the Python version, the *contents*
 of the alias tables in use, and the name, size and modification time of the
-package's modules, schemes, language files, given names and common words. A
+package's modules, schemes, language files, given names, common words and of the
+tables it ships (the default table, the gazetteer, the regions: not read at start-up). A
 changed table, an edited data file or an upgraded translit gives a new key, so
 a stale entry is never used.
 
@@ -134,16 +135,26 @@ def _package_files() -> str:
 
 
 def table_key(paths: Iterable[str | os.PathLike[str]], options: str) -> str:
-    """The cache key of a table compiled from *paths* with *options*."""
+    """The cache key of a table compiled from *paths* with *options*: the contents of each
+    table file, but those that come with the package (the default table, the gazetteer,
+    the regions) by name, size and modification time, as its modules (reading and
+    hashing the gazetteer's 260 kB would be a millisecond of every start-up)."""
+    from translit.tables.bundled import shipped_files
     from translit.version import __version__
 
     digest = _sha256()()
     digest.update(f"{__version__}|{sys.version}".encode())
     digest.update(options.encode())
-    from translit.tables.reading import read_bytes  # refused before reading if odd
-
+    shipped = shipped_files()
     for path in paths:
-        digest.update(_sha256()(read_bytes(path)).digest())
+        name = os.fspath(path)
+        if name in shipped:
+            info = os.stat(name)
+            digest.update(f"{name}:{info.st_size}:{info.st_mtime_ns}".encode())
+        else:
+            from translit.tables.reading import read_bytes  # refused before reading if odd
+
+            digest.update(_sha256()(read_bytes(path)).digest())
     digest.update(_package_files().encode())
     hexdigest: str = digest.hexdigest()
     return hexdigest
@@ -324,6 +335,8 @@ def _column(packed: tuple[Any, ...], strings: list[str]) -> list[Any]:
         return column
     if how == "pick":
         return list(map(packed[1].__getitem__, packed[2]))
+    if how == "objects":
+        return list(map(packed[1], *(_column(c, strings) for c in packed[2])))
     if how == "ids":
         column, others = list(map(strings.__getitem__, packed[1])), packed[2]
     elif how == "const":

@@ -166,6 +166,9 @@ def _column(values: list[Any], strings: _Strings) -> tuple[Any, ...]:
     values (hashable, of one type) are stored once, and loaded as one object: the
     words that make 1,449 ambiguous forms of the gazetteer safe are 5 sets."""
     n = len(values)
+    built = _objects(values, strings)
+    if built is not None:
+        return built
     texts = [i for i, v in enumerate(values) if type(v) is str]
     if len(texts) * 10 >= n * 9:
         others = {i: v for i, v in enumerate(values) if type(v) is not str}
@@ -185,6 +188,26 @@ def _column(values: list[Any], strings: _Strings) -> tuple[Any, ...]:
     if len(distinct) * 4 <= n:
         return "pick", [firsts[k] for k in range(len(distinct))], array("I", numbers)
     return ("list", [firsts[number] for number in numbers])
+
+
+def _objects(values: list[Any], strings: _Strings) -> tuple[Any, ...] | None:
+    """Objects of one slotted dataclass (the entities' :class:`EntityInfo`) that its
+    ``__init__`` makes again from all its fields, in order: a column per field,
+    rebuilt by ``map(kind, *columns)`` (not one ``__setstate__`` call per object)."""
+    kind = type(values[0]) if values else None
+    if (
+        kind is None
+        or not dataclasses.is_dataclass(kind)
+        or "__slots__" not in vars(kind)
+        or hasattr(kind, "__post_init__")
+        or any(type(v) is not kind for v in values)
+    ):
+        return None
+    fields = dataclasses.fields(kind)
+    if not all(f.init for f in fields):
+        return None
+    columns = [_column([getattr(v, f.name) for v in values], strings) for f in fields]
+    return "objects", kind, columns
 
 
 def _phrases(table: Any, strings: _Strings) -> tuple[Any, ...] | None:

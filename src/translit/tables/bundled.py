@@ -18,6 +18,7 @@ __all__ = [
     "bundled_table_path",
     "places_file",
     "regions_file",
+    "shipped_files",
 ]
 
 
@@ -52,6 +53,13 @@ def regions_file() -> str:
     ``scripts/build_places.py``): opt-in, ``Normalizer(aliases=[regions_file()])``."""
     package = os.path.dirname(os.path.dirname(os.path.realpath(__file__)))
     return os.path.join(package, "data", "regions.yaml")
+
+
+def shipped_files() -> tuple[str, ...]:
+    """The table files that come with the package: the default table, the gazetteer and
+    the regions (the cache keys them as it keys the package's modules, by their size
+    and time, not their contents: :func:`translit.compile.cache.table_key`)."""
+    return bundled_table_file(), places_file(), regions_file()
 
 
 def bundled_table_files() -> list[str]:
