@@ -17,7 +17,7 @@ key (copied from another table) or another kind of object is rebuilt, never
 trusted. (The checksum is against accidents: whoever can write the cache
 folder could write any checksum, so a cryptographic one would add nothing.)
 
-The payload is *packed* (format 4, :mod:`translit.compile.cachestore`): every string
+The payload is *packed* (format 5, :mod:`translit.compile.cachestore`): every string
 of the table is stored once, the ASCII ones in one string and the others in another,
 cut apart at :data:`SEPARATOR` and numbered in that order; the big tables (the
 phrases and their targets, the word forms, the stems, the automaton's patterns) are
@@ -73,8 +73,9 @@ __all__ = [
     "unpacked",
 ]
 
-_MAGIC = b"translit-index 4\n"  # 2: a CRC-32 line instead of a SHA-256 one; 3: packed;
-# 4: the strings numbered in the order they are stored (no list of where each goes)
+_MAGIC = b"translit-index 5\n"  # 2: a CRC-32 line instead of a SHA-256 one; 3: packed;
+# 4: the strings numbered in the order they are stored (no list of where each goes);
+# 5: the words of the word forms a set (no packing of their own)
 T = TypeVar("T")
 
 
@@ -308,12 +309,6 @@ def _unpack(packed: tuple[Any, ...], strings: list[str]) -> Any:
     if how == "pairs":
         pairs = zip(_column(packed[2], strings), _column(packed[3], strings), strict=True)
         return dict(zip(map(strings.__getitem__, packed[1]), pairs, strict=True))
-    if how == "words":
-        keys = list(map(strings.__getitem__, packed[1]))
-        values = list(zip(keys, itertools.repeat(False), itertools.repeat(False)))
-        for i, value in packed[2].items():
-            values[i] = value
-        return dict(zip(keys, values, strict=True))
     if how == "phrases":
         return _phrases(strings, *packed[1:])
     if how in ("object", "state"):

@@ -1,18 +1,19 @@
 """Writing the compiled-table cache (:mod:`translit.compile.cache`): an entry pickled so that it
 loads fast, written atomically. Imported after a build only.
 
-Format 4 (:func:`packed`): a compiled table is stored as its type, its strings (each
+Format 5 (:func:`packed`): a compiled table is stored as its type, its strings (each
 once: the ASCII ones joined in one string, the others in another, numbered in that
-order: format 3 stored where each went), its fields packed, and its :data:`LAZY`
+order: format 3 stored where each went; format 4 had a packing of its own for the
+words of the word forms, then a dict), its fields packed, and its :data:`LAZY`
 fields pickled apart (bytes, loaded when first read). A packed field is a tuple
 naming how it is rebuilt: ``plain`` (as pickled), ``set``/``frozenset``/``tuple`` of
 strings (their numbers), ``map`` and ``pairs`` (a dict with string keys: the keys'
-numbers and a column per value or per half of a pair), ``words`` (words mapped to
-``(word, False, False)``, the others apart), ``phrases`` (keys grouped by their
-number of words, rows by field, the keys with other than one row apart),
+numbers and a column per value or per half of a pair), ``phrases`` (keys grouped by
+their number of words, rows by field, the keys with other than one row apart),
 ``object``/``state`` (a dataclass's fields, or the finder's state). A column
 (:func:`_column`) is numbers of strings, one value with exceptions, numbers into its
-distinct values, or a plain list.
+distinct values (equal values stored once), objects of one slotted dataclass (a
+column per field), or a plain list.
 """
 
 from __future__ import annotations
@@ -134,8 +135,6 @@ def _pack(name: str, value: Any, strings: _Strings) -> tuple[Any, ...]:
     found: tuple[Any, ...] | None = None
     if name == "phrases":
         found = _phrases(value, strings)
-    elif kind is dict and name == "words" and _all_str(value):
-        found = _words(value, strings)
     elif kind is dict and value and _all_str(value):
         found = _mapping(value, strings)
     elif kind in (set, frozenset) and value and _all_str(value):
@@ -238,16 +237,6 @@ def _phrases(table: Any, strings: _Strings) -> tuple[Any, ...] | None:
     several = [(i, len(v)) for i, v in enumerate(table.values()) if len(v) != 1]
     fields = [_column(list(c), strings) for c in zip(*rows, strict=True)]
     return "phrases", kind, groups, None if len(groups) == 1 else places, several, fields
-
-
-def _words(table: dict[str, Any], strings: _Strings) -> tuple[Any, ...]:
-    """Words mapped to (the word, False, False), apart from the few others."""
-    others = {
-        i: v
-        for i, (k, v) in enumerate(table.items())
-        if not (type(v) is tuple and len(v) == 3 and v[0] == k and v[1] is False and v[2] is False)
-    }
-    return "words", strings.ids(table), others
 
 
 def _mapping(table: dict[str, Any], strings: _Strings) -> tuple[Any, ...]:

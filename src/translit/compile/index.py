@@ -18,10 +18,8 @@ from typing import TYPE_CHECKING, Any, NamedTuple
 from translit.compile.finder import Finder
 from translit.tables.context_rules import ContextRules
 
-__all__ = ["FORMER", "EntityInfo", "Index", "Stored", "Target", "WordForm", "WordForms",
-           "case_reading", "lookup"]  # fmt: skip
-
-WordForm = tuple[str, bool, bool]  # the word of the table, inflected, weak
+__all__ = ["FORMER", "EntityInfo", "Index", "Stored", "Target", "WordForms", "case_reading",
+           "lookup"]  # fmt: skip
 
 FORMER = "former name"
 """The origin of a former name's forms, and the start of their reason
@@ -55,7 +53,8 @@ class Stored:
 class WordForms(Stored):
     """The written forms of the table's words, compactly.
 
-    ``words``: each word of the table, mapped to itself. ``stems``: stem → (the
+    ``words``: each word of the table (a set: no object per word but the word, for a
+    table loaded from the cache to make). ``stems``: stem → (the
     word it belongs to, or for a stem that words share, the word of each ending;
     the endings that may follow it); a form is a stem plus one of its endings.
     ``weak``: inflected forms that are common words of another language.
@@ -63,7 +62,7 @@ class WordForms(Stored):
     ``anchors``: the automaton's keys.
     """
 
-    words: dict[str, WordForm]
+    words: frozenset[str]
     stems: dict[str, tuple[str | dict[str, str], frozenset[str]]]
     weak: frozenset[str]
     longest_ending: int
@@ -75,9 +74,8 @@ class WordForms(Stored):
 def lookup(forms: WordForms, word: str, weak: bool = False) -> tuple[str, bool] | None:
     """(the table's word, inflected) for a folded *word*, or None; a weak form only
     when *weak*."""
-    found = forms.words.get(word)
-    if found is not None:
-        return found[0], False
+    if word in forms.words:
+        return word, False
     owner = case_reading(forms, word, weak)
     return None if owner is None else (owner, True)
 

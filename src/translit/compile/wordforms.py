@@ -85,7 +85,7 @@ def word_forms(words: set[str], langs: dict[str, set[str]]) -> WordForms:
                         owners[ending] = word
                 stems[stem] = (owners, pool.pooled(names | old[1]))
     return WordForms(
-        {word: (word, False, False) for word in words},
+        frozenset(words),
         stems,
         frozenset(weak - strong - words),
         pool.longest,

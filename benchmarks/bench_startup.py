@@ -1,0 +1,74 @@
+"""Warm start-up: ``echo Kiev | translit normalize`` with the default table, with the
+gazetteer (``--places``) and with the regions too, and ``import translit`` +
+``Normalizer(aliases=[places_file()])``, each the median of fresh processes.
+
+    python benchmarks/bench_startup.py              # 20 runs of each
+    python benchmarks/bench_startup.py --runs 40
+
+The cache is the user's (``$TRANSLIT_CACHE_DIR`` or the user cache folder): one run of
+each fills it first, so the figures are a warm start. The package is byte-compiled as
+installed, so ``PYTHONDONTWRITEBYTECODE`` is dropped (with it set, a checkout would
+compile every module on every run). The runs of the four measures alternate, so that
+a busy machine slows all of them alike. Targets (issue 18): a warm command line
+< 80 ms, ``Normalizer()`` from the cache < 100 ms.
+"""
+
+from __future__ import annotations
+
+import argparse
+import functools
+import os
+import statistics
+import subprocess
+import sys
+import time
+from collections.abc import Callable
+from pathlib import Path
+
+LOAD = (
+    "import time; began = time.perf_counter(); import translit; "
+    "from translit.tables.bundled import places_file; "
+    "translit.Normalizer(aliases=[places_file()]); print(time.perf_counter() - began)"
+)
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    parser.add_argument("--runs", type=int, default=20, help="runs of each (median)")
+    args = parser.parse_args()
+    env = {k: v for k, v in os.environ.items() if k != "PYTHONDONTWRITEBYTECODE"}
+    script = Path(sys.executable).parent / "translit"
+    program = [str(script)] if script.is_file() else [sys.executable, "-m", "translit"]
+    commands = {
+        "`echo Kiev \\| translit normalize`": [*program, "normalize"],
+        "the same, `--places`": [*program, "normalize", "--places"],
+        "the same, `--places --regions`": [*program, "normalize", "--places", "--regions"],
+    }
+
+    def cli(command: list[str]) -> float:
+        began = time.perf_counter()
+        subprocess.run(command, input=b"Kiev\n", env=env, check=True, capture_output=True)
+        return time.perf_counter() - began
+
+    def load() -> float:
+        done = subprocess.run([sys.executable, "-c", LOAD], env=env, check=True,
+                              capture_output=True, text=True)  # fmt: skip
+        return float(done.stdout)
+
+    measures: dict[str, Callable[[], float]] = {
+        name: functools.partial(cli, command) for name, command in commands.items()
+    }
+    measures["`import translit` + `Normalizer(aliases=[places_file()])`"] = load
+    for measure in measures.values():  # fills the cache, and the page cache
+        measure()
+    times: dict[str, list[float]] = {name: [] for name in measures}
+    for _ in range(args.runs):
+        for name, measure in measures.items():
+            times[name].append(measure())
+    print(f"| warm start-up, median of {args.runs} | ms |\n|---|---|")
+    for name, found in times.items():
+        print(f"| {name} | {statistics.median(found) * 1000:.0f} |")
+
+
+if __name__ == "__main__":
+    main()
