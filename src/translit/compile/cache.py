@@ -33,10 +33,11 @@ until first read (:class:`Parts`, through ``__getattr__`` of
 lock; then an ordinary attribute, so the per-mention code reads it as before). The
 checksum covers those parts too, so a damaged one is found when the entry is loaded
 and the entry rebuilt; should one still fail to unpickle when it is read, the table
-is compiled again and the entry written again. With the gazetteer, ``Normalizer()``
-from the cache takes about 8 % less (93 ms instead of 101, docs/places.md, "Cost");
-the rest of the load is the memory the table's objects fill (about 25 MB: 27,000
-phrases, their reasons, 17,000 words and their forms), which every scan reads.
+is compiled again and the entry written again. With the gazetteer, the loaded table
+fills about 17 MB (25 before the stems were left pickled, equal values stored once
+and the words made a set), most of it the 27,000 phrases, their targets and reasons,
+which every scan reads; its load is most of a start-up with the gazetteer
+(docs/places.md, "Start-up").
 
 Entries are written to a temporary file in the same folder and renamed into
 place, so two processes building at once each leave a complete file; each new
