@@ -33,6 +33,7 @@ __all__ = [
     "Hit",
     "Hits",
     "case_form_too",
+    "case_forms_too",
     "general",
     "match_whole",
     "read",
@@ -186,16 +187,22 @@ def case_form_too(index: Index, word: str, weak: bool = False) -> str | None:
     itself first; where no phrase of it completes, this reading is tried next:
     Донецька begins Донецька область, and alone is the genitive of Донецьк. (A word
     that is a name alone keeps that reading only.) Remembered per table."""
-    memo: dict[str, str | None] = index.memo.setdefault(_MEMO[weak], {})
-    found = memo.get(word, _UNKNOWN)
-    if found is _UNKNOWN:
+    memo = case_forms_too(index, weak)
+    found = memo.get(word, word)  # never the word itself once known
+    if found == word:
         owner = None if (word,) in index.phrases else case_reading(index.forms, word, weak)
         found = memo[word] = owner if owner != word else None
     return found
 
 
+def case_forms_too(index: Index, weak: bool = False) -> dict[str, str | None]:
+    """What :func:`case_form_too` has told of each word so far (the short path reads it
+    first: one lookup for a word met before)."""
+    memo: dict[str, str | None] = index.memo.setdefault(_MEMO[weak], {})
+    return memo
+
+
 _MEMO = {False: "case_form_too", True: "case_form_too_weak"}
-_UNKNOWN = "\0unknown"
 
 
 def _joints(key: str, start: int, stop: int, most: int) -> list[int]:

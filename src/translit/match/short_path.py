@@ -27,7 +27,15 @@ from translit.match.checks import (
     left_reason,
     plain_surroundings,
 )
-from translit.match.general import GAP, LONGEST, Hits, case_form_too, read, starts_word
+from translit.match.general import (
+    GAP,
+    LONGEST,
+    Hits,
+    case_form_too,
+    case_forms_too,
+    read,
+    starts_word,
+)
 from translit.mention import Edit, Mention
 from translit.text.casing import restyle
 from translit.text.fold import KEY_WORD
@@ -74,6 +82,7 @@ def short_path(
     opener = -1  # start of that hit when it is a whole word that may begin a phrase
     first = ""  # and its word
     phrases = index.phrases
+    known_too = case_forms_too(index)
     for pattern, start, end in found:
         if pattern >= joined:  # L'viv, Wit-Rusland: the general path takes the word
             lonely = opener = -1
@@ -167,7 +176,9 @@ def short_path(
             whole = stop == end and after in _ENDS and after != "'"
             table_word = table_words[pattern] if whole else None
             if table_word:  # the pattern is the whole word
-                other = case_form_too(index, table_word)
+                other = known_too.get(table_word, table_word)
+                if other == table_word:  # not asked yet
+                    other = case_form_too(index, table_word)
                 if other is None:
                     rest[start] = [(end, table_word, False)]
                 else:  # and another word's case form (Донецька)
