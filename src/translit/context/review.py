@@ -76,6 +76,7 @@ def review(
                 others.add(m.entity)
     if explain:
         reasons = _unchanged_reasons(index, style)
+        told = seen.told
         for i, m in enumerate(result):
             left = m[8]  # left; unless it changes (replacement != text), why it keeps its form
             if not left and m[3] == m[2]:
@@ -84,9 +85,11 @@ def review(
                 if found is None:
                     found = reasons[key] = _unchanged_reason(index, m, style)
                 left = found
-            start, end = m[0], m[1]
-            lang = seen.told(start)
-            result[i] = new_tuple(Mention, (start + shift, end + shift, *m[2:8], left, lang))
+            start = m[0]
+            lang = told(start)
+            if shift or left != m[8] or lang != m[9]:  # else the mention is already whole
+                end = m[1]
+                result[i] = new_tuple(Mention, (start + shift, end + shift, *m[2:8], left, lang))
     return result
 
 
