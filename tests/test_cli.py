@@ -651,6 +651,36 @@ def test_normalize_on_stdin_imports_only_what_it_uses(
     assert done.stderr.decode().splitlines()[-1] == "[] 0"
 
 
+@pytest.mark.parametrize(
+    "argv",
+    [["normalize"], ["normalize", "--places"], ["normalize", "a.md"],
+     ["normalize", "--check", "a.md"], ["normalize", "--check", "--explain", "a.md"],
+     ["normalize", "--in-place", "a.md", "b.md"], ["worker"]],
+)  # fmt: skip
+def test_normalize_imports_neither_dataclasses_nor_inspect(
+    tmp_path: Path, normalizer: translit.Normalizer, argv: list[str]
+) -> None:
+    """``dataclasses`` imports ``inspect`` (and ``dis``, ``ast``, ``tokenize`` ...): about
+    6 ms of a start-up of some 60. Neither is imported by a warm normalize of standard
+    input (with the gazetteer too), of a file, by a check (with the reasons), nor on the
+    pre-commit hook's way (``--in-place`` with the project's config; the ``worker`` case:
+    what a worker of a run over many files imports as it starts)."""
+    from translit.tables.bundled import places_file
+
+    if "--places" in argv:
+        translit.Normalizer(aliases=[places_file()])  # in the cache: a warm start
+    (tmp_path / ".git").mkdir()  # the project's root: the config is looked for up to it
+    _write(tmp_path / "pyproject.toml", '[tool.translit]\nallow = ["Kyiv"]\n')
+    _write(tmp_path / "a.md", "Kyiv (Kiev) and Lukashenko\n")
+    _write(tmp_path / "b.md", "Kiev\n")
+    run = "import translit.cli.runner, translit.corpus.parallel" if argv == ["worker"] else (
+        f"from translit.cli.main import main; main({argv!r})")  # fmt: skip
+    code = f"import sys\n{run}\nprint(sorted({{'dataclasses', 'inspect'}} & set(sys.modules)))\n"
+    done = subprocess.run([sys.executable, "-c", code], input=b"Lukashenko in Kiev\n",
+                          capture_output=True, cwd=tmp_path, check=False)  # fmt: skip
+    assert done.stdout.decode().splitlines()[-1] == "[]", done.stderr.decode()
+
+
 def test_bare_normalize_is_the_parser_defaults() -> None:
     """``main`` skips the parser for a bare ``normalize``: the same namespace it would give."""
     from translit.cli.main import _parser, normalize_defaults

@@ -156,7 +156,7 @@ def test_subpackages_import_nothing_eagerly() -> None:
 LAYERS: list[list[str]] = [
     # the bottom: small tools every layer may use
     ["translit.errors", "translit.limits", "translit.mention", "translit.version",
-     "translit.gcpause", "translit.text"],
+     "translit.gcpause", "translit.record", "translit.text"],
     # loading and validating the data files (translit/data/); romanize is the schemes'
     # engine over tables.schemes, and the compiler romanizes forms with it
     ["translit.tables", "translit.romanize"],

@@ -32,11 +32,11 @@ from __future__ import annotations
 
 import os
 from collections.abc import Sequence
-from dataclasses import dataclass, field, replace
 from fnmatch import fnmatchcase
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any, NoReturn
 
 from translit.errors import TranslitError
+from translit.record import Record
 
 if TYPE_CHECKING:
     from pathlib import Path
@@ -50,17 +50,56 @@ class ConfigError(TranslitError):
     """A config file that cannot be used; the message names the file and the key."""
 
 
-@dataclass(frozen=True)
-class Config:
-    """Settings, and the folder their relative paths and patterns start from."""
+class Config(Record):
+    """Settings, and the folder their relative paths and patterns start from; ``lines``:
+    the line of each key in the file (for messages; not compared).
 
-    path: Path | None = None
-    style: str | None = None
-    aliases: tuple[Path, ...] = ()
-    exclude: tuple[tuple[Path, str], ...] = ()
-    allow: tuple[str, ...] = ()
-    lang: str | None = None
-    lines: dict[str, int] = field(default_factory=dict, compare=False)
+    Immutable, compared and hashed by its settings, as the frozen dataclass it was (a
+    :class:`~translit.record.Record`: :mod:`dataclasses` imports :mod:`inspect`, about
+    6 ms of every start-up).
+
+    >>> Config(style="en") == Config(style="en", lines={"style": 2}), Config(lang="fr")
+    (True, Config(path=None, style=None, aliases=(), exclude=(), allow=(), lang='fr', lines={}))
+    """
+
+    __slots__ = ("aliases", "allow", "exclude", "lang", "lines", "path", "style")
+    __match_args__ = ("path", "style", "aliases", "exclude", "allow", "lang", "lines")
+    _compared = __match_args__[:-1]  # not lines
+    _shown = __match_args__
+
+    path: Path | None
+    style: str | None
+    aliases: tuple[Path, ...]
+    exclude: tuple[tuple[Path, str], ...]
+    allow: tuple[str, ...]
+    lang: str | None
+    lines: dict[str, int]
+
+    def __init__(
+        self,
+        path: Path | None = None,
+        style: str | None = None,
+        aliases: tuple[Path, ...] = (),
+        exclude: tuple[tuple[Path, str], ...] = (),
+        allow: tuple[str, ...] = (),
+        lang: str | None = None,
+        lines: dict[str, int] | None = None,
+    ) -> None:
+        values = (path, style, aliases, exclude, allow, lang, {} if lines is None else lines)
+        for name, value in zip(self.__match_args__, values, strict=True):
+            object.__setattr__(self, name, value)
+
+    def __hash__(self) -> int:
+        return hash(self._values())
+
+    def __reduce__(self) -> tuple[type[Config], tuple[Any, ...]]:  # copies and pickles
+        return Config, tuple(getattr(self, n) for n in self.__match_args__)
+
+    def __setattr__(self, name: str, value: object) -> NoReturn:
+        raise AttributeError(f"cannot assign to field {name!r}")
+
+    def __delattr__(self, name: str) -> NoReturn:
+        raise AttributeError(f"cannot delete field {name!r}")
 
     def where(self, key: str) -> str:
         """``file:line: key`` (or ``file: [tool.translit] key``) for error messages."""
@@ -118,7 +157,8 @@ class Config:
         from pathlib import Path
 
         more = tuple(Path(table) for table in tables)
-        return replace(self, exclude=self.exclude + tuple(patterns), aliases=self.aliases + more)
+        return Config(self.path, self.style, self.aliases + more, self.exclude + tuple(patterns),
+                      self.allow, self.lang, self.lines)  # fmt: skip
 
     def excludes(self, path: Path) -> bool:
         """True for paths matching ``exclude``, and for the config file and the alias tables

@@ -24,7 +24,7 @@ from __future__ import annotations
 import itertools
 import re
 from collections.abc import Callable, Generator, Iterator
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field
 from typing import IO, TYPE_CHECKING, Protocol
 
 from translit.cli.report import Finding, findings
@@ -376,8 +376,8 @@ class _Place:
         result = []
         for f in findings(self.name, piece, mentions):
             column = self.column if f.line == 1 else 0
-            result.append(replace(f, line=f.line + lines, column=f.column + column,
-                                  end_column=f.end_column + column))  # fmt: skip
+            result.append(f._replace(line=f.line + lines, column=f.column + column,
+                                     end_column=f.end_column + column))  # fmt: skip
         return result
 
     def advance(self, piece: str) -> None:

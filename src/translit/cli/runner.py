@@ -27,14 +27,14 @@ b'Kiev\\n'
 from __future__ import annotations
 
 from collections.abc import Iterable, Iterator, Sequence
-from dataclasses import dataclass, field
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, NamedTuple
 
 from translit.cli.report import Finding, Progress, findings, unified_diff
 from translit.documents.changes import kept, sort_out
 from translit.documents.files import FileError, Skipped, decode, read, write_atomic
 from translit.documents.markup import kind_of
 from translit.mention import Mention, splice
+from translit.record import Record
 
 if TYPE_CHECKING:  # what one file or standard input does not need is imported where used
     from pathlib import Path
@@ -50,10 +50,11 @@ MODES = ("stdout", "check", "diff", "in-place")
 """What ``normalize`` does with a result."""
 
 
-@dataclass(frozen=True)
-class Job:
+class Job(NamedTuple):
     """What to do with each file: the mode, the style, the allowed spellings, the file type,
-    and whether to list the mentions left as written (``explain``)."""
+    and whether to list the mentions left as written (``explain``). (A named tuple, and
+    :class:`Outcome` a :class:`~translit.record.Record`, not dataclasses:
+    :mod:`dataclasses` imports :mod:`inspect`, about 6 ms of every start-up.)"""
 
     mode: str = "stdout"
     style: str | None = None
@@ -62,19 +63,37 @@ class Job:
     explain: bool = False
 
 
-@dataclass
-class Outcome:
+class Outcome(Record):
     """The result for one file: its findings (the names that change), output bytes, a
-    warning or an error, and with ``Job.explain`` the names left as written (``left``)."""
+    warning or an error, and with ``Job.explain`` the names left as written (``left``).
+    ``shown``: a streamed file's findings already written (not in ``findings``);
+    ``shown_left``: its names left as written already written (not in ``left``)."""
 
-    path: str
-    findings: list[Finding] = field(default_factory=list)
-    left: list[Finding] = field(default_factory=list)
-    output: bytes = b""
-    warning: str | None = None
-    error: str | None = None
-    shown: int = 0  # a streamed file: findings already written (not in findings)
-    shown_left: int = 0  # ... and names left as written (not in left)
+    __slots__ = ("error", "findings", "left", "output", "path", "shown", "shown_left",
+                 "warning")  # fmt: skip
+    __match_args__ = ("path", "findings", "left", "output", "warning", "error", "shown",
+                      "shown_left")  # fmt: skip
+    _compared = __match_args__  # compared and shown as a dataclass (Record)
+
+    def __init__(
+        self,
+        path: str,
+        findings: list[Finding] | None = None,
+        left: list[Finding] | None = None,
+        output: bytes = b"",
+        warning: str | None = None,
+        error: str | None = None,
+        shown: int = 0,
+        shown_left: int = 0,
+    ) -> None:
+        self.path = path
+        self.findings: list[Finding] = [] if findings is None else findings
+        self.left: list[Finding] = [] if left is None else left
+        self.output = output
+        self.warning = warning
+        self.error = error
+        self.shown = shown
+        self.shown_left = shown_left
 
 
 def fix_text(normalizer: Normalizer, text: str, kind: str, job: Job) -> tuple[str, list[Mention]]:

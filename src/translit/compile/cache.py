@@ -17,7 +17,7 @@ key (copied from another table) or another kind of object is rebuilt, never
 trusted. (The checksum is against accidents: whoever can write the cache
 folder could write any checksum, so a cryptographic one would add nothing.)
 
-The payload is *packed* (format 5, :mod:`translit.compile.cachestore`): every string
+The payload is *packed* (format 6, :mod:`translit.compile.cachestore`): every string
 of the table is stored once, the ASCII ones in one string and the others in another,
 cut apart at :data:`SEPARATOR` and numbered in that order; the big tables (the
 phrases and their targets, the word forms, the stems, the automaton's patterns) are
@@ -74,9 +74,10 @@ __all__ = [
     "unpacked",
 ]
 
-_MAGIC = b"translit-index 5\n"  # 2: a CRC-32 line instead of a SHA-256 one; 3: packed;
+_MAGIC = b"translit-index 6\n"  # 2: a CRC-32 line instead of a SHA-256 one; 3: packed;
 # 4: the strings numbered in the order they are stored (no list of where each goes);
-# 5: the words of the word forms a set (no packing of their own)
+# 5: the words of the word forms a set (no packing of their own); 6: the entities named
+# tuples, a column per field rebuilt by tuple.__new__ (not slotted dataclasses)
 T = TypeVar("T")
 
 
@@ -331,8 +332,9 @@ def _column(packed: tuple[Any, ...], strings: list[str]) -> list[Any]:
         return column
     if how == "pick":
         return list(map(packed[1].__getitem__, packed[2]))
-    if how == "objects":
-        return list(map(packed[1], *(_column(c, strings) for c in packed[2])))
+    if how == "tuples":
+        rows = zip(*(_column(c, strings) for c in packed[2]), strict=True)
+        return list(map(tuple.__new__, itertools.repeat(packed[1]), rows))
     if how == "ids":
         column, others = list(map(strings.__getitem__, packed[1])), packed[2]
     elif how == "const":

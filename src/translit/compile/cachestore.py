@@ -1,7 +1,7 @@
 """Writing the compiled-table cache (:mod:`translit.compile.cache`): an entry pickled so that it
 loads fast, written atomically. Imported after a build only.
 
-Format 5 (:func:`packed`): a compiled table is stored as its type, its strings (each
+Format 6 (:func:`packed`): a compiled table is stored as its type, its strings (each
 once: the ASCII ones joined in one string, the others in another, numbered in that
 order: format 3 stored where each went; format 4 had a packing of its own for the
 words of the word forms, then a dict), its fields packed, and its :data:`LAZY`
@@ -10,16 +10,16 @@ naming how it is rebuilt: ``plain`` (as pickled), ``set``/``frozenset``/``tuple`
 strings (their numbers), ``map`` and ``pairs`` (a dict with string keys: the keys'
 numbers and a column per value or per half of a pair), ``phrases`` (keys grouped by
 their number of words, rows by field, the keys with other than one row apart),
-``object``/``state`` (a dataclass's fields, or the finder's state). A column
-(:func:`_column`) is numbers of strings, one value with exceptions, numbers into its
-distinct values (equal values stored once), objects of one slotted dataclass (a
-column per field), or a plain list.
+``object``/``state`` (the fields of one of the table's objects, or the finder's
+state). A column (:func:`_column`) is numbers of strings, one value with exceptions,
+numbers into its distinct values (equal values stored once), named tuples of one type
+(a column per field; format 5 stored objects of one slotted dataclass so), or a plain
+list.
 """
 
 from __future__ import annotations
 
 import contextlib
-import dataclasses
 import itertools
 import os
 from array import array
@@ -28,7 +28,9 @@ from collections.abc import Iterable
 from typing import Any, cast
 
 from translit.compile.cache import SEPARATOR, frame, unpacked
+from translit.compile.index import Stored
 from translit.gcpause import paused_gc
+from translit.tables.context_rules import ContextRules
 
 __all__ = ["KEEP", "LAZY", "packed", "pickled", "prune", "save"]
 
@@ -126,7 +128,7 @@ def packed(index: Any) -> tuple[Any, ...]:
 
 
 def _object_fields(packed: tuple[Any, ...] | None) -> dict[str, tuple[Any, ...]]:
-    """The packed fields of a packed dataclass (``object``), else none."""
+    """The packed fields of a packed object (``object``), else none."""
     return packed[2] if packed is not None and packed[0] == "object" else {}
 
 
@@ -143,11 +145,10 @@ def _pack(name: str, value: Any, strings: _Strings) -> tuple[Any, ...]:
         found = ("tuple", strings.ids(value))
     elif hasattr(value, "patterns") and hasattr(kind, "__setstate__"):  # the finder
         found = ("state", kind, _pack_fields(value.__getstate__(), strings))
-    elif dataclasses.is_dataclass(value) and not isinstance(value, type):
-        if hasattr(value, "__dict__") and not hasattr(kind, "__setstate__"):
-            # a loaded table's, some of whose fields may still be pickled: all of them
-            state = cast(Any, value).__getstate__() if "_parts" in vars(value) else vars(value)
-            found = ("object", kind, _pack_fields(dict(state), strings))
+    elif isinstance(value, (Stored, ContextRules)):  # the word forms, the context rules
+        # a loaded table's, some of whose fields may still be pickled: all of them
+        state = cast(Any, value).__getstate__() if "_parts" in vars(value) else vars(value)
+        found = ("object", kind, _pack_fields(dict(state), strings))
     return found if found is not None else ("plain", value)
 
 
@@ -190,23 +191,19 @@ def _column(values: list[Any], strings: _Strings) -> tuple[Any, ...]:
 
 
 def _objects(values: list[Any], strings: _Strings) -> tuple[Any, ...] | None:
-    """Objects of one slotted dataclass (the entities' :class:`EntityInfo`) that its
-    ``__init__`` makes again from all its fields, in order: a column per field,
-    rebuilt by ``map(kind, *columns)`` (not one ``__setstate__`` call per object)."""
+    """Named tuples of one type (the entities' :class:`EntityInfo`): a column per field,
+    rebuilt by ``tuple.__new__`` over the columns zipped (C loops, no ``__new__`` call
+    of Python per object)."""
     kind = type(values[0]) if values else None
     if (
         kind is None
-        or not dataclasses.is_dataclass(kind)
-        or "__slots__" not in vars(kind)
-        or hasattr(kind, "__post_init__")
+        or not _is_named_tuple(kind)
         or any(type(v) is not kind for v in values)
+        or hasattr(values[0], "__dict__")
     ):
         return None
-    fields = dataclasses.fields(kind)
-    if not all(f.init for f in fields):
-        return None
-    columns = [_column([getattr(v, f.name) for v in values], strings) for f in fields]
-    return "objects", kind, columns
+    columns = [_column(list(c), strings) for c in zip(*values, strict=True)]
+    return "tuples", kind, columns
 
 
 def _phrases(table: Any, strings: _Strings) -> tuple[Any, ...] | None:

@@ -78,7 +78,7 @@ def build_index(
         for words, target in targets:
             _add(phrases, words, target)
     for eid, letters in _initials(phrases).items():
-        infos[eid] = dataclasses.replace(infos[eid], initials=frozenset(letters))
+        infos[eid] = infos[eid]._replace(initials=frozenset(letters))
     prefixes = frozenset(p[:i] for p in phrases for i in range(1, len(p)))
     all_words = {word for phrase in phrases for word in phrase}
     forms = word_forms(all_words, langs)

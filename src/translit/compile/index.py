@@ -12,10 +12,10 @@ up there), may stay pickled in a cached index until first read
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any, NamedTuple
 
 from translit.compile.finder import Finder
+from translit.record import Record
 from translit.tables.context_rules import ContextRules
 
 __all__ = ["FORMER", "EntityInfo", "Index", "Stored", "Target", "WordForms", "case_reading",
@@ -26,9 +26,14 @@ FORMER = "former name"
 (:mod:`translit.compile.former`); the matcher reports them left as former names."""
 
 
-class Stored:
+class Stored(Record):
     """An object of the compiled table some of whose fields a cached table may keep
-    pickled until first read (:class:`translit.compile.cache.Parts`, in ``_parts``)."""
+    pickled until first read (:class:`translit.compile.cache.Parts`, in ``_parts``).
+
+    Its fields (``_compared``) are compared and shown as a dataclass's
+    (:class:`~translit.record.Record`; a field still pickled is loaded to be compared):
+    the compiled table is loaded at every start-up, and its classes are no dataclasses
+    (:mod:`dataclasses` imports :mod:`inspect`, about 6 ms of it)."""
 
     def __getstate__(self) -> dict[str, Any]:
         parts = self.__dict__.get("_parts")
@@ -49,7 +54,6 @@ class Stored:
             return parts.load(self, name)
 
 
-@dataclass
 class WordForms(Stored):
     """The written forms of the table's words, compactly.
 
@@ -62,13 +66,32 @@ class WordForms(Stored):
     ``anchors``: the automaton's keys.
     """
 
+    __match_args__ = ("words", "stems", "weak", "longest_ending", "anchors", "joiners")
+    _compared = __match_args__
+
     words: frozenset[str]
     stems: dict[str, tuple[str | dict[str, str], frozenset[str]]]
     weak: frozenset[str]
     longest_ending: int
     anchors: set[str]
-    joiners: int = 3
+    joiners: int
     """The most apostrophes and hyphens one word of the table has."""
+
+    def __init__(
+        self,
+        words: frozenset[str],
+        stems: dict[str, tuple[str | dict[str, str], frozenset[str]]],
+        weak: frozenset[str],
+        longest_ending: int,
+        anchors: set[str],
+        joiners: int = 3,
+    ) -> None:
+        self.words = words
+        self.stems = stems
+        self.weak = weak
+        self.longest_ending = longest_ending
+        self.anchors = anchors
+        self.joiners = joiners
 
 
 def lookup(forms: WordForms, word: str, weak: bool = False) -> tuple[str, bool] | None:
@@ -108,9 +131,9 @@ class Target(NamedTuple):
     previous_words: frozenset[str] | None = None
 
 
-@dataclass(frozen=True, slots=True)
-class EntityInfo:
-    """The output side of an entity: canonical forms per style, and its fixed negatives."""
+class EntityInfo(NamedTuple):
+    """The output side of an entity: canonical forms per style, and its fixed negatives.
+    (A named tuple: immutable, and the cache rebuilds thousands of them with a C loop.)"""
 
     id: str
     type: str
@@ -131,9 +154,14 @@ class EntityInfo:
         return forms.get("name", self.name)
 
 
-@dataclass
 class Index(Stored):
     """Everything the matcher needs, built once per :class:`~translit.Normalizer`."""
+
+    __match_args__ = (
+        "phrases", "prefixes", "forms", "genitive", "entities", "given_names", "finder",
+        "styles", "context", "word_langs", "listed_langs", "memo",
+    )  # fmt: skip
+    _compared = __match_args__[:-1]  # not memo (nor quick)
 
     phrases: dict[tuple[str, ...], list[Target]]
     prefixes: frozenset[tuple[str, ...]]
@@ -143,17 +171,47 @@ class Index(Stored):
     given_names: frozenset[str]
     finder: Finder  # the automaton: every word of the table and its anchors
     styles: tuple[str, ...]
-    context: ContextRules = field(default_factory=lambda: ContextRules())
+    context: ContextRules
     """The context rules of the language files (:mod:`translit.context`)."""
-    word_langs: dict[str, frozenset[str]] = field(default_factory=dict)
+    word_langs: dict[str, frozenset[str]]
     """The languages that write each word of the table."""
-    listed_langs: dict[str, frozenset[str]] = field(default_factory=dict)
+    listed_langs: dict[str, frozenset[str]]
     """The languages whose press the table cites each word for (``variants``, ``styles``)."""
-    memo: dict[str, Any] = field(default_factory=dict, repr=False, compare=False)
-    """What the context rules derive from the table, made when first needed."""
-    quick: dict[str, Any] = field(default_factory=dict, init=False, repr=False, compare=False)
+    memo: dict[str, Any]
+    """What the context rules derive from the table, made when first needed (neither
+    compared nor shown)."""
+    quick: dict[str, Any]
     """The short path's table per style, made when first needed
-    (:func:`translit.compile.quick.quick_table`)."""
+    (:func:`translit.compile.quick.quick_table`; neither compared nor shown)."""
+
+    def __init__(
+        self,
+        phrases: dict[tuple[str, ...], list[Target]],
+        prefixes: frozenset[tuple[str, ...]],
+        forms: WordForms,
+        genitive: frozenset[str],
+        entities: dict[str, EntityInfo],
+        given_names: frozenset[str],
+        finder: Finder,
+        styles: tuple[str, ...],
+        context: ContextRules | None = None,
+        word_langs: dict[str, frozenset[str]] | None = None,
+        listed_langs: dict[str, frozenset[str]] | None = None,
+        memo: dict[str, Any] | None = None,
+    ) -> None:
+        self.phrases = phrases
+        self.prefixes = prefixes
+        self.forms = forms
+        self.genitive = genitive
+        self.entities = entities
+        self.given_names = given_names
+        self.finder = finder
+        self.styles = styles
+        self.context = ContextRules() if context is None else context
+        self.word_langs = {} if word_langs is None else word_langs
+        self.listed_langs = {} if listed_langs is None else listed_langs
+        self.memo = {} if memo is None else memo
+        self.quick = {}
 
     def __getstate__(self) -> dict[str, Any]:
         state = super().__getstate__()

@@ -25,10 +25,10 @@ compiled once with the table (:class:`ContextRules` is part of the cached
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import TYPE_CHECKING
 
+from translit.record import Record
 from translit.text.fold import fold_word
 
 if TYPE_CHECKING:
@@ -41,35 +41,85 @@ Words = tuple[str, ...]
 """A phrase, as its folded words; ``...`` stands for up to three words."""
 
 
-@dataclass
-class ContextRules:
+class ContextRules(Record):
     """The folded phrases of every language's ``context:`` section, indexed for the
-    lookups :mod:`translit.context` makes next to a mention."""
+    lookups :mod:`translit.context` makes next to a mention.
 
-    cues: dict[str, list[Words]] = field(default_factory=dict)  # by last word
-    quoted_cues: dict[str, list[Words]] = field(default_factory=dict)  # by last word
-    languages: set[str] = field(default_factory=set)
-    historical_before: dict[Words, list[Words]] = field(default_factory=dict)  # by last 2 words
-    historical_after: dict[str, list[Words]] = field(default_factory=dict)  # by first word
-    former_states: dict[str, list[Words]] = field(default_factory=dict)  # by first word
-    titles: set[str] = field(default_factory=set)
-    conjunctions: set[str] = field(default_factory=set)
-    case_marks: str = ""
-    capitalizing: set[str] = field(default_factory=set)  # languages that capitalize nouns
-    title_case: set[str] = field(default_factory=set)  # languages with Title Case headlines
-    names: dict[str, str] = field(default_factory=dict)  # language id -> its English name
-    patronymic_endings: tuple[str, ...] = ()
-    endings: dict[str, list[tuple[str, tuple[str, ...], str]]] = field(default_factory=dict)
+    Compared and shown field by field as the dataclass it was, a
+    :class:`~translit.record.Record` (it is loaded with every table, and
+    :mod:`dataclasses` imports :mod:`inspect`, about 6 ms of every start-up); the cache
+    stores its fields (:mod:`translit.compile.cachestore`).
+    """
+
+    __match_args__ = (
+        "cues", "quoted_cues", "languages", "historical_before", "historical_after",
+        "former_states", "titles", "conjunctions", "case_marks", "capitalizing", "title_case",
+        "names", "patronymic_endings", "endings", "near_before", "near_before2", "near_after",
+    )  # fmt: skip
+    _compared = __match_args__  # compared and shown as a dataclass (Record)
+
+    cues: dict[str, list[Words]]  # by last word
+    quoted_cues: dict[str, list[Words]]  # by last word
+    languages: set[str]
+    historical_before: dict[Words, list[Words]]  # by last 2 words
+    historical_after: dict[str, list[Words]]  # by first word
+    former_states: dict[str, list[Words]]  # by first word
+    titles: set[str]
+    conjunctions: set[str]
+    case_marks: str
+    capitalizing: set[str]  # languages that capitalize nouns
+    title_case: set[str]  # languages with Title Case headlines
+    names: dict[str, str]  # language id -> its English name
+    patronymic_endings: tuple[str, ...]
+    endings: dict[str, list[tuple[str, tuple[str, ...], str]]]
     """Per language, its inflection rules (ending, forms, after), folded."""
-    near_before: frozenset[str] = frozenset()
+    near_before: frozenset[str]
     """The words that, right before a name, may end a cue or a historical pattern or
     join it to another name: without one of them there (nor a cue word one word further
     back, nor one of :attr:`near_after` after it), neither check can apply."""
-    near_before2: frozenset[str] = frozenset()
+    near_before2: frozenset[str]
     """The words that may end a cue one word further back."""
-    near_after: frozenset[str] = frozenset()
+    near_after: frozenset[str]
     """The words that, right after a name, may begin a historical pattern or a former
     state, or join it to another name."""
+
+    def __init__(
+        self,
+        cues: dict[str, list[Words]] | None = None,
+        quoted_cues: dict[str, list[Words]] | None = None,
+        languages: set[str] | None = None,
+        historical_before: dict[Words, list[Words]] | None = None,
+        historical_after: dict[str, list[Words]] | None = None,
+        former_states: dict[str, list[Words]] | None = None,
+        titles: set[str] | None = None,
+        conjunctions: set[str] | None = None,
+        case_marks: str = "",
+        capitalizing: set[str] | None = None,
+        title_case: set[str] | None = None,
+        names: dict[str, str] | None = None,
+        patronymic_endings: tuple[str, ...] = (),
+        endings: dict[str, list[tuple[str, tuple[str, ...], str]]] | None = None,
+        near_before: frozenset[str] = frozenset(),
+        near_before2: frozenset[str] = frozenset(),
+        near_after: frozenset[str] = frozenset(),
+    ) -> None:
+        self.cues = {} if cues is None else cues
+        self.quoted_cues = {} if quoted_cues is None else quoted_cues
+        self.languages = set() if languages is None else languages
+        self.historical_before = {} if historical_before is None else historical_before
+        self.historical_after = {} if historical_after is None else historical_after
+        self.former_states = {} if former_states is None else former_states
+        self.titles = set() if titles is None else titles
+        self.conjunctions = set() if conjunctions is None else conjunctions
+        self.case_marks = case_marks
+        self.capitalizing = set() if capitalizing is None else capitalizing
+        self.title_case = set() if title_case is None else title_case
+        self.names = {} if names is None else names
+        self.patronymic_endings = patronymic_endings
+        self.endings = {} if endings is None else endings
+        self.near_before = near_before
+        self.near_before2 = near_before2
+        self.near_after = near_after
 
     def index_triggers(self) -> None:
         """Fill :attr:`near_before`, :attr:`near_before2` and :attr:`near_after` from
