@@ -13,14 +13,15 @@ import re
 from bisect import bisect_left, bisect_right
 
 from translit.compile.index import Index, lookup
+from translit.match.checks import ANOTHER
 from translit.mention import Mention
 from translit.tables.context_rules import ContextRules
 from translit.text.fold import fold_word
 from translit.text.language import detect
 
 __all__ = [
-    "ANOTHER", "APOSTROPHES", "BREAKS", "MEMO", "NEXT", "NONE", "NO_WORD", "OPENING_QUOTES",
-    "REACH", "SENTENCE", "TOKEN", "WINDOW", "Surroundings", "Word", "last_two_matched",
+    "APOSTROPHES", "BREAKS", "MEMO", "NEXT", "NONE", "NO_WORD", "OPENING_QUOTES", "REACH",
+    "SENTENCE", "TOKEN", "WINDOW", "Surroundings", "Word", "last_two_matched",
     "next_word_matched", "plain",
     "sentence_start", "table_word", "word_key",
     "words_before",
@@ -301,10 +302,6 @@ class Surroundings:
                     break
             k -= 1
         return this, other
-
-
-ANOTHER = "another person ("
-"""How the reason of a mention left as another person's name begins (check 4)."""
 
 
 def _whole_words(text: str, start: int, end: int) -> tuple[int, int]:

@@ -13,7 +13,8 @@ from translit.context.history import historical, may_be_historical
 from translit.context.lane import NO_MEMO, plain_lane
 from translit.context.names import adjective_in_name, part_of_a_name
 from translit.context.people import other_person
-from translit.context.reader import ANOTHER, MEMO, Surroundings, Word, plain, table_word
+from translit.context.reader import MEMO, Surroundings, Word, plain, table_word
+from translit.match.checks import ANOTHER
 from translit.match.short_path import new_tuple
 from translit.mention import Mention
 from translit.text.casing import is_cyrillic

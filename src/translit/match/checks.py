@@ -26,6 +26,7 @@ from translit.text.fold import KEY_WORD, is_word_char
 from translit.text.protect import STOPS, in_technical_token
 
 __all__ = [
+    "ANOTHER",
     "ATTACHED",
     "BIDI",
     "PLAIN_AFTER",
@@ -65,12 +66,17 @@ class Left(NamedTuple):
     end: int
 
 
+ANOTHER = "another person ("
+"""How the reason of a mention left as another person's name begins (the matcher's
+given names, check 4 of the review)."""
+
+
 def left_reason(kind: str, written: str, reason: str = "") -> str:
     """The reason of a mention left because of *written* (the expression or the name
     as the text writes it): another person's, a former name (the mention's *reason*
     says so: a former name is a fixed expression of its own), or a fixed expression."""
     if kind == "person":
-        return f"another person ({written})"
+        return f"{ANOTHER}{written})"
     if reason.startswith(FORMER) or reason.partition(": ")[2].startswith(FORMER):
         return f"{FORMER} ({written})"  # listed, or a spelling made of one
     return f"fixed expression ({written})"
