@@ -15,9 +15,11 @@ from translit.context.reader import Surroundings, last_two_matched, next_word_ma
 from translit.text.language import detect, words
 
 _INDEX = translit.Normalizer()._index
-_WORDS = st.sampled_from(["Kiev", "of", "University", "Lwów", "ü", "1939", "x" * 45, ""])
+_WORDS = st.sampled_from(["Kiev", "of", "University", "Lwów", "ü", "1939", "x" * 45, "", "2x",
+                          "e\u0301", "²"])
 _GAPS = st.sampled_from(
-    [" ", " ", " ", "  ", ", ", ". ", " (", ") ", "'", "’", "-", "\n", ": ", "“"]
+    [" ", " ", " ", "  ", ", ", ". ", " (", ") ", "'", "’", "-", "\n", ": ", "“", "; ", "? ",
+     ",", ".", ". “", "_", "² "]
 )
 _TEXTS = st.lists(st.tuples(_WORDS, _GAPS), max_size=12).map(
     lambda parts: "".join(word + gap for word, gap in parts)

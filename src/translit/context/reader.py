@@ -40,6 +40,9 @@ MEMO = 1 << 16
 Word = tuple[str, str, str, int]
 NONE: frozenset[str] = frozenset()
 NO_WORD: Word = ("", "", "", -1)
+_TRAILING = frozenset(",.;:!?")
+"""What may end a word before its space in :meth:`Surroundings.last_two`'s common case
+(none of it a letter or digit: the regular expression reads it as part of the gap)."""
 _LAST_TWO = re.compile(r"(\W*)([^\W_]+)(?:(\W*)([^\W_]+))?")
 NEXT = re.compile(r"(\W*)([^\W_]+)")
 BREAKS = frozenset(".;!?()[]{}\n")
@@ -255,29 +258,35 @@ class Surroundings:
     def last_two(self, pos: int) -> tuple[Word, Word]:
         """The last two words before *pos*, nearest first: (folded, what follows it, as
         written, where it starts); ("", "", "", -1) where there is none. Read
-        backwards, on the reversed text: one anchored match; two plain words after
-        single spaces, the most common case, with two searches for a space."""
+        backwards, on the reversed text: one anchored match; two words of letters and
+        digits after single spaces, each perhaps with a comma, full stop or the like
+        before its space, the most common case, with two searches for a space."""
         text = self.text
         if pos > 2 and text[pos - 1] == " ":
             last_space = text.rfind(" ", pos - 40 if pos > 40 else 0, pos - 1)
-            written = text[last_space + 1 : pos - 1]
-            if written.isalpha() and last_space > 0:
+            written, sep = text[last_space + 1 : pos - 1], " "
+            if written[-1:] in _TRAILING:
+                written, sep = written[:-1], written[-1] + " "
+            if written.isalnum() and last_space > 0:
                 before = text.rfind(" ", last_space - 40 if last_space > 40 else 0, last_space)
-                written2 = text[before + 1 : last_space]
-                if written2.isalpha() and before >= 0:
-                    return (word_key(written), " ", written, last_space + 1), (
-                        word_key(written2), " ", written2, before + 1
+                written2, sep2 = text[before + 1 : last_space], " "
+                if written2[-1:] in _TRAILING:
+                    written2, sep2 = written2[:-1], written2[-1] + " "
+                if written2.isalnum() and before >= 0:
+                    return (word_key(written), sep, written, last_space + 1), (
+                        word_key(written2), sep2, written2, before + 1
                     )
         return last_two_matched(text, pos)
 
     def next_word(self, pos: int) -> tuple[str, str]:
-        """The word after *pos* (folded) and what precedes it; ("", "") if none. A plain
-        word after one space, the most common case, with one search for a space."""
+        """The word after *pos* (folded) and what precedes it; ("", "") if none. A word
+        of letters and digits after one space, the most common case, with one search
+        for a space."""
         text = self.text
         if text[pos : pos + 1] == " ":
             space = text.find(" ", pos + 1, pos + 40)
             written = text[pos + 1 : space]
-            if space > 0 and written.isalpha():
+            if space > 0 and written.isalnum():
                 return word_key(written), " "
         return next_word_matched(text, pos)
 
