@@ -19,7 +19,7 @@ _WORDS = st.sampled_from(["Kiev", "of", "University", "Lwów", "ü", "1939", "x"
                           "e\u0301", "²"])
 _GAPS = st.sampled_from(
     [" ", " ", " ", "  ", ", ", ". ", " (", ") ", "'", "’", "-", "\n", ": ", "“", "; ", "? ",
-     ",", ".", ". “", "_", "² "]
+     ",", ".", ". “", "_", "² ", " “", " '", ' "', " «", "  “"]
 )
 _TEXTS = st.lists(st.tuples(_WORDS, _GAPS), max_size=12).map(
     lambda parts: "".join(word + gap for word, gap in parts)

@@ -260,13 +260,17 @@ class Surroundings:
         written, where it starts); ("", "", "", -1) where there is none. Read
         backwards, on the reversed text: one anchored match; two words of letters and
         digits after single spaces, each perhaps with a comma, full stop or the like
-        before its space, the most common case, with two searches for a space."""
+        before its space, and an opening quote perhaps before *pos*, the most common
+        case, with two searches for a space."""
         text = self.text
-        if pos > 2 and text[pos - 1] == " ":
-            last_space = text.rfind(" ", pos - 40 if pos > 40 else 0, pos - 1)
-            written, sep = text[last_space + 1 : pos - 1], " "
+        space = pos - 1 if pos > 2 and text[pos - 1] == " " else -1
+        if space < 0 and pos > 3 and text[pos - 2] == " " and text[pos - 1] in OPENING_QUOTES:
+            space = pos - 2  # a quote opened right before the mention: “Kyiv
+        if space > 0:
+            last_space = text.rfind(" ", space - 39 if space > 39 else 0, space)
+            written, sep = text[last_space + 1 : space], text[space:pos]
             if written[-1:] in _TRAILING:
-                written, sep = written[:-1], written[-1] + " "
+                written, sep = written[:-1], written[-1] + sep
             if written.isalnum() and last_space > 0:
                 before = text.rfind(" ", last_space - 40 if last_space > 40 else 0, last_space)
                 written2, sep2 = text[before + 1 : last_space], " "
