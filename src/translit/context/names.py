@@ -9,7 +9,7 @@ from bisect import bisect_left, bisect_right
 from translit.context.people import given_key
 from translit.context.reader import NEXT, Surroundings, Word, word_key
 from translit.mention import Mention
-from translit.text.language import PUNCTUATION as _PUNCTUATION
+from translit.text.language import letter_runs
 
 __all__ = [
     "adjective_in_name", "inside_proper_name", "long_words", "part_of_a_name", "title_case_line",
@@ -104,29 +104,19 @@ def title_case_line(seen: Surroundings, pos: int) -> bool:
 
 
 _LONG_WORD = re.compile(r"(?<![^\W_])[^\W\d_]{4,}(?![^\W_])")
+"""A word of four letters or more: a whole token (:data:`~translit.context.reader.TOKEN`)
+of letters only."""
 
 
 def long_words(text: str, start: int, end: int) -> list[str]:
     """``_LONG_WORD.findall(text, start, end)``: the words of four letters or more,
     whole tokens of letters only, from *start* to *end* (one before *start* is cut, one
-    at *end* is not). Most tokens between spaces are letters only, or are after their
-    punctuation is stripped, and are taken as they are; only the first token when a
-    letter or digit comes right before *start*, and tokens with anything else inside,
-    are searched by the pattern."""
-    found: list[str] = []
+    at *end* is not), by :func:`~translit.text.language.letter_runs`; the first token
+    by the pattern itself when a letter or digit comes right before *start*."""
     chunk = text[start:end]
-    tokens = chunk.split()
-    if tokens and start > 0 and not chunk[0].isspace() and text[start - 1].isalnum():
-        found += _LONG_WORD.findall(text, start, start + len(tokens[0]))
-        tokens = tokens[1:]
-    for token in tokens:
-        if not token.isalpha():
-            token = token.strip(_PUNCTUATION)
-            if not token.isalpha():
-                found += _LONG_WORD.findall(token)
-                continue
-        if len(token) >= 4:
-            found.append(token)
-    return found
-"""A word of four letters or more: a whole token (:data:`~translit.context.reader.TOKEN`)
-of letters only."""
+    if start > 0 and chunk[:1] and not chunk[0].isspace() and text[start - 1].isalnum():
+        cut = len(chunk.split(None, 1)[0])
+        return _LONG_WORD.findall(text, start, start + cut) + letter_runs(
+            chunk[cut:], _LONG_WORD, 4
+        )
+    return letter_runs(chunk, _LONG_WORD, 4)

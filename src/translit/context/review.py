@@ -118,8 +118,6 @@ def _unchanged_reason(index: Index, m: Mention, style: str) -> str:
     return ""
 
 
-
-
 def _inflected(reason: str, replace_inflected: bool, discussed: bool) -> tuple[str, bool]:
     """An inflected mention: left with *reason*, or with ``replace_inflected`` changed
     to its nominative, unless the text discusses its spelling (then left as check 6

@@ -28,7 +28,7 @@ import re
 import unicodedata
 from functools import lru_cache
 
-__all__ = ["LANGUAGES", "PUNCTUATION", "detect", "frequent_words", "language_code", "words"]
+__all__ = ["LANGUAGES", "detect", "frequent_words", "language_code", "letter_runs", "words"]
 
 _WORD = re.compile(r"[^\W\d_]+")
 _MERGED = {"sv": "no", "da": "no", "nb": "no", "sl": "hr", "sh": "hr"}
@@ -43,8 +43,8 @@ _INVISIBLE = dict.fromkeys(
 """Characters inside words that do not count (a soft hyphen, zero-width characters,
 direction marks: what the matcher's fold drops too)."""
 _HAS_INVISIBLE = re.compile("[" + "".join(map(chr, _INVISIBLE)) + "]")
-PUNCTUATION = ".,;:!?\"'()[]{}<>«»“”„‘’‚…—–-*/`|#&=+~"
-"""What :func:`words` strips from a token's ends: none of it is a letter, a digit or
+_PUNCTUATION = ".,;:!?\"'()[]{}<>«»“”„‘’‚…—–-*/`|#&=+~"
+"""What :func:`letter_runs` strips from a token's ends: none of it is a letter, a digit or
 ``_``, so the pattern would never take it into a word either."""
 _SAMPLE = 2000
 """Characters of a paragraph read to tell its language."""
@@ -86,22 +86,30 @@ and Serbian in Latin letters)."""
 
 def words(text: str) -> list[str]:
     """The words of *text*: its runs of letters (``[^\\W\\d_]+``, as ``re`` reads it),
-    in order. Most are the whitespace-separated tokens, or those with punctuation at
-    their ends stripped, and are taken as they are; only a token with anything else
-    inside (a digit, an apostrophe, a mark) is searched by the pattern, which costs
-    about as much per character as splitting the whole text.
+    in order (:func:`letter_runs`).
 
     >>> words("«Don't», said 2 men_of Kyiv-Pechersk.")
     ['Don', 't', 'said', 'men', 'of', 'Kyiv', 'Pechersk']
     """
+    return letter_runs(text, _WORD)
+
+
+def letter_runs(text: str, pattern: re.Pattern[str], shortest: int = 1) -> list[str]:
+    """``pattern.findall(text)``, for a *pattern* of runs of letters that never spans
+    whitespace and takes a token of letters only, between spaces, whole when it has
+    *shortest* letters or more. Most tokens between spaces are letters only, or are
+    after the punctuation at their ends is stripped, and are taken as they are; only
+    a token with anything else inside (a digit, an apostrophe, a mark) is searched by
+    the pattern, which costs about as much per character as splitting the whole text."""
     found: list[str] = []
     for token in text.split():
         if not token.isalpha():
-            token = token.strip(PUNCTUATION)
+            token = token.strip(_PUNCTUATION)
             if not token.isalpha():
-                found.extend(_WORD.findall(token))
+                found += pattern.findall(token)
                 continue
-        found.append(token)
+        if len(token) >= shortest:
+            found.append(token)
     return found
 
 
