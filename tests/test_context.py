@@ -81,6 +81,17 @@ def test_words_are_the_patterns_runs_of_letters(text: str) -> None:
     assert words(text) == re.findall(r"[^\W\d_]+", text)
 
 
+@given(st.one_of(st.lists(_TOKEN_PARTS, max_size=30).map("".join), st.text(max_size=40)),
+       st.frozensets(st.sampled_from(["kyiv", "Kyiv", "don", "t", "ß", "é", "ё", "日本"])))  # fmt: skip
+def test_frequent_words_are_the_patterns_runs_in_the_list(text: str, only: frozenset[str]) -> None:
+    """With a list of words (what the language is counted from), ``letter_runs`` finds
+    the pattern's runs that are in it, whole tokens or not."""
+    from translit.text.language import letter_runs
+
+    pattern = re.compile(r"[^\W\d_]+")
+    assert letter_runs(text, pattern, 1, only) == [w for w in pattern.findall(text) if w in only]
+
+
 @given(st.one_of(st.lists(_TOKEN_PARTS, max_size=40).map("".join), st.text(max_size=60)),
        st.integers(0, 80), st.integers(0, 80))  # fmt: skip
 def test_long_words_are_the_patterns(text: str, start: int, end: int) -> None:

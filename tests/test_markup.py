@@ -144,6 +144,31 @@ def test_code_spans_are_those_of_the_regular_expressions(text: str) -> None:
     assert protect.code_spans(text) == _code_by_search(text)
 
 
+_ADDRESSISH = st.sampled_from(["kiev", "Kiev", " ", "://", "http", "@", "/", ".", "-", "(", ")",
+                               "'", '"', "«", "x", "\n", "#", ":", "d'", "_", "\u00a0", "'s"])
+
+
+@given(st.lists(_ADDRESSISH, max_size=40).map("".join))
+@example("mail kiev@example.org or see (https://kiev.ua/x) now, @kiev's d'kiev://x")
+def test_address_tokens_are_technical_wherever_a_name_is_in_them(text: str) -> None:
+    """The tokens ``outside_long_tokens`` masks as URLs, addresses and handles are those
+    (runs between stops) with a ``://`` or an ``@``, and every word start in one is a
+    technical token to the per-hit check, never in plain surroundings: masking the
+    hits there changes no mention."""
+    from translit.match.checks import plain_surroundings
+
+    key = text.lower()
+    token = re.compile("[^" + re.escape(protect.STOPS) + "]+")
+    assert protect.address_tokens(key) == [
+        m.span() for m in token.finditer(key) if "://" in m.group() or "@" in m.group()
+    ]
+    for begin, end in protect.address_tokens(key):
+        for at in range(begin, end):
+            if key.startswith("kiev", at) and not (at and key[at - 1].isalnum()):
+                assert protect.in_technical_token(key, at, at + 4), (key, at)
+                assert not plain_surroundings(key, at, at + 4), (key, at)
+
+
 _HITS = st.lists(st.tuples(st.integers(0, 40), st.integers(1, 6)), max_size=30)
 
 

@@ -71,6 +71,12 @@ def _weights() -> dict[str, dict[str, float]]:
     return table
 
 
+@lru_cache(maxsize=1)
+def _frequent() -> frozenset[str]:
+    """The words of :func:`_weights`."""
+    return frozenset(_weights())
+
+
 def frequent_words() -> dict[str, frozenset[str]]:
     """The most frequent words of each language (lower case, as ``language_words.txt``
     lists them), with the languages whose lists have each: function words mostly (the,
@@ -94,20 +100,32 @@ def words(text: str) -> list[str]:
     return letter_runs(text, _WORD)
 
 
-def letter_runs(text: str, pattern: re.Pattern[str], shortest: int = 1) -> list[str]:
+def letter_runs(
+    text: str, pattern: re.Pattern[str], shortest: int = 1, only: frozenset[str] | None = None
+) -> list[str]:
     """``pattern.findall(text)``, for a *pattern* of runs of letters that never spans
     whitespace and takes a token of letters only, between spaces, whole when it has
-    *shortest* letters or more. Most tokens between spaces are letters only, or are
+    *shortest* letters or more; with *only* (words of letters), just the runs in it.
+    Most tokens between spaces are letters only, or are
     after the punctuation at their ends is stripped, and are taken as they are; only
     a token with anything else inside (a digit, an apostrophe, a mark) is searched by
     the pattern, which costs about as much per character as splitting the whole text."""
     found: list[str] = []
     for token in text.split():
+        if only is not None and token in only:  # letters only: taken whole
+            if len(token) >= shortest:
+                found.append(token)
+            continue
         if not token.isalpha():
             token = token.strip(_PUNCTUATION)
             if not token.isalpha():
-                found += pattern.findall(token)
+                runs = pattern.findall(token)
+                found += runs if only is None else [run for run in runs if run in only]
                 continue
+            if only is not None and token not in only:
+                continue
+        elif only is not None:
+            continue
         if len(token) >= shortest:
             found.append(token)
     return found
@@ -121,18 +139,20 @@ def detect(text: str) -> str | None:
     sample = unicodedata.normalize("NFC", sample)
     weights = _weights()
     counts: dict[str, int] = {}  # the frequent words, in the order they first occur
-    for word in words(sample):
-        if word in weights:
-            counts[word] = counts.get(word, 0) + 1
+    for word in letter_runs(sample, _WORD, 1, _frequent()):
+        counts[word] = counts.get(word, 0) + 1
     if not counts:
         return None
     scores: dict[str, float] = {}
     for word, count in counts.items():  # each distinct word once
         for lang, weight in weights[word].items():
             scores[lang] = scores.get(lang, 0.0) + weight * count
-    ranked = sorted(scores.items(), key=lambda item: -item[1])
-    best, score = ranked[0]
-    runner_up = ranked[1][1] if len(ranked) > 1 else 0.0
+    best, score, runner_up = "", 0.0, 0.0  # the first of the highest scores, and the next
+    for lang, value in scores.items():  # (every score is above 0)
+        if value > score:
+            best, score, runner_up = lang, value, score
+        elif value > runner_up:
+            runner_up = value
     if score < _MIN_SCORE or score < runner_up * _MARGIN:
         return None
     if best in ("ru", "uk") and "ў" in sample:

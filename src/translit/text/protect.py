@@ -30,6 +30,7 @@ __all__ = [
     "MAX_TOKEN",
     "STOPS",
     "CodeSpans",
+    "address_tokens",
     "code_spans",
     "fence_spans",
     "in_technical_token",
@@ -194,15 +195,28 @@ def outside_code(
         return found
     # A hit [start, end) touches code when the first span that ends after its start
     # begins before its end (the spans are sorted and apart); past the last, none.
+    # That span is found by walking the spans along with the hits, which come in
+    # order of their starts (or nearly: the general path's come by their ends, and a
+    # step back is looked up again).
     ends = [stop for _, stop in code]
     starts = [start for start, _ in code]
     starts.append(len(text) + 1)
-    if offsets is None:
-        return [hit for hit in found if starts[bisect.bisect_right(ends, hit[1])] >= hit[2]]
-    return [
-        hit for hit in found
-        if starts[bisect.bisect_right(ends, offsets[hit[1]])] > offsets[hit[2] - 1]
-    ]  # fmt: skip
+    last = len(ends)
+    kept: list[tuple[int, int, int]] = []
+    k = 0  # the spans that end at or before the hit's start: bisect_right(ends, start)
+    for hit in found:
+        if offsets is None:
+            start, end = hit[1], hit[2]
+        else:
+            start, end = offsets[hit[1]], offsets[hit[2] - 1] + 1
+        if k and ends[k - 1] > start:
+            k = bisect.bisect_right(ends, start)
+        else:
+            while k < last and ends[k] <= start:
+                k += 1
+        if starts[k] >= end:
+            kept.append(hit)
+    return kept
 
 
 def outside_long_tokens(key: str, found: list[tuple[int, int, int]]) -> list[tuple[int, int, int]]:
@@ -213,7 +227,9 @@ def outside_long_tokens(key: str, found: list[tuple[int, int, int]]) -> list[tup
     :data:`MAX_TOKEN` characters with no space or bracket (a chain like
     "Kiev-Kiev-..."). Hits within MAX_TOKEN of a run's ends are kept, for the same
     check to decide as before. A file of paths or URL chains would otherwise cost a
-    check per hit.
+    check per hit. And a hit in a token that holds a ``://`` or an ``@`` (a URL, an
+    e-mail address, a handle: :func:`address_tokens`), which the check finds technical
+    wherever the hit is in it.
 
     >>> key = "kiev " + "kiev-" * 300 + " kiev"
     >>> hits = [(0, s, s + 4) for s in range(0, len(key) - 3, 5)]
@@ -224,6 +240,9 @@ def outside_long_tokens(key: str, found: list[tuple[int, int, int]]) -> list[tup
     """
     if "/" in key or "=" in key or "." in key:
         found = [hit for hit in found if not (hit[1] and key[hit[1] - 1] in "/=.")]
+    addresses = address_tokens(key)
+    if addresses:
+        found = _outside_tokens(found, addresses)
     if len(key) <= 2 * MAX_TOKEN or not _spaceless_stretch(key):
         return found
     runs = [m.span() for m in _LONG_RUN.finditer(key)]
@@ -237,6 +256,76 @@ def outside_long_tokens(key: str, found: list[tuple[int, int, int]]) -> list[tup
     for hit in found:
         at = bisect.bisect_right(starts, hit[1]) - 1
         if at < 0 or hit[2] > inner[at][1] or hit[1] < inner[at][0]:
+            kept.append(hit)
+    return kept
+
+
+def address_tokens(text: str) -> list[tuple[int, int]]:
+    """The spans of the tokens of *text* (runs between :data:`STOPS`) that hold a
+    ``://`` or an ``@``: URLs, e-mail addresses, handles. Found from those marks, with
+    a search for one character, from each to the stops around it (at most
+    :data:`MAX_TOKEN` away: a longer run is technical anyway), and on from there.
+
+    >>> address_tokens("mail kiev@example.org or see (https://kiev.ua/x) now")
+    [(5, 21), (30, 47)]
+    """
+    spans: list[tuple[int, int]] = []
+    for mark in ("/", "@"):
+        at = text.find(mark)
+        while at >= 0:
+            if mark == "@" or (at and text[at - 1] == ":" and text[at + 1 : at + 2] == "/"):
+                span = _token(text, at)
+                spans.append(span)
+                at = text.find(mark, span[1])
+            else:
+                at = text.find(mark, at + 1)
+    if len(spans) < 2:
+        return spans
+    spans.sort()
+    merged = [spans[0]]
+    for begin, end in spans[1:]:
+        if begin < merged[-1][1]:  # the same token, from another mark
+            merged[-1] = (merged[-1][0], max(end, merged[-1][1]))
+        else:
+            merged.append((begin, end))
+    return merged
+
+
+def _token(text: str, at: int) -> tuple[int, int]:
+    """The span of the token (run between stops) around *at*, at most MAX_TOKEN + 1 on
+    each side: the stop nearest before is searched in a short stretch first."""
+    found = _STOP.search(text, at, at + MAX_TOKEN + 1)
+    end = found.start() if found else min(len(text), at + MAX_TOKEN + 1)
+    floor = max(0, at - MAX_TOKEN - 1)
+    for reach in (24, MAX_TOKEN + 1):
+        low = max(floor, at - reach)
+        found = _STOP.search(text[low:at][::-1])
+        if found:
+            return at - found.start(), end
+        if low == floor:
+            break
+    return floor, end
+
+
+def _outside_tokens(
+    found: list[tuple[int, int, int]], spans: list[tuple[int, int]]
+) -> list[tuple[int, int, int]]:
+    """*found* (hits: pattern, start, end) without those that start in one of *spans*
+    (sorted, apart). The spans are walked along with the hits, which come in order of
+    their starts (or nearly: the general path's come by their ends, and a step back is
+    looked up again)."""
+    starts = [begin for begin, _ in spans]
+    last = len(spans)
+    kept: list[tuple[int, int, int]] = []
+    k = 0  # the spans that begin at or before the hit: bisect_right(starts, start)
+    for hit in found:
+        start = hit[1]
+        if k and starts[k - 1] > start:
+            k = bisect.bisect_right(starts, start)
+        else:
+            while k < last and starts[k] <= start:
+                k += 1
+        if not k or spans[k - 1][1] <= start:
             kept.append(hit)
     return kept
 
