@@ -103,6 +103,16 @@ def test_long_words_are_the_patterns(text: str, start: int, end: int) -> None:
     assert long_words(text, start, end) == _LONG_WORD.findall(text, start, end)
 
 
+@given(st.lists(st.sampled_from(["\n", "\n", " ", "\t", "\r", "\f", "\v", "a", "Kyiv. ",
+                                 "x" * 300]), max_size=40).map("".join))  # fmt: skip
+def test_paragraphs_begin_after_blank_lines(text: str) -> None:
+    """Where paragraphs begin, found line by line in text of long lines, is where the
+    pattern of a blank line ends."""
+    from translit.context.reader import _BLANK_LINE, paragraph_starts
+
+    assert paragraph_starts(text) == [m.end() for m in _BLANK_LINE.finditer(text)]
+
+
 def test_no_space_is_a_letter() -> None:
     """``words`` splits at whitespace first: that is only the pattern's split if no
     character that ``str.split`` splits at is part of a run of letters."""

@@ -22,7 +22,7 @@ from translit.text.language import detect
 __all__ = [
     "APOSTROPHES", "BREAKS", "MEMO", "NEXT", "NONE", "NO_WORD", "OPENING_QUOTES", "REACH",
     "SENTENCE", "TOKEN", "WINDOW", "Surroundings", "Word", "last_two_matched",
-    "next_word_matched", "plain",
+    "next_word_matched", "paragraph_starts", "plain",
     "sentence_start", "table_word", "word_key",
     "words_before",
 ]  # fmt: skip
@@ -86,7 +86,7 @@ class Surroundings:
     def paragraph(self, pos: int) -> tuple[int, int]:
         """The span of the paragraph around *pos* (blank lines separate paragraphs)."""
         if self._paragraphs is None:
-            self._paragraphs = [0] + [m.end() for m in _BLANK_LINE.finditer(self.text)]
+            self._paragraphs = [0] + paragraph_starts(self.text)
         at = bisect_right(self._paragraphs, pos) - 1
         end = self._paragraphs[at + 1] if at + 1 < len(self._paragraphs) else len(self.text)
         return self._paragraphs[at], end
@@ -324,6 +324,34 @@ def _whole_words(text: str, start: int, end: int) -> tuple[int, int]:
     while end < len(text) and text[end].isalnum():
         end += 1
     return start, end
+
+
+def paragraph_starts(text: str) -> list[int]:
+    """Where each paragraph of *text* but the first begins: after each blank line, as
+    ``_BLANK_LINE.finditer`` finds them. In text of long lines (prose, where a line is
+    a paragraph) the line breaks are found one by one with a search for one character,
+    some three times faster than the expression, which reads every character."""
+    if text.count("\n") * _LONG_LINE > len(text):  # short lines: the expression
+        return [m.end() for m in _BLANK_LINE.finditer(text)]
+    found = []
+    n = len(text)
+    at = text.find("\n")
+    while at >= 0:
+        end = at + 1
+        while end < n and text[end] in _BLANK:
+            end += 1
+        if end < n and text[end] == "\n":
+            found.append(end + 1)
+            at = text.find("\n", end + 1)
+        else:
+            at = text.find("\n", end)
+    return found
+
+
+_LONG_LINE = 200
+"""Characters per line on average from which :func:`paragraph_starts` searches line by line."""
+_BLANK = frozenset(" \t\r\f\v")
+"""What a blank line may hold (``_BLANK_LINE``)."""
 
 
 def next_word_matched(text: str, pos: int) -> tuple[str, str]:
