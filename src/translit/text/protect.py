@@ -47,6 +47,7 @@ STOPS = ' \t\n\r\x0b\x0c\u2028\u2029\x85()[]{}<>"“”«»'
 """What ends a token (a run of characters that may be a URL, an address or a path)."""
 _STOPS = STOPS
 _STOP = re.compile("[" + re.escape(_STOPS) + "]")
+_STOP_SET = frozenset(_STOPS)
 _LONG_RUN = re.compile(  # tried only where a run begins: linear in long runs too
     f"(?<![^{re.escape(_STOPS)}])[^{re.escape(_STOPS)}]{{{2 * MAX_TOKEN},}}"
 )
@@ -293,18 +294,15 @@ def address_tokens(text: str) -> list[tuple[int, int]]:
 
 def _token(text: str, at: int) -> tuple[int, int]:
     """The span of the token (run between stops) around *at*, at most MAX_TOKEN + 1 on
-    each side: the stop nearest before is searched in a short stretch first."""
+    each side: the stop after is searched for, the one before read back a character at
+    a time (a URL's scheme, an address's name: a few characters)."""
     found = _STOP.search(text, at, at + MAX_TOKEN + 1)
     end = found.start() if found else min(len(text), at + MAX_TOKEN + 1)
     floor = max(0, at - MAX_TOKEN - 1)
-    for reach in (24, MAX_TOKEN + 1):
-        low = max(floor, at - reach)
-        found = _STOP.search(text[low:at][::-1])
-        if found:
-            return at - found.start(), end
-        if low == floor:
-            break
-    return floor, end
+    begin = at
+    while begin > floor and text[begin - 1] not in _STOP_SET:
+        begin -= 1
+    return begin, end
 
 
 def _outside_tokens(
