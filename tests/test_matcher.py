@@ -27,6 +27,7 @@ import translit.scan
 from translit.compile.finder import LOOK_UP_TO, Finder
 from translit.match.general import scan_general
 from translit.scan import match
+from translit.tables.bundled import places_file, regions_file
 
 HERE = Path(__file__).parent
 
@@ -105,6 +106,8 @@ def _table(name: str) -> tuple[Any, list[list[str]]]:
         index = _INDEX
     elif name == "user":
         index = translit.Normalizer([HERE / "data" / "user_table.yaml"])._index
+    elif name == "places":  # the gazetteer: names alone that also begin a region's name
+        index = translit.Normalizer([places_file(), regions_file()])._index
     else:
         import tempfile
 
@@ -128,7 +131,7 @@ def _table(name: str) -> tuple[Any, list[list[str]]]:
 _100K = pytest.param("100k", marks=pytest.mark.slow)  # compiles 100,000 variants (4 s)
 
 
-@pytest.mark.parametrize("table", ["bundled", "user", _100K])
+@pytest.mark.parametrize("table", ["bundled", "user", "places", _100K])
 @given(data=st.data(), replace_inflected=st.booleans())
 def test_short_path_equals_general_path_on_dense_names(
     table: str, data: st.DataObject, replace_inflected: bool
@@ -152,7 +155,7 @@ def test_short_path_equals_general_path_on_dense_names(
     )
 
 
-@pytest.mark.parametrize("table", ["user", _100K])
+@pytest.mark.parametrize("table", ["user", "places", _100K])
 def test_short_path_equals_general_path_on_every_text_with_user_tables(table: str) -> None:
     index = _table(table)[0]
     for text in TEXTS:

@@ -59,6 +59,9 @@ class QuickTable:
         self.index = index
         self.style = style
         self.by_pattern: list[Quick | None] = [PENDING] * len(index.finder.patterns)
+        self.lone_by_pattern: list[Quick | None] = [PENDING] * len(index.finder.patterns)
+        """The same for the words that would be quick but begin a longer phrase
+        (:meth:`lone`); :data:`PENDING` there too."""
         self._by_words: dict[tuple[str, ...], Quick | None] = {}
         self._forms: dict[str, tuple[str, bool] | None] = {}
         known, finder = index.forms.words, index.finder
@@ -77,6 +80,16 @@ class QuickTable:
         """The quick word that pattern *number* of the finder is, if it is one."""
         entry = self.word(self.index.finder.patterns[number])
         self.by_pattern[number] = entry
+        return entry
+
+    def lone(self, number: int) -> Quick | None:
+        """What pattern *number* of the finder names as a quick word when no phrase goes on
+        after it: a word that names one thing alone and also begins a longer phrase
+        (Kharkiv, and Kharkiv Oblast). None for a quick word itself, and any other."""
+        words = (self.index.finder.patterns[number],)
+        index = self.index
+        entry = _make(index, words, self.style, True) if words in index.prefixes else None
+        self.lone_by_pattern[number] = entry
         return entry
 
     def form(self, word: str) -> tuple[str, bool] | None:
@@ -111,13 +124,14 @@ PENDING = Quick("", "", "", "", {}, (), (), (), False, "")
 """In :attr:`QuickTable.by_pattern`: not looked at yet."""
 
 
-def _make(index: Index, words: tuple[str, ...], style: str) -> Quick | None:
+def _make(index: Index, words: tuple[str, ...], style: str, begins: bool = False) -> Quick | None:
+    """The quick entry of *words*; with *begins*, also when they begin a longer phrase."""
     targets = index.phrases.get(words)
     if (
         targets is None
         or len(targets) > 1
         or targets[0].next_words is not None
-        or words in index.prefixes
+        or (not begins and words in index.prefixes)
         or any("'" in word or "-" in word for word in words)
     ):
         return None

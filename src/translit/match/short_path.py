@@ -68,6 +68,7 @@ def short_path(
     """
     table = quick_table(index, style)
     by_pattern = table.by_pattern
+    lone_by_pattern = table.lone_by_pattern
     table_words = table.words
     given_ends = table.given_ends
     joined = index.finder.joined
@@ -81,17 +82,34 @@ def short_path(
     # no phrase reaches it from the left
     opener = -1  # start of that hit when it is a whole word that may begin a phrase
     first = ""  # and its word
+    held = -1  # start of a name alone that may begin a longer phrase (Kharkiv, and
+    # Kharkiv Oblast), taken here unless the next hit is linked to it: then it goes to
+    # rest after all, and its mention (if one was made, the last) is taken back
+    held_from = 0  # how many mentions there were before it
+    lone = False  # the hit is such a name (set and read in one round)
     phrases = index.phrases
     known_too = case_forms_too(index)
     for pattern, start, end in found:
         if pattern >= joined:  # L'viv, Wit-Rusland: the general path takes the word
+            if held >= 0:  # and the name before it, as the general path would
+                del mentions[held_from:]
+                rest[held] = [(chain, key[held:chain], False)]
+                held = -1
             lonely = opener = -1
             chain = max(chain, _spanned_hits(index, key, start, end, rest))
             continue
         before = key[start - 1] if start else " "
         if before not in _BEFORE and (before.isalnum() or before == "_" or combining(before)):
             continue  # not the start of a word (general.starts_word, inline)
-        linked = chain >= 0 and not key[chain:start].strip(GAP)
+        if chain >= 0:
+            linked = not key[chain:start].strip(GAP)
+            if held >= 0:  # (then chain is where it ends)
+                if linked:  # a phrase may go on: the general path decides
+                    del mentions[held_from:]
+                    rest[held] = [(chain, key[held:chain], False)]
+                held = -1
+        else:
+            linked = False
         if lonely >= 0 and not linked:
             del rest[lonely]  # "Maria" and no surname after it: the general path finds nothing
         lonely = -1
@@ -162,6 +180,11 @@ def short_path(
                 chain = lonely = opener = -1
                 continue
             opener = -1
+        if entry is None and stop == end and after in _ENDS and after != "'":
+            entry = lone_by_pattern[pattern]  # a name alone that may begin a phrase?
+            if entry is PENDING:
+                entry = table.lone(pattern)
+            lone = entry is not None
         if (
             entry is None
             or before not in _BEFORE
@@ -172,6 +195,7 @@ def short_path(
                 and not (after == "'" and _possessive(table, key, start, stop))
             )
         ):
+            lone = False
             # the pattern is the whole word when nothing that continues a word follows
             whole = stop == end and after in _ENDS and after != "'"
             table_word = table_words[pattern] if whole else None
@@ -197,7 +221,14 @@ def short_path(
                 if not linked and all((word,) not in phrases for _, word, _ in hits):
                     lonely = start
             continue
-        chain = -1
+        if lone:  # chained as the general path's branch above leaves it
+            held, chain = start, end
+            held_from = len(mentions)
+            if after == " " and before in PLAIN_END:
+                opener, first = start, key[start:end]
+            lone = False
+        else:
+            chain = -1
         spot: tuple[int, int] | None = None
         if inflected:
             expressions = entry.not_when.get(key[start:stop])
