@@ -332,10 +332,10 @@ def _spaceless_stretch(key: str) -> bool:
     """Whether *key* may hold a run of over 2 * MAX_TOKEN characters without a stop: a
     cheap test first, since such a run covers a whole aligned stretch of MAX_TOKEN
     characters with no space and no line break."""
-    return any(
-        " " not in key[at : at + MAX_TOKEN] and "\n" not in key[at : at + MAX_TOKEN]
-        for at in range(0, len(key) - MAX_TOKEN + 1, MAX_TOKEN)
-    )
+    for at in range(0, len(key) - MAX_TOKEN + 1, MAX_TOKEN):  # searched in place: no copy
+        if key.find(" ", at, at + MAX_TOKEN) < 0 and key.find("\n", at, at + MAX_TOKEN) < 0:
+            return True
+    return False
 
 
 def in_technical_token(text: str, start: int, end: int) -> bool:
