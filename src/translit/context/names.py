@@ -25,10 +25,12 @@ def inside_proper_name(seen: Surroundings, m: Mention, begin: int, written: str)
     another name the matcher found, nor the first word of a sentence; else ""."""
     if len(written) < 2 or not written.isalpha() or not written[1:].islower():
         return ""
+    rules = seen.rules
+    if seen.told(m.start) in rules.capitalizing:  # known already: as below, at once
+        return ""
     at = bisect_right(seen.spans, (begin, len(seen.text))) - 1
     if written[-1] == "s" and at >= 0 and seen.spans[at][1] == begin + len(written) - 1:
         return ""  # the end of another name, with its genitive -s (Alexander Lukaschenkos)
-    rules = seen.rules
     word = word_key(written)
     if word in rules.titles or word in rules.languages:
         return ""
