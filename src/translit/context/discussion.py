@@ -174,13 +174,15 @@ def discussed_pairs(
     every other plain mention of it in that sentence ("Kharkov – Kharkiv"); only of
     *entities*, if given."""
     index = seen.index
-    groups: dict[tuple[str, bool], list[int]] = {}
+    full: dict[str, list[int]] = {}  # the mentions of each entity: its full names, and
+    other: dict[str, list[int]] = {}  # the rest
     for i, m in enumerate(mentions):
-        if (entities is not None and m.entity not in entities) or m.left:
+        entity = m.entity
+        if (entities is not None and entity not in entities) or m.left:
             continue
-        groups.setdefault((m.entity, m.part == "full"), []).append(i)
+        (full if m.part == "full" else other).setdefault(entity, []).append(i)
     found: set[int] = set()
-    for every in groups.values():
+    for every in (*full.values(), *other.values()):
         # only mentions close to another of the entity can share a sentence with it;
         # with no two close ones written differently among all of them, there are none
         # among those that are not uses either (the usual case: _referential is not read)
@@ -218,11 +220,16 @@ def discussed_pairs(
 def _close(mentions: list[Mention], members: list[int]) -> list[tuple[int, int]]:
     """The pairs of consecutive *members* less than a sentence apart and written
     differently."""
-    return [
-        (a, b) for a, b in pairwise(members)
-        if mentions[b].start - mentions[a].end < SENTENCE
-        and mentions[a].text.lower() != mentions[b].text.lower()
-    ]  # fmt: skip
+    pairs = []
+    for a, b in pairwise(members):
+        first, second = mentions[a], mentions[b]
+        if (
+            second.start - first.end < SENTENCE
+            and first.text != second.text
+            and first.text.lower() != second.text.lower()
+        ):
+            pairs.append((a, b))
+    return pairs
 
 
 def _form_key(index: Index, written: str) -> str:
