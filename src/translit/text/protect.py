@@ -10,6 +10,10 @@ A name inside one of these is never rewritten (and not reported). Two checks:
   ``=`` next to the name, or a dot joined to the name on either side
   (``kiev.ua``, ``Kiev.txt``) mark it as technical.
 
+Before the matcher reads the hits, masks drop in one pass each those that this check
+would find technical anyway, or that touch code (:func:`outside_code`,
+:func:`outside_long_tokens`): a file of URLs, paths or code costs no check per name.
+
 Identifiers with underscores need no check here: ``_`` is a word character, so
 ``kiev_weather`` is not the word ``kiev`` at all.
 
