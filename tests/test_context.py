@@ -82,7 +82,8 @@ def test_words_are_the_patterns_runs_of_letters(text: str) -> None:
 
 
 @given(st.one_of(st.lists(_TOKEN_PARTS, max_size=30).map("".join), st.text(max_size=40)),
-       st.frozensets(st.sampled_from(["kyiv", "Kyiv", "don", "t", "ß", "é", "ё", "日本"])))  # fmt: skip
+       st.frozensets(st.sampled_from(["kyiv", "Kyiv", "don", "t", "ß", "é", "ё", "日本"])),
+       )  # fmt: skip
 def test_frequent_words_are_the_patterns_runs_in_the_list(text: str, only: frozenset[str]) -> None:
     """With a list of words (what the language is counted from), ``letter_runs`` finds
     the pattern's runs that are in it, whole tokens or not."""

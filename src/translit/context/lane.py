@@ -15,6 +15,7 @@ from translit.context.people import LOOK_BACK, family_names, own_given_names
 from translit.context.reader import MEMO, WINDOW, Surroundings, plain, word_key
 from translit.mention import Mention
 from translit.text.fold import fold_word
+from translit.text.language import style_language
 
 __all__ = ["NO_MEMO", "plain_lane"]
 
@@ -63,6 +64,7 @@ def plain_lane(
     near_before, near_before2, near_after = rules.near_before, rules.near_before2, rules.near_after
     case_forms = index.memo.get("case_forms", NO_MEMO)
     own_full = _own_full(index)
+    wanted = style_language(seen.style)
     passed: set[int] = set()
     for i in changing:
         m = mentions[i]
@@ -70,8 +72,9 @@ def plain_lane(
             continue
         entity = m.entity
         kind = entities[entity].type
-        if kind == "adjective" or entity in others:
-            continue
+        if entity in others or (kind == "adjective" and seen.told(m.start) != wanted):
+            continue  # an adjective where its paragraph's language is not known to be the
+            # style's (check 2 would tell it)
         start, end, written = m.start, m.end, m.text
         # the two words before it (Surroundings.last_two's common case, inline: two
         # plain words after single spaces, the nearer one not capitalized)
@@ -102,15 +105,19 @@ def plain_lane(
         if after == "s" or written[-1].lower() in case_marks:
             continue
         # the word after it (Surroundings.next_word's common case, inline)
+        following = ""
         if after == " ":
             space = text.find(" ", end + 1, end + 40)
             following = text[end + 1 : space]
             if space > 0 and following.isalpha():
                 word, sep = word_key(following), " "
             else:
+                following = ""
                 word, sep = seen.next_word(end)
         else:
             word, sep = seen.next_word(end)
+        if kind == "adjective" and (not following or following[0].isupper()):
+            continue  # the start of a proper name it may begin (check 5)?
         if (
             (sep != " " and sep.strip()[:1] in ("(", "["))
             or (

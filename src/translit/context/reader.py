@@ -86,7 +86,7 @@ class Surroundings:
     def paragraph(self, pos: int) -> tuple[int, int]:
         """The span of the paragraph around *pos* (blank lines separate paragraphs)."""
         if self._paragraphs is None:
-            self._paragraphs = [0] + paragraph_starts(self.text)
+            self._paragraphs = [0, *paragraph_starts(self.text)]
         at = bisect_right(self._paragraphs, pos) - 1
         end = self._paragraphs[at + 1] if at + 1 < len(self._paragraphs) else len(self.text)
         return self._paragraphs[at], end

@@ -19,15 +19,9 @@ from translit.match.short_path import new_tuple
 from translit.mention import Mention
 from translit.text.casing import is_cyrillic
 from translit.text.fold import fold_word
+from translit.text.language import style_language
 
-__all__ = ["review", "style_language"]
-
-
-def style_language(style: str) -> str:
-    """The language a style writes: its id, or the part before a hyphen; ``en`` for a
-    house style named otherwise."""
-    head = style.split("-")[0]
-    return head if len(head) == 2 and head.isalpha() else "en"
+__all__ = ["review"]
 
 
 def review(

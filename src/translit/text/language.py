@@ -28,7 +28,10 @@ import re
 import unicodedata
 from functools import lru_cache
 
-__all__ = ["LANGUAGES", "detect", "frequent_words", "language_code", "letter_runs", "words"]
+__all__ = [
+    "LANGUAGES", "detect", "frequent_words", "language_code", "letter_runs", "style_language",
+    "words",
+]
 
 _WORD = re.compile(r"[^\W\d_]+")
 _MERGED = {"sv": "no", "da": "no", "nb": "no", "sl": "hr", "sh": "hr"}
@@ -158,6 +161,17 @@ def detect(text: str) -> str | None:
     if best in ("ru", "uk") and "ў" in sample:
         return "be"
     return best
+
+
+def style_language(style: str) -> str:
+    """The language a style writes: its id, or the part before a hyphen; ``en`` for a
+    house style named otherwise.
+
+    >>> style_language("fr"), style_language("de-CH"), style_language("house")
+    ('fr', 'de', 'en')
+    """
+    head = style.split("-")[0]
+    return head if len(head) == 2 and head.isalpha() else "en"
 
 
 def language_code(value: str) -> str | None:
