@@ -41,7 +41,8 @@ def plain_lane(
     1. not inflected, no case mark at its end, no -s after it, not a case form of
        another language's (remembered per form), and a full name's given name its own;
        no given name of its own in another case right before a person;
-    2. not an adjective;
+    2. not an adjective, unless its paragraph's language is known already (told by a
+       check before) and is the style's, and a plain word not capitalized follows it;
     3. no historical pattern ends at the words before it or begins after it, no former
        state after it, and no conjunction or comma joins it to a name close by (only
        next to a word of :attr:`~translit.tables.context_rules.ContextRules.near_before`
