@@ -169,6 +169,16 @@ def test_address_tokens_are_technical_wherever_a_name_is_in_them(text: str) -> N
                 assert not plain_surroundings(key, at, at + 4), (key, at)
 
 
+@given(st.lists(st.sampled_from(["x" * 7, "y" * 130, "z" * 499, "w" * 501, " ", "\n", "(", ")",
+                                 "\t", '"', "«", "-", "/"]), max_size=40).map("".join))  # fmt: skip
+def test_long_runs_are_the_expressions(text: str) -> None:
+    """The runs of 1,000 characters or more without a stop, found from the stretches with
+    no space and no line break, are those the expression finds reading every character."""
+    stops = re.escape(protect.STOPS)
+    pattern = re.compile(f"(?<![^{stops}])[^{stops}]{{{2 * protect.MAX_TOKEN},}}")
+    assert protect.long_runs(text) == [m.span() for m in pattern.finditer(text)]
+
+
 _HITS = st.lists(st.tuples(st.integers(0, 40), st.integers(1, 6)), max_size=30)
 
 
