@@ -172,11 +172,28 @@ def test_address_tokens_are_technical_wherever_a_name_is_in_them(text: str) -> N
 @given(st.lists(st.sampled_from(["x" * 7, "y" * 130, "z" * 499, "w" * 501, " ", "\n", "(", ")",
                                  "\t", '"', "«", "-", "/"]), max_size=40).map("".join))  # fmt: skip
 def test_long_runs_are_the_expressions(text: str) -> None:
-    """The runs of 1,000 characters or more without a stop, found from the stretches with
-    no space and no line break, are those the expression finds reading every character."""
+    """The runs of many characters without a stop, found from the stretches with no
+    space and no line break, are those the expression finds reading every character."""
     stops = re.escape(protect.STOPS)
-    pattern = re.compile(f"(?<![^{stops}])[^{stops}]{{{2 * protect.MAX_TOKEN},}}")
-    assert protect.long_runs(text) == [m.span() for m in pattern.finditer(text)]
+    for shortest in (protect.MAX_TOKEN + 1, 1000, 7):
+        pattern = re.compile(f"(?<![^{stops}])[^{stops}]{{{shortest},}}")
+        assert protect.long_runs(text, shortest) == [m.span() for m in pattern.finditer(text)]
+
+
+@given(st.lists(st.sampled_from(["kiev", "Kiev", "-", "'", ".", ",", "+", "x" * 97, " ", "\n",
+                                 "(", "/", "y" * 400]), max_size=40).map("".join))  # fmt: skip
+def test_hits_in_long_runs_are_technical(text: str) -> None:
+    """Every word start in a run of more than MAX_TOKEN characters without a stop is a
+    technical token to the per-hit check, never in plain surroundings: masking the hits
+    there changes no mention."""
+    from translit.match.checks import plain_surroundings
+
+    key = text.lower()
+    for begin, end in protect.long_runs(key, protect.MAX_TOKEN + 1):
+        for at in range(begin, end):
+            if key.startswith("kiev", at) and not (at and key[at - 1].isalnum()):
+                assert protect.in_technical_token(key, at, at + 4), (key, at)
+                assert not plain_surroundings(key, at, at + 4), (key, at)
 
 
 _HITS = st.lists(st.tuples(st.integers(0, 40), st.integers(1, 6)), max_size=30)

@@ -227,13 +227,13 @@ def outside_long_tokens(key: str, found: list[tuple[int, int, int]]) -> list[tup
     """*found* (automaton hits: pattern, start, end) without the hits that are never
     prose, as :func:`in_technical_token` would find one by one: a hit right after a
     slash, an equals sign or a dot (a path, a query, a domain: "/kiev/",
-    "?city=kiev", "news.kiev"), and a hit deep inside a run of more than
-    :data:`MAX_TOKEN` characters with no space or bracket (a chain like
-    "Kiev-Kiev-..."). Hits within MAX_TOKEN of a run's ends are kept, for the same
-    check to decide as before. A file of paths or URL chains would otherwise cost a
-    check per hit. And a hit in a token that holds a ``://`` or an ``@`` (a URL, an
-    e-mail address, a handle: :func:`address_tokens`), which the check finds technical
-    wherever the hit is in it.
+    "?city=kiev", "news.kiev"); a hit in a token that holds a ``://`` or an ``@`` (a
+    URL, an e-mail address, a handle: :func:`address_tokens`); and a hit in a run of
+    more than :data:`MAX_TOKEN` characters with no space or bracket (a chain like
+    "Kiev-Kiev-...", a path, a slug: :func:`long_runs`). The check finds each of them
+    technical wherever the hit is in its token (and none is in plain surroundings: a
+    stop is right before and after a hit there). A file of paths or URL chains would
+    otherwise cost a check per hit.
 
     >>> key = "kiev " + "kiev-" * 300 + " kiev"
     >>> hits = [(0, s, s + 4) for s in range(0, len(key) - 3, 5)]
@@ -247,10 +247,10 @@ def outside_long_tokens(key: str, found: list[tuple[int, int, int]]) -> list[tup
     addresses = address_tokens(key)
     if addresses:
         found = _outside_tokens(found, addresses)
-    if len(key) <= 2 * MAX_TOKEN:
+    if len(key) <= MAX_TOKEN:
         return found
-    inner = [(a + MAX_TOKEN, b - MAX_TOKEN) for a, b in long_runs(key) if b - a > 2 * MAX_TOKEN]
-    return _outside_tokens(found, inner, True) if inner else found
+    runs = long_runs(key, MAX_TOKEN + 1)
+    return _outside_tokens(found, runs) if runs else found
 
 
 def address_tokens(text: str) -> list[tuple[int, int]]:
@@ -298,12 +298,12 @@ def _token(text: str, at: int) -> tuple[int, int]:
 
 
 def _outside_tokens(
-    found: list[tuple[int, int, int]], spans: list[tuple[int, int]], whole: bool = False
+    found: list[tuple[int, int, int]], spans: list[tuple[int, int]]
 ) -> list[tuple[int, int, int]]:
     """*found* (hits: pattern, start, end) without those that start in one of *spans*
-    (sorted, apart), or with *whole*, that lie wholly in one. The spans are walked along
-    with the hits, which come in order of their starts (or nearly: the general path's
-    come by their ends, and a step back is looked up again)."""
+    (sorted, apart). The spans are walked along with the hits, which come in order of
+    their starts (or nearly: the general path's come by their ends, and a step back is
+    looked up again)."""
     starts = [begin for begin, _ in spans]
     last = len(spans)
     kept: list[tuple[int, int, int]] = []
@@ -315,25 +315,25 @@ def _outside_tokens(
         else:
             while k < last and starts[k] <= start:
                 k += 1
-        if not k or spans[k - 1][1] <= start or (whole and spans[k - 1][1] < hit[2]):
+        if not k or spans[k - 1][1] <= start:
             kept.append(hit)
     return kept
 
 
-def long_runs(text: str) -> list[tuple[int, int]]:
-    """The runs of *text* of 2 * MAX_TOKEN characters or more without a stop, as
-    ``_LONG_RUN.finditer`` finds them (the expression reads every character: in a text
-    of paths, some ten times slower).
+def long_runs(text: str, shortest: int) -> list[tuple[int, int]]:
+    """The runs of *text* of *shortest* characters or more without a stop (as an
+    expression ``(?<![^STOPS])[^STOPS]{shortest,}`` finds them, reading every character:
+    in a text of paths, some ten times slower).
 
-    Such a run covers a whole aligned stretch of MAX_TOKEN characters with no space and
-    no line break: only around those stretches are the stops searched for, and the
+    Such a run covers a whole aligned stretch of half as many characters with no space
+    and no line break: only around those stretches are the stops searched for, and the
     runs are the gaps between them. The stretch before and after a row of such
     stretches has a space or a line break, where any run ends.
 
-    >>> long_runs("a b " + "x" * 1200 + " c")
+    >>> long_runs("a b " + "x" * 1200 + " c", 1000)
     [(4, 1204)]
     """
-    size, n = MAX_TOKEN, len(text)
+    size, n = max(1, shortest // 2), len(text)
     runs: list[tuple[int, int]] = []
     at = 0
     while at <= n - size:
@@ -347,7 +347,7 @@ def long_runs(text: str) -> list[tuple[int, int]]:
             at += size
         low, high = max(0, first - size), min(n, at + size)
         stops = [low - 1, *(m.start() for m in _STOP.finditer(text, low, high)), high]
-        runs += [(a + 1, b) for a, b in pairwise(stops) if b - a - 1 >= 2 * size]
+        runs += [(a + 1, b) for a, b in pairwise(stops) if b - a - 1 >= shortest]
     return runs
 
 
