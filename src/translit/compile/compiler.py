@@ -81,7 +81,9 @@ def build_index(
         infos[eid] = infos[eid]._replace(initials=frozenset(letters))
     prefixes = frozenset(p[:i] for p in phrases for i in range(1, len(p)))
     all_words = {word for phrase in phrases for word in phrase}
-    forms = word_forms(all_words, langs)
+    followers = _followers(phrases)
+    follower_starts: set[str] = set()
+    forms = word_forms(all_words, langs, followers, follower_starts)
     genitive = genitive_languages()
     return Index(
         phrases,
@@ -90,12 +92,31 @@ def build_index(
         frozenset(w for w in all_words if langs.get(w, _NONE) & genitive and w[-1] not in "sxzß"),
         infos,
         frozenset(given_keys),
-        Finder(set(forms.words) | forms.anchors),
+        Finder(
+            (forms.words - followers) | forms.anchors,
+            followers,
+            follower_starts,
+            {phrase[-2] for phrase in phrases if len(phrase) > 1 and phrase[-1] in followers},
+        ),
         tuple(styles),
         load_context_rules(),
         _shared(langs),
         _shared(listed),
     )
+
+
+def _followers(phrases: Iterable[tuple[str, ...]]) -> frozenset[str]:
+    """The words of letters and digits that only ever end a phrase of two words or more
+    (Časiv Âr's âr, Kharkiv Oblast's oblast): the automaton does not seek them, the
+    matcher reads one after the word before it (:class:`~translit.compile.finder.Finder`).
+    Sought, a short one hits inside every other word (âr in "particular")."""
+    ending: set[str] = set()
+    other: set[str] = set()
+    for phrase in phrases:
+        if len(phrase) > 1:
+            ending.add(phrase[-1])
+        other.update(phrase[:-1] if len(phrase) > 1 else phrase)
+    return frozenset(word for word in ending - other if word.isalnum())
 
 
 def _shared(langs: dict[str, set[str]]) -> dict[str, frozenset[str]]:

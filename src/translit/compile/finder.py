@@ -21,6 +21,13 @@ Two searches:
   such a hit;
 * :meth:`Finder.every`: every hit, overlapping ones too, ordered by end.
 
+The words that only ever end a phrase of two words or more (:attr:`Finder.followers`:
+Časiv Âr's âr, Kharkiv Oblast's oblast) are not sought: a short one would hit
+inside every other word ("particular"), and none names anything alone. Where a
+phrase's word is found and whitespace follows, the matcher reads the word after
+it (:func:`translit.match.general.follower_at`), first asking
+:meth:`Finder.may_follow` whether it begins like one of them.
+
 >>> finder = Finder(["kiev", "kyiv", "wit-rusland"])
 >>> finder.first("in kiev and kyiv"), finder.joined
 ([(0, 3, 7), (1, 12, 16)], 2)
@@ -46,7 +53,13 @@ _SURROGATES = re.compile("[\ud800-\udfff]")
 class Finder:
     """The table's patterns, and the automata that find them (built when first used)."""
 
-    def __init__(self, patterns: Iterable[str]) -> None:
+    def __init__(
+        self,
+        patterns: Iterable[str],
+        followers: Iterable[str] = (),
+        follower_starts: Iterable[str] = (),
+        leaders: Iterable[str] = (),
+    ) -> None:
         unique = set(patterns)
         plain = sorted(p for p in unique if p.isalnum())
         self.patterns: tuple[str, ...] = (*plain, *sorted(unique.difference(plain)))
@@ -58,6 +71,34 @@ class Finder:
         self._searched = 0  # characters searched without a DFA
         self._looked = 0  # characters searched without an automaton
         self._numbers: dict[str, int] | None = None  # pattern -> its number
+        self.followers: frozenset[str] = frozenset(followers)
+        """The words of the table the automaton does not seek (see the module's docstring)."""
+        self.leaders: frozenset[str] = frozenset(leaders)
+        """The words that come right before a follower in a phrase of the table."""
+        self._heads: dict[str, tuple[str, ...]] = {}
+        self._head = 0
+        self._set_heads(follower_starts)
+
+    def _set_heads(self, starts: Iterable[str]) -> None:
+        """The beginnings every form of a follower has (*starts*), by their first
+        :attr:`_head` characters."""
+        kept = sorted(starts)
+        self._head = min(map(len, kept), default=0)
+        heads: dict[str, list[str]] = {}
+        for start in kept:  # without those another one begins (sorted: it came first)
+            same = heads.setdefault(start[: self._head], [])
+            if not any(start.startswith(other) for other in same):
+                same.append(start)
+        self._heads = {head: tuple(starts) for head, starts in heads.items()}
+
+    def may_follow(self, key: str, at: int) -> bool:
+        """Whether a form of a follower may begin at *at* of *key* (its word, or the part
+        of it before an apostrophe or a hyphen): False only when none does."""
+        head = self._head
+        if not head:
+            return False
+        starts = self._heads.get(key[at : at + head])
+        return starts is not None and key.startswith(starts, at)
 
     @property
     def plain(self) -> tuple[str, ...]:
@@ -145,7 +186,14 @@ class Finder:
         return automaton
 
     def __getstate__(self) -> dict[str, Any]:
-        return {"patterns": self.patterns, "joined": self.joined, "longest": self.longest}
+        return {
+            "patterns": self.patterns,
+            "joined": self.joined,
+            "longest": self.longest,
+            "followers": self.followers,
+            "leaders": self.leaders,
+            "heads": tuple(s for starts in self._heads.values() for s in starts),
+        }
 
     def __setstate__(self, state: dict[str, Any]) -> None:
         self.patterns = state["patterns"]
@@ -154,6 +202,9 @@ class Finder:
         self._automata = {}
         self._searched = self._looked = 0
         self._numbers = None
+        self.followers = frozenset(state["followers"])
+        self.leaders = frozenset(state["leaders"])
+        self._set_heads(state["heads"])
 
 
 DFA_AFTER = 50

@@ -39,12 +39,19 @@ _ORIGINAL = {"be", "ru", "uk"}  # the original scripts' languages
 _NONE: frozenset[str] = frozenset()
 
 
-def word_forms(words: set[str], langs: dict[str, set[str]]) -> WordForms:
+def word_forms(
+    words: set[str],
+    langs: dict[str, set[str]],
+    apart: frozenset[str] = frozenset(),
+    apart_starts: set[str] | None = None,
+) -> WordForms:
     """The forms of *words* and the automaton's anchors.
 
     A Latin word takes the endings of its own languages (*langs*), and of every
     language when it is an international form (canonical, English, a scheme's
     output); a Cyrillic word takes the endings of all three Cyrillic languages.
+    The words *apart* (the automaton does not seek them) give no anchors: what they
+    would give goes into *apart_starts* (every one, not only the shortest).
     """
     stemmers = {script: Stemmer(rules) for script, rules in load_rules().items()}
     common = CommonWords.load()
@@ -52,9 +59,11 @@ def word_forms(words: set[str], langs: dict[str, set[str]]) -> WordForms:
     pool = _Pool()
     weak: set[str] = set()
     strong: set[str] = set()
-    starts: set[str] = set()
+    sought: set[str] = set()
+    aside: set[str] = apart_starts if apart_starts is not None else set()
     first = _INTERNATIONAL | _ORIGINAL
     for word in sorted(words):
+        starts = aside if word in apart else sought
         script = "Cyrl" if is_cyrillic(word) else "Latn"
         own = langs.get(word, set())
         every = script == "Cyrl" or bool(own & _INTERNATIONAL)
@@ -89,7 +98,7 @@ def word_forms(words: set[str], langs: dict[str, set[str]]) -> WordForms:
         stems,
         frozenset(weak - strong - words),
         pool.longest,
-        _minimal(starts),
+        _minimal(sought),
         max((w.count("-") + w.count("'") for w in words), default=0),
     )
 

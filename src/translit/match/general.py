@@ -15,7 +15,9 @@ whole of a text with characters that folding drops;
 
 from __future__ import annotations
 
+import re
 import unicodedata
+from collections.abc import Callable
 from unicodedata import combining
 
 from translit.compile.finder import Found
@@ -25,7 +27,7 @@ from translit.match.checks import Left, accept, left_reason
 from translit.mention import Mention
 from translit.text.casing import restyle
 from translit.text.fold import KEY_WORD, fold
-from translit.text.protect import outside_code, outside_long_tokens
+from translit.text.protect import STOPS, outside_code, outside_long_tokens
 
 __all__ = [
     "GAP",
@@ -34,8 +36,10 @@ __all__ = [
     "Hits",
     "case_form_too",
     "case_forms_too",
+    "follower_at",
     "general",
     "match_whole",
+    "plain_token",
     "read",
     "scan_general",
     "starts_word",
@@ -76,10 +80,28 @@ def general(
     """The mentions of *hits*, phrase by phrase, with every check."""
     mentions: list[Mention] = []
     pos = 0
+    code = "`" in text or "~" in text
+
+    def follower(at: int) -> list[Hit]:
+        """The hits of a follower at *at*, masked as the automaton's are before the
+        matcher: no mask can take a word that begins a short token after a stop (the
+        mask of paths takes a hit after a slash, equals sign or dot; of long runs, one
+        deep inside a run; of addresses, one in a token with an @ or ://; and Markdown
+        code would have begun before a word of the phrase), so only another one is put
+        through them."""
+        if key[at - 1] not in _STOP_SET or plain_token(key, at, code) is None:
+            stop = KEY_WORD.match(key, at).end()  # type: ignore[union-attr]
+            found = outside_long_tokens(key, [(0, at, stop)])
+            if found and code:
+                found = outside_code(text, offsets, found)
+            if not found:
+                return []
+        return read(index, key, at, at)
+
     for start in sorted(hits):
         if start < pos:
             continue
-        cands = _phrases(index, key, hits, start)
+        cands = _phrases(index, key, hits, start, follower)
         if len(cands) > 1:
             cands.sort(key=lambda c: _order(key, c))
         for words, cstart, cend, inflected in cands:
@@ -221,7 +243,47 @@ def _joints(key: str, start: int, stop: int, most: int) -> list[int]:
     return found
 
 
-def _phrases(index: Index, key: str, hits: Hits, start: int) -> list[Candidate]:
+def plain_token(key: str, at: int, code: bool) -> int | None:
+    """Where the token that begins at *at* ends, when it is short and holds no ``@``, no
+    ``/`` (nor, in a text with Markdown code, a backtick or tilde); else None."""
+    found = _TOKEN_STOP.search(key, at, at + _SHORT_TOKEN)
+    if found is None:
+        return None
+    token = key[at : found.start()]
+    if "@" in token or "/" in token or (code and ("`" in token or "~" in token)):
+        return None
+    return found.start()
+
+
+_TOKEN_STOP = re.compile("[" + re.escape(STOPS) + "]")
+_STOP_SET = frozenset(STOPS)
+_SHORT_TOKEN = 64
+
+
+def follower_at(index: Index, key: str, end: int) -> int:
+    """Where a follower (:attr:`~translit.compile.finder.Finder.followers`, which the
+    automaton does not seek) may begin after a word that ends at *end*: past the
+    whitespace that may separate a phrase's words, if a form of one may begin there;
+    else -1."""
+    n = len(key)
+    j, breaks = end, 0
+    while j < n and key[j] in GAP:
+        breaks += key[j] in _BREAKS and not (key[j] == "\n" and key[j - 1] == "\r")
+        j += 1
+    if j == end or breaks > 1 or j == n or not index.finder.may_follow(key, j):
+        return -1
+    return j
+
+
+def _phrases(
+    index: Index,
+    key: str,
+    hits: Hits,
+    start: int,
+    follower: Callable[[int], list[Hit]],
+) -> list[Candidate]:
+    """The phrases of the table that begin at *start*, from the hits there and after,
+    and the followers *follower* reads where no hit is (see :func:`follower_at`)."""
     found: list[Candidate] = []
     stack: list[Candidate] = [((word,), start, end, infl) for end, word, infl in hits[start]]
     while stack:
@@ -234,9 +296,15 @@ def _phrases(index: Index, key: str, hits: Hits, start: int) -> list[Candidate]:
         while j < len(key) and key[j] in GAP:
             breaks += key[j] in _BREAKS and not (key[j] == "\n" and key[j - 1] == "\r")
             j += 1
-        if j == e or breaks > 1 or j not in hits:
+        if j == e or breaks > 1:
             continue
-        for end, word, inflected in hits[j]:
+        after = hits.get(j)
+        if after is None:
+            finder = index.finder
+            if j == len(key) or words[-1] not in finder.leaders or not finder.may_follow(key, j):
+                continue
+            after = follower(j)
+        for end, word, inflected in after:
             stack.append(((*words, word), s, end, infl or inflected))
     return found
 
@@ -284,7 +352,8 @@ def match_whole(index: Index, name: str) -> tuple[Target, bool] | None:
     hits = _word_hits(index, key, index.finder.every(key), weak=True)
     if 0 not in hits:
         return None
-    for words, _, end, inflected in sorted(_phrases(index, key, hits, 0), key=lambda c: -c[2]):
+    phrases = _phrases(index, key, hits, 0, lambda at: read(index, key, at, at, True))
+    for words, _, end, inflected in sorted(phrases, key=lambda c: -c[2]):
         if end == len(key):
             targets = index.phrases[words]
             if len({t.entity for t in targets}) == 1:

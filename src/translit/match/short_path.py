@@ -11,11 +11,14 @@ which gives the same mentions the slow way (``tests/test_matcher.py``).
 
 from __future__ import annotations
 
+import re
+from bisect import bisect_left
+from operator import itemgetter
 from unicodedata import combining
 
 from translit.compile.finder import Found
 from translit.compile.index import Index
-from translit.compile.quick import PENDING, QuickTable, quick_table
+from translit.compile.quick import PENDING, Quick, QuickTable, quick_table
 from translit.match.checks import (
     ATTACHED,
     BIDI,
@@ -30,9 +33,12 @@ from translit.match.checks import (
 from translit.match.general import (
     GAP,
     LONGEST,
+    Hit,
     Hits,
     case_form_too,
     case_forms_too,
+    follower_at,
+    plain_token,
     read,
     starts_word,
 )
@@ -87,6 +93,8 @@ def short_path(
     # rest after all, and its mention (if one was made, the last) is taken back
     held_from = 0  # how many mentions there were before it
     lone = False  # the hit is such a name (set and read in one round)
+    leaders = index.finder.leaders  # words a follower may come after (see _follows)
+    leads = False  # whether the hit at lonely or held is one
     phrases = index.phrases
     known_too = case_forms_too(index)
     for pattern, start, end in found:
@@ -104,13 +112,13 @@ def short_path(
         if chain >= 0:
             linked = not key[chain:start].strip(GAP)
             if held >= 0:  # (then chain is where it ends)
-                if linked:  # a phrase may go on: the general path decides
-                    del mentions[held_from:]
+                if linked or (leads and _follows(table, key, chain)):  # a phrase may go on:
+                    del mentions[held_from:]  # the general path decides
                     rest[held] = [(chain, key[held:chain], False)]
                 held = -1
         else:
             linked = False
-        if lonely >= 0 and not linked:
+        if lonely >= 0 and not linked and not (leads and _goes_on(table, key, rest[lonely])):
             del rest[lonely]  # "Maria" and no surname after it: the general path finds nothing
         lonely = -1
         stop = end
@@ -155,28 +163,7 @@ def short_path(
                 and not (pair.expressions and inside(key, opener, pair.expressions))
             ):
                 del rest[opener]
-                written = text[opener:stop]
-                replacement = restyle(written, pair.canonical)
-                if explain:
-                    mentions.append(
-                        new_tuple(
-                            Mention,
-                            (
-                                opener + shift,
-                                stop + shift,
-                                written,
-                                replacement,
-                                pair.entity,
-                                pair.reason,
-                                pair.part,
-                                False,
-                                "",
-                                None,
-                            ),
-                        )
-                    )
-                elif replacement != written:
-                    mentions.append((opener, stop, written, replacement))
+                _add_pair(mentions, pair, text, opener, stop, explain, shift)
                 chain = lonely = opener = -1
                 continue
             opener = -1
@@ -209,10 +196,15 @@ def short_path(
                     rest[start] = [(end, table_word, False), (end, other, True)]
                 chain = end
                 if not linked:
+                    leads = table_word in leaders or other in leaders
                     if (table_word,) not in phrases and (other is None or (other,) not in phrases):
                         lonely = start
                     if after == " " and before in PLAIN_END:  # (no quote that
                         opener, first = start, table_word  # plain_surroundings checks)
+                        if leads and _follower_pair(table, key, text, found, start, table_word,
+                                                    end, explain, shift, mentions):
+                            del rest[start]
+                            chain = lonely = opener = -1
                 continue
             hits = [] if unknown else read(index, key, start, end)
             if hits:
@@ -220,13 +212,19 @@ def short_path(
                 chain = hits[0][0]  # the longest
                 if not linked and all((word,) not in phrases for _, word, _ in hits):
                     lonely = start
+                    leads = any(word in leaders for _, word, _ in hits)
             continue
         if lone:  # chained as the general path's branch above leaves it
             held, chain = start, end
             held_from = len(mentions)
+            lone = False
+            leads = table_words[pattern] in leaders
             if after == " " and before in PLAIN_END:
                 opener, first = start, key[start:end]
-            lone = False
+                if leads and _follower_pair(table, key, text, found, start, first, end,
+                                            explain, shift, mentions):
+                    chain = held = opener = -1
+                    continue
         else:
             chain = -1
         spot: tuple[int, int] | None = None
@@ -274,9 +272,108 @@ def short_path(
             mentions.append(new_tuple(Mention, fields))
         elif replacement != written:
             mentions.append((start, stop, written, replacement))
-    if lonely >= 0:
+    if lonely >= 0 and not (leads and _goes_on(table, key, rest[lonely])):
         del rest[lonely]
+    if held >= 0 and leads and _follows(table, key, chain):
+        del mentions[held_from:]
+        rest[held] = [(chain, key[held:chain], False)]
     return mentions, rest
+
+
+def _add_pair(
+    mentions: list[Mention | Edit],
+    pair: Quick,
+    text: str,
+    start: int,
+    stop: int,
+    explain: bool,
+    shift: int,
+) -> None:
+    """The mention of a quick two-word name at *start*..*stop*, as the hot loop makes one."""
+    written = text[start:stop]
+    replacement = restyle(written, pair.canonical)
+    if explain:
+        fields = (start + shift, stop + shift, written, replacement, pair.entity, pair.reason,
+                  pair.part, False, "", None)
+        mentions.append(new_tuple(Mention, fields))
+    elif replacement != written:
+        mentions.append((start, stop, written, replacement))
+
+
+def _follower_pair(
+    table: QuickTable,
+    key: str,
+    text: str,
+    found: Found,
+    start: int,
+    first: str,
+    end: int,
+    explain: bool,
+    shift: int,
+    mentions: list[Mention | Edit],
+) -> bool:
+    """The quick two-word name whose first word ends at *end* after one space, when its
+    second word is a follower (Kryvyi Rih, Kharkiv Oblast), which the automaton does
+    not seek: added to *mentions* as the hot loop adds one found by two hits, under the
+    same conditions (the follower written whole, plain surroundings, no fixed
+    expression), when the automaton would have found it alone there (no other hit where
+    it begins, and no mask could take it: :func:`~translit.match.general.plain_token`).
+    True when added."""
+    at = end + 1
+    finder = table.index.finder
+    if not finder.may_follow(key, at):
+        return False
+    stop = plain_token(key, at, True)
+    if stop is None:
+        return False
+    stop = _WORD.match(key, at, stop).end()  # type: ignore[union-attr]
+    second = key[at:stop]
+    after = key[stop] if stop < len(key) else " "
+    if second not in finder.followers or after not in _ENDS:
+        return False
+    pair = table.phrase((first, second))
+    if (
+        pair is None
+        or not (
+            after in PLAIN_END
+            or (after != "'" and plain_surroundings(key, start, stop))
+            or (after == "'" and _possessive(table, key, start, stop, at))
+        )
+        or (pair.expressions and inside(key, start, pair.expressions))
+    ):
+        return False
+    next_hit = bisect_left(found, at, key=_START)
+    if next_hit < len(found) and found[next_hit][1] == at:
+        return False
+    _add_pair(mentions, pair, text, start, stop, explain, shift)
+    return True
+
+
+_WORD = re.compile(r"\w+")
+_START = itemgetter(1)
+
+
+def _goes_on(table: QuickTable, key: str, hits: list[Hit]) -> bool:
+    """Whether a follower may come after one of *hits* (:func:`_follows`)."""
+    return any(_follows(table, key, end) for end, _, _ in hits)
+
+
+def _follows(table: QuickTable, key: str, end: int) -> bool:
+    """Whether the general path may read a follower (a phrase's last word, which the
+    automaton does not seek) after the word that ends at *end*: where
+    :func:`~translit.match.general.follower_at` says one may begin, a word that
+    :func:`~translit.match.general.read` would find something in, as the hot loop
+    tells it (a form of the table, a joiner, a genitive -s)."""
+    at = follower_at(table.index, key, end)
+    if at < 0:
+        return False
+    word = KEY_WORD.match(key, at).group()  # type: ignore[union-attr]
+    return (
+        table.form(word) is not None
+        or "'" in word
+        or "-" in word
+        or (word[-1] == "s" and word[:-1] in table.index.genitive)
+    )
 
 
 def _spanned_hits(index: Index, key: str, start: int, end: int, rest: Hits) -> int:
