@@ -10,6 +10,7 @@ bundled table.
 
 from __future__ import annotations
 
+import bisect
 import functools
 import random
 from pathlib import Path
@@ -125,7 +126,32 @@ def _table(name: str) -> tuple[Any, list[list[str]]]:
     deciding |= {word for targets in index.phrases.values() for t in targets
                  for word in (*(t.previous_words or ()), *(t.next_words or ()))}
     extra = ["the", "x", "kievan", "rus", *sorted(deciding)[:300]]
+    # words that begin as the table's anchors do and go on otherwise ("statement" at
+    # "stat"), or as its forms do (the short path drops the first at once)
+    anchors = sorted(index.forms.anchors - index.forms.words)[::7][:120]
+    extra += [anchor + tail for anchor in anchors for tail in ("e", "ement", "ing", "a", "xq")]
     return index, [words, phrases, sorted(index.given_names)[:200], extra]
+
+
+@pytest.mark.parametrize("table", ["bundled", "user", "places"])
+def test_next_letters_are_those_of_every_form(table: str) -> None:
+    """The letters after each anchor that the short path lets through are exactly those
+    that follow it in the table's forms: its words, and each stem with each ending."""
+    from translit.compile.wordforms import next_letters
+
+    forms = _table(table)[0].forms
+    every = sorted(set(forms.words) | {
+        stem + ending for stem, (_, endings) in forms.stems.items() for ending in endings
+    })  # fmt: skip
+    expected = {}
+    for anchor in forms.anchors - forms.words:
+        letters = set()
+        at = bisect.bisect_right(every, anchor)  # the forms that begin with it come next
+        while at < len(every) and every[at].startswith(anchor):
+            letters.add(every[at][len(anchor)])
+            at += 1
+        expected[anchor] = "".join(sorted(letters))
+    assert next_letters(forms) == expected
 
 
 _100K = pytest.param("100k", marks=pytest.mark.slow)  # compiles 100,000 variants (4 s)

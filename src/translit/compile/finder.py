@@ -59,6 +59,7 @@ class Finder:
         followers: Iterable[str] = (),
         follower_starts: Iterable[str] = (),
         leaders: Iterable[str] = (),
+        next_letters: dict[str, str] | None = None,
     ) -> None:
         unique = set(patterns)
         plain = sorted(p for p in unique if p.isalnum())
@@ -78,6 +79,14 @@ class Finder:
         self._heads: dict[str, tuple[str, ...]] = {}
         self._head = 0
         self._set_heads(follower_starts)
+        self._next_letters = dict(next_letters or {})
+        self.next_letters: tuple[str | None, ...] = self._aligned()
+        """Per pattern number, for an anchor that is no word of the table, the letters that
+        come right after it in the forms that begin with it
+        (:func:`~translit.compile.wordforms.next_letters`); None for the other patterns."""
+
+    def _aligned(self) -> tuple[str | None, ...]:
+        return tuple(map(self._next_letters.get, self.patterns))
 
     def _set_heads(self, starts: Iterable[str]) -> None:
         """The beginnings every form of a follower has (*starts*), by their first
@@ -193,6 +202,7 @@ class Finder:
             "followers": self.followers,
             "leaders": self.leaders,
             "heads": tuple(s for starts in self._heads.values() for s in starts),
+            "next_letters": self._next_letters,
         }
 
     def __setstate__(self, state: dict[str, Any]) -> None:
@@ -205,6 +215,8 @@ class Finder:
         self.followers = frozenset(state["followers"])
         self.leaders = frozenset(state["leaders"])
         self._set_heads(state["heads"])
+        self._next_letters = state["next_letters"]
+        self.next_letters = self._aligned()
 
 
 DFA_AFTER = 50

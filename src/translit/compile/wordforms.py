@@ -29,7 +29,7 @@ from translit.tables.common_words import CommonWords
 from translit.tables.inflection import Endings, Stemmer, load_rules
 from translit.text.casing import is_cyrillic
 
-__all__ = ["MIN_ANCHOR", "word_forms"]
+__all__ = ["MIN_ANCHOR", "next_letters", "word_forms"]
 
 MIN_ANCHOR = 4
 """Shortest anchor, in letters (shorter words are their own anchor)."""
@@ -101,6 +101,64 @@ def word_forms(
         _minimal(sought),
         max((w.count("-") + w.count("'") for w in words), default=0),
     )
+
+
+def next_letters(forms: WordForms) -> dict[str, str]:
+    """For each anchor of *forms* that is no word of the table, the characters that come
+    right after it in the forms that begin with it (the table's words, and each stem
+    with each of its endings), sorted. A word of the text that goes on otherwise after
+    the anchor is no form: the matcher drops it at once ("statement" at an anchor
+    "stat", when no form goes on "state...").
+
+    >>> forms = word_forms({"minsk", "statovich"}, {"minsk": {"en"}, "statovich": {"en"}})
+    >>> sorted(forms.anchors), next_letters(forms)
+    (['mins', 'statovich'], {'mins': 'k'})
+    """
+    found: dict[str, set[str]] = {a: set() for a in forms.anchors if a not in forms.words}
+    if not found:
+        return {}
+    heads: dict[str, list[str]] = {}  # the anchors by their first MIN_ANCHOR letters
+    for anchor in found:  # (every one has as many or more)
+        heads.setdefault(anchor[:MIN_ANCHOR], []).append(anchor)
+
+    def anchor_of(text: str, low: int, high: int) -> str | None:
+        """The anchor that begins *text*, of *low* to *high* - 1 characters (anchors
+        begin no other anchor: one at most)."""
+        for anchor in heads.get(text[:MIN_ANCHOR], ()):
+            if low <= len(anchor) < high and text.startswith(anchor):
+                return anchor
+        return None
+
+    for word in forms.words:
+        at = anchor_of(word, 1, len(word))
+        if at is not None:
+            found[at].add(word[len(at)])
+    firsts: dict[int, set[str]] = {}  # the first letters of each (pooled) set of endings
+    for stem, (_, endings) in forms.stems.items():
+        if len(stem) >= MIN_ANCHOR and stem[:MIN_ANCHOR] not in heads:
+            continue  # (most stems: no anchor here begins their forms)
+        at = anchor_of(stem, 1, len(stem) + 1)
+        if at is not None and len(at) < len(stem):  # every form goes on with the stem
+            found[at].add(stem[len(at)])
+        elif at is not None:  # the stem is the anchor: its forms go on with an ending
+            letters = firsts.get(id(endings))
+            if letters is None:
+                letters = firsts[id(endings)] = {ending[0] for ending in endings if ending}
+            found[at].update(letters)
+        elif len(stem) < MIN_ANCHOR:  # an anchor longer than the stem, if any
+            for ending in endings:
+                form = stem + ending
+                at = anchor_of(form, len(stem) + 1, len(form))
+                if at is not None:
+                    found[at].add(form[len(at)])
+        else:
+            for anchor in heads.get(stem[:MIN_ANCHOR], ()):
+                rest = anchor[len(stem) :]
+                if rest and anchor.startswith(stem):
+                    found[anchor].update(
+                        e[len(rest)] for e in endings if len(e) > len(rest) and e.startswith(rest)
+                    )
+    return {anchor: "".join(sorted(letters)) for anchor, letters in found.items()}
 
 
 class _Pool:

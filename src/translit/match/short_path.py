@@ -78,6 +78,7 @@ def short_path(
     table_words = table.words
     given_ends = table.given_ends
     joined = index.finder.joined
+    next_letters = index.finder.next_letters
     genitive = index.genitive
     word_end = KEY_WORD.match
     mentions: list[Mention | Edit] = []
@@ -123,6 +124,11 @@ def short_path(
         lonely = -1
         stop = end
         after = key[stop] if stop < n else " "
+        if after not in _ENDS:
+            letters = next_letters[pattern]
+            if letters is not None and after not in letters and after.isalpha():
+                opener = -1  # no form of the table goes on so after the anchor
+                continue  # ("statement" at "stat"): the general path would find none
         entry = by_pattern[pattern]
         if entry is PENDING:
             entry = table.pattern(pattern)
