@@ -41,8 +41,8 @@ def plain_lane(
     1. not inflected, no case mark at its end, no -s after it, not a case form of
        another language's (remembered per form), and a full name's given name its own;
        no given name of its own in another case right before a person;
-    2. not an adjective, unless its paragraph's language is known already (told by a
-       check before) and is the style's, and a plain word not capitalized follows it;
+    2. not an adjective, unless its paragraph's language is the style's (told here as
+       check 2 would tell it), and a plain word not capitalized follows it;
     3. no historical pattern ends at the words before it or begins after it, no former
        state after it, and no conjunction or comma joins it to a name close by (only
        next to a word of :attr:`~translit.tables.context_rules.ContextRules.near_before`
@@ -73,9 +73,8 @@ def plain_lane(
             continue
         entity = m.entity
         kind = entities[entity].type
-        if entity in others or (kind == "adjective" and seen.told(m.start) != wanted):
-            continue  # an adjective where its paragraph's language is not known to be the
-            # style's (check 2 would tell it)
+        if entity in others:
+            continue
         start, end, written = m.start, m.end, m.text
         # the two words before it (Surroundings.last_two's common case, inline: two
         # plain words after single spaces, the nearer one not capitalized)
@@ -105,6 +104,9 @@ def plain_lane(
         after = text[end : end + 1]
         if after == "s" or written[-1].lower() in case_marks:
             continue
+        if kind == "adjective" and seen.lang(start) != wanted:
+            continue  # a word of the paragraph's language (check 2, which would tell the
+            # language here too: check 1 leaves none of these)
         # the word after it (Surroundings.next_word's common case, inline)
         following = ""
         if after == " ":
