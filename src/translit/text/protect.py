@@ -199,28 +199,31 @@ def outside_code(
         return found
     # A hit [start, end) touches code when the first span that ends after its start
     # begins before its end (the spans are sorted and apart); past the last, none.
-    # That span is found by walking the spans along with the hits, which come in
-    # order of their starts (or nearly: the general path's come by their ends, and a
-    # step back is looked up again).
     ends = [stop for _, stop in code]
     starts = [start for start, _ in code]
     starts.append(len(text) + 1)
-    last = len(ends)
     kept: list[tuple[int, int, int]] = []
-    k = 0  # the spans that end at or before the hit's start: bisect_right(ends, start)
+    k = 0  # the spans that end at or before the hit's start
     for hit in found:
         if offsets is None:
             start, end = hit[1], hit[2]
         else:
             start, end = offsets[hit[1]], offsets[hit[2] - 1] + 1
-        if k and ends[k - 1] > start:
-            k = bisect.bisect_right(ends, start)
-        else:
-            while k < last and ends[k] <= start:
-                k += 1
+        k = _walked(ends, k, start)
         if starts[k] >= end:
             kept.append(hit)
     return kept
+
+
+def _walked(keys: list[int], k: int, value: int) -> int:
+    """``bisect_right(keys, value)``, walked on from *k*, what it was for the hit before:
+    the hits come in order of their starts (or nearly: the general path's come by their
+    ends, and a step back is looked up again), so a text's hits walk its spans once."""
+    if k and keys[k - 1] > value:
+        return bisect.bisect_right(keys, value)
+    while k < len(keys) and keys[k] <= value:
+        k += 1
+    return k
 
 
 def outside_long_tokens(key: str, found: list[tuple[int, int, int]]) -> list[tuple[int, int, int]]:
@@ -301,20 +304,13 @@ def _outside_tokens(
     found: list[tuple[int, int, int]], spans: list[tuple[int, int]]
 ) -> list[tuple[int, int, int]]:
     """*found* (hits: pattern, start, end) without those that start in one of *spans*
-    (sorted, apart). The spans are walked along with the hits, which come in order of
-    their starts (or nearly: the general path's come by their ends, and a step back is
-    looked up again)."""
+    (sorted, apart), walked along with the hits (:func:`_walked`)."""
     starts = [begin for begin, _ in spans]
-    last = len(spans)
     kept: list[tuple[int, int, int]] = []
-    k = 0  # the spans that begin at or before the hit: bisect_right(starts, start)
+    k = 0  # the spans that begin at or before the hit
     for hit in found:
         start = hit[1]
-        if k and starts[k - 1] > start:
-            k = bisect.bisect_right(starts, start)
-        else:
-            while k < last and starts[k] <= start:
-                k += 1
+        k = _walked(starts, k, start)
         if not k or spans[k - 1][1] <= start:
             kept.append(hit)
     return kept
