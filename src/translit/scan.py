@@ -155,4 +155,8 @@ def _match_piece(index: Index, text: str, style: str, replace_inflected: bool) -
 
 
 def _shifted(mentions: list[Mention], shift: int) -> list[Mention]:
-    return [new_tuple(Mention, (m[0] + shift, m[1] + shift, *m[2:])) for m in mentions]
+    return [
+        new_tuple(Mention, (m[0] + shift, m[1] + shift, m[2], m[3], m[4], m[5], m[6], m[7], m[8],
+                            m[9]))
+        for m in mentions
+    ]  # (the fields named one by one: a slice and a star would copy them twice)

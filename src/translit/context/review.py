@@ -83,8 +83,9 @@ def review(
             start = m[0]
             lang = told(start)
             if shift or left != m[8] or lang != m[9]:  # else the mention is already whole
-                end = m[1]
-                result[i] = new_tuple(Mention, (start + shift, end + shift, *m[2:8], left, lang))
+                fields = (start + shift, m[1] + shift, m[2], m[3], m[4], m[5], m[6], m[7], left,
+                          lang)  # (named one by one: a slice and a star would copy twice)
+                result[i] = new_tuple(Mention, fields)
     return result
 
 
