@@ -15,7 +15,6 @@ whole of a text with characters that folding drops;
 
 from __future__ import annotations
 
-import re
 import unicodedata
 from collections.abc import Callable
 from unicodedata import combining
@@ -27,7 +26,7 @@ from translit.match.checks import Left, accept, left_reason
 from translit.mention import Mention
 from translit.text.casing import restyle
 from translit.text.fold import KEY_WORD, fold
-from translit.text.protect import STOPS, outside_code, outside_long_tokens
+from translit.text.protect import STOP, STOP_SET, outside_code, outside_long_tokens
 
 __all__ = [
     "GAP",
@@ -85,11 +84,11 @@ def general(
     def follower(at: int) -> list[Hit]:
         """The hits of a follower at *at*, masked as the automaton's are before the
         matcher: no mask can take a word that begins a short token after a stop (the
-        mask of paths takes a hit after a slash, equals sign or dot; of long runs, one
-        deep inside a run; of addresses, one in a token with an @ or ://; and Markdown
-        code would have begun before a word of the phrase), so only another one is put
-        through them."""
-        if key[at - 1] not in _STOP_SET or plain_token(key, at, code) is None:
+        mask of paths takes a hit after a slash, equals sign or dot; of long runs, one in
+        a run of more than MAX_TOKEN characters; of addresses, one in a token with an @
+        or ://; and Markdown code would have begun before a word of the phrase), so only
+        another one is put through them."""
+        if key[at - 1] not in STOP_SET or plain_token(key, at, code) is None:
             stop = KEY_WORD.match(key, at).end()  # type: ignore[union-attr]
             found = outside_long_tokens(key, [(0, at, stop)])
             if found and code:
@@ -246,7 +245,7 @@ def _joints(key: str, start: int, stop: int, most: int) -> list[int]:
 def plain_token(key: str, at: int, code: bool) -> int | None:
     """Where the token that begins at *at* ends, when it is short and holds no ``@``, no
     ``/`` (nor, in a text with Markdown code, a backtick or tilde); else None."""
-    found = _TOKEN_STOP.search(key, at, at + _SHORT_TOKEN)
+    found = STOP.search(key, at, at + _SHORT_TOKEN)
     if found is None:
         return None
     token = key[at : found.start()]
@@ -255,8 +254,6 @@ def plain_token(key: str, at: int, code: bool) -> int | None:
     return found.start()
 
 
-_TOKEN_STOP = re.compile("[" + re.escape(STOPS) + "]")
-_STOP_SET = frozenset(STOPS)
 _SHORT_TOKEN = 64
 
 

@@ -115,21 +115,13 @@ def letter_runs(
     the pattern, which costs about as much per character as splitting the whole text."""
     found: list[str] = []
     for token in text.split():
-        if only is not None and token in only:  # letters only: taken whole
-            if len(token) >= shortest:
-                found.append(token)
-            continue
         if not token.isalpha():
             token = token.strip(_PUNCTUATION)
             if not token.isalpha():
                 runs = pattern.findall(token)
                 found += runs if only is None else [run for run in runs if run in only]
                 continue
-            if only is not None and token not in only:
-                continue
-        elif only is not None:
-            continue
-        if len(token) >= shortest:
+        if len(token) >= shortest and (only is None or token in only):
             found.append(token)
     return found
 

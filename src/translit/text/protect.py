@@ -33,7 +33,9 @@ from itertools import pairwise
 
 __all__ = [
     "MAX_TOKEN",
+    "STOP",
     "STOPS",
+    "STOP_SET",
     "CodeSpans",
     "address_tokens",
     "code_spans",
@@ -52,8 +54,10 @@ _CLOSERS = ")]}>\"'”’».,;:!?*_"
 STOPS = ' \t\n\r\x0b\x0c\u2028\u2029\x85()[]{}<>"“”«»'
 """What ends a token (a run of characters that may be a URL, an address or a path)."""
 _STOPS = STOPS
-_STOP = re.compile("[" + re.escape(_STOPS) + "]")
-_STOP_SET = frozenset(_STOPS)
+STOP = re.compile("[" + re.escape(_STOPS) + "]")
+"""One of :data:`STOPS`, searched for."""
+STOP_SET = frozenset(_STOPS)
+"""The same, tested for one character at a time."""
 
 
 class CodeSpans:
@@ -291,11 +295,11 @@ def _token(text: str, at: int) -> tuple[int, int]:
     """The span of the token (run between stops) around *at*, at most MAX_TOKEN + 1 on
     each side: the stop after is searched for, the one before read back a character at
     a time (a URL's scheme, an address's name: a few characters)."""
-    found = _STOP.search(text, at, at + MAX_TOKEN + 1)
+    found = STOP.search(text, at, at + MAX_TOKEN + 1)
     end = found.start() if found else min(len(text), at + MAX_TOKEN + 1)
     floor = max(0, at - MAX_TOKEN - 1)
     begin = at
-    while begin > floor and text[begin - 1] not in _STOP_SET:
+    while begin > floor and text[begin - 1] not in STOP_SET:
         begin -= 1
     return begin, end
 
@@ -342,7 +346,7 @@ def long_runs(text: str, shortest: int) -> list[tuple[int, int]]:
         ):
             at += size
         low, high = max(0, first - size), min(n, at + size)
-        stops = [low - 1, *(m.start() for m in _STOP.finditer(text, low, high)), high]
+        stops = [low - 1, *(m.start() for m in STOP.finditer(text, low, high)), high]
         runs += [(a + 1, b) for a, b in pairwise(stops) if b - a - 1 >= shortest]
     return runs
 
@@ -363,16 +367,16 @@ def in_technical_token(text: str, start: int, end: int) -> bool:
     True
     """
     floor = max(0, start - MAX_TOKEN - 1)
-    found = _STOP.search(text[floor:start][::-1])  # the nearest stop before: read backwards
+    found = STOP.search(text[floor:start][::-1])  # the nearest stop before: read backwards
     left = start - found.start() if found else floor
     ceiling = min(len(text), end + MAX_TOKEN + 1)
-    found = _STOP.search(text, end, ceiling)
+    found = STOP.search(text, end, ceiling)
     right = found.start() if found else ceiling
-    gap = _STOP.search(text, start, end)
+    gap = STOP.search(text, start, end)
     if gap is None:
         run = right - left
     else:  # a name of several words: the runs of its first word and of its last
-        last = max(m.end() for m in _STOP.finditer(text, start, end))
+        last = max(m.end() for m in STOP.finditer(text, start, end))
         run = max(gap.start() - left, right - last)
     if run > MAX_TOKEN:
         return True  # a token this long is not prose
