@@ -85,12 +85,12 @@ def test_words_are_the_patterns_runs_of_letters(text: str) -> None:
        st.frozensets(st.sampled_from(["kyiv", "Kyiv", "don", "t", "ß", "é", "ё", "日本"])),
        )  # fmt: skip
 def test_frequent_words_are_the_patterns_runs_in_the_list(text: str, only: frozenset[str]) -> None:
-    """With a list of words (what the language is counted from), ``letter_runs`` finds
+    """With a list of words (what the language is counted from), ``runs_in`` finds
     the pattern's runs that are in it, whole tokens or not."""
-    from translit.text.language import letter_runs
+    from translit.text.language import runs_in
 
     pattern = re.compile(r"[^\W\d_]+")
-    assert letter_runs(text, pattern, 1, only) == [w for w in pattern.findall(text) if w in only]
+    assert runs_in(text, only) == [w for w in pattern.findall(text) if w in only]
 
 
 @given(st.one_of(st.lists(_TOKEN_PARTS, max_size=40).map("".join), st.text(max_size=60)),

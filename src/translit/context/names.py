@@ -50,14 +50,18 @@ def inside_proper_name(seen: Surroundings, m: Mention, begin: int, written: str)
 def part_of_a_name(seen: Surroundings, mentions: list[Mention], i: int, word: Word) -> str:
     """The proper name mention *i* is the end of, after the capitalized word *word*
     right before it (check 5), or "": not after a space, nor after another mention
-    ("Belarusian Kyiv")."""
+    ("Belarusian Kyiv"). Remembered per mention: the plain lane asks, then the check."""
     _, sep, written, begin = word
     if (
         written[:1].isupper()
         and sep in (" ", "\u00a0")
         and not (i and mentions[i - 1].end >= begin + len(written))
     ):
-        return inside_proper_name(seen, mentions[i], begin, written)
+        m = mentions[i]
+        found = seen.proper.get(m.start)
+        if found is None:
+            found = seen.proper[m.start] = inside_proper_name(seen, m, begin, written)
+        return found
     return ""
 
 

@@ -103,13 +103,10 @@ def words(text: str) -> list[str]:
     return letter_runs(text, _WORD)
 
 
-def letter_runs(
-    text: str, pattern: re.Pattern[str], shortest: int = 1, only: frozenset[str] | None = None
-) -> list[str]:
+def letter_runs(text: str, pattern: re.Pattern[str], shortest: int = 1) -> list[str]:
     """``pattern.findall(text)``, for a *pattern* of runs of letters that never spans
     whitespace and takes a token of letters only, between spaces, whole when it has
-    *shortest* letters or more; with *only* (words of letters), just the runs in it.
-    Most tokens between spaces are letters only, or are
+    *shortest* letters or more. Most tokens between spaces are letters only, or are
     after the punctuation at their ends is stripped, and are taken as they are; only
     a token with anything else inside (a digit, an apostrophe, a mark) is searched by
     the pattern, which costs about as much per character as splitting the whole text."""
@@ -118,12 +115,32 @@ def letter_runs(
         if not token.isalpha():
             token = token.strip(_PUNCTUATION)
             if not token.isalpha():
-                runs = pattern.findall(token)
-                found += runs if only is None else [run for run in runs if run in only]
+                found += pattern.findall(token)
                 continue
-        if len(token) >= shortest and (only is None or token in only):
+        if len(token) >= shortest:
             found.append(token)
     return found
+
+
+def runs_in(text: str, only: frozenset[str]) -> list[str]:
+    """The runs of letters of *text* (``[^\\W\\d_]+``, as :func:`words`) that are in *only*
+    (words of letters), in order: what a language is counted from. Every ASCII character
+    but a letter becomes a space in one pass over the bytes, so most tokens between
+    spaces are runs of letters already; only one with anything else inside (a quote or
+    a dash beyond ASCII, a mark) is searched by the pattern."""
+    tokens = text.encode("utf-8", "surrogatepass").translate(_ASCII_LETTERS)
+    found: list[str] = []
+    for token in tokens.decode("utf-8", "surrogatepass").split():
+        if token in only:
+            found.append(token)
+        elif not token.isalpha():
+            found += [run for run in _WORD.findall(token) if run in only]
+    return found
+
+
+_ASCII_LETTERS = bytes(b if b >= 0x80 or chr(b).isalpha() else 0x20 for b in range(256))
+"""Bytes to themselves, except ASCII characters that are not letters, which become a space
+(bytes from 0x80 up are parts of characters beyond ASCII)."""
 
 
 def detect(text: str) -> str | None:
@@ -134,7 +151,7 @@ def detect(text: str) -> str | None:
     sample = unicodedata.normalize("NFC", sample)
     weights = _weights()
     counts: dict[str, int] = {}  # the frequent words, in the order they first occur
-    for word in letter_runs(sample, _WORD, 1, _frequent()):
+    for word in runs_in(sample, _frequent()):
         counts[word] = counts.get(word, 0) + 1
     if not counts:
         return None
