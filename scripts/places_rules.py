@@ -165,7 +165,7 @@ def lost_readings(base: Any, new: Any) -> dict[str, tuple[str, tuple[str, ...]]]
     """The written forms of *base*'s words (compiled indexes) that *new* reads as one
     of its own new words instead of an entity they named in *base*: form -> (the new
     word that took it, the entities lost). A word of the table is read as itself
-    before it is read as another word's case form (``compile/index.lookup``), so a
+    before it is read as another word's case form (``compile/lookup.lookup``), so a
     new form holding the word ``донецька`` (Донецька область) hides the genitive of
     Донецьк, unless the matcher also reads it as that case form where no phrase of
     the new word completes (``match/general.case_form_too``: a word that names
@@ -174,7 +174,7 @@ def lost_readings(base: Any, new: Any) -> dict[str, tuple[str, tuple[str, ...]]]
     word *base* already had is left out: that is a change of the words' languages
     (an old word in a new form of another language takes that language's endings),
     not a new word's."""
-    from translit.compile.index import lookup
+    from translit.compile.lookup import lookup
     from translit.match.general import case_form_too
 
     def naming(index: Any) -> dict[str, set[str]]:

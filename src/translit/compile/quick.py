@@ -19,7 +19,8 @@ from __future__ import annotations
 
 from typing import NamedTuple
 
-from translit.compile.index import Index, lookup
+from translit.compile.index import Index
+from translit.compile.lookup import lookup
 
 __all__ = ["PENDING", "Quick", "QuickTable", "quick_table"]
 
@@ -62,8 +63,10 @@ class QuickTable:
         self.lone_by_pattern: list[Quick | None] = [PENDING] * len(index.finder.patterns)
         """The same for the words that would be quick but begin a longer phrase
         (:meth:`lone`); :data:`PENDING` there too."""
-        self._by_words: dict[tuple[str, ...], Quick | None] = {}
-        self._forms: dict[str, tuple[str, bool] | None] = {}
+        self.by_words: dict[tuple[str, ...], Quick | None] = {}
+        """What :meth:`phrase` made, by words (the hot loop reads it first)."""
+        self.forms: dict[str, tuple[str, bool] | None] = {}
+        """What :meth:`form` looked up, by word (the hot loop reads it first)."""
         known, finder = index.forms.words, index.finder
         self.words: list[str | None] = [p if p in known else None for p in finder.plain]
         """Each pattern of the finder, when it is a whole word of the table without joiners
@@ -93,14 +96,14 @@ class QuickTable:
         return entry
 
     def form(self, word: str) -> tuple[str, bool] | None:
-        """:func:`~translit.compile.index.lookup` of *word* (not weak), remembered: running text
+        """:func:`~translit.compile.lookup.lookup` of *word* (not weak), remembered: running text
         repeats its words ("Lukashenka's", and "statement" at an anchor "stat")."""
         try:
-            return self._forms[word]
+            return self.forms[word]
         except KeyError:
             found = lookup(self.index.forms, word)
-            if len(self._forms) < _REMEMBERED:
-                self._forms[word] = found
+            if len(self.forms) < _REMEMBERED:
+                self.forms[word] = found
             return found
 
     def word(self, word: str) -> Quick | None:
@@ -111,9 +114,9 @@ class QuickTable:
         """The quick phrase of *words* (folded): a name of several words that is not
         the start of a longer one ("alyaksandr lukashenka", "kryvyi rih")."""
         try:
-            return self._by_words[words]
+            return self.by_words[words]
         except KeyError:
-            entry = self._by_words[words] = _make(self.index, words, self.style)
+            entry = self.by_words[words] = _make(self.index, words, self.style)
             return entry
 
 
@@ -121,7 +124,8 @@ _REMEMBERED = 1 << 16
 """At most this many looked-up words are remembered per table and style."""
 
 PENDING = Quick("", "", "", "", {}, (), (), (), False, "")
-"""In :attr:`QuickTable.by_pattern`: not looked at yet."""
+"""In :attr:`QuickTable.by_pattern`: not looked at yet (the hot loop also reads
+:attr:`QuickTable.by_words` with it as the default)."""
 
 
 def _make(index: Index, words: tuple[str, ...], style: str, begins: bool = False) -> Quick | None:

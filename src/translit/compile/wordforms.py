@@ -16,7 +16,7 @@ A *weak* form is also a common word of a language that did not generate it
 (German *Buche* is not the Czech locative of Bucha): ``canonical()`` takes it,
 running text does not.
 
->>> from translit.compile.index import lookup
+>>> from translit.compile.lookup import lookup
 >>> forms = word_forms({"minsk"}, {"minsk": {"en"}})
 >>> lookup(forms, "minsk"), lookup(forms, "minskem"), "mins" in forms.anchors
 (('minsk', False), ('minsk', True), True)

@@ -4,7 +4,8 @@ member of the family the table's negatives name."""
 
 from __future__ import annotations
 
-from translit.compile.index import Index, lookup
+from translit.compile.index import Index
+from translit.compile.lookup import lookup
 from translit.context.reader import NONE, REACH, Surroundings, plain, table_word
 from translit.mention import Mention
 

@@ -12,7 +12,8 @@ from __future__ import annotations
 import re
 from bisect import bisect_left, bisect_right
 
-from translit.compile.index import Index, lookup
+from translit.compile.index import Index
+from translit.compile.lookup import lookup
 from translit.match.checks import ANOTHER
 from translit.mention import Mention
 from translit.tables.context_rules import ContextRules
@@ -379,7 +380,7 @@ def last_two_matched(text: str, pos: int) -> tuple[Word, Word]:
 
 
 def table_word(index: Index, word: str) -> tuple[str, bool] | None:
-    """:func:`~translit.compile.index.lookup` of a folded word, weak forms too (the table's
+    """:func:`~translit.compile.lookup.lookup` of a folded word, weak forms too (the table's
     word, inflected), remembered per table: the checks ask about the same words
     (given names, titles, the words next to names) over and over."""
     memo: dict[str, tuple[str, bool] | None] = index.memo.setdefault("table_word", {})

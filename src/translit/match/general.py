@@ -20,7 +20,8 @@ from collections.abc import Callable
 from unicodedata import combining
 
 from translit.compile.finder import Found
-from translit.compile.index import Index, Target, case_reading, lookup
+from translit.compile.index import Index, Target
+from translit.compile.lookup import case_reading, lookup
 from translit.limits import MAX_FORM_LENGTH
 from translit.match.checks import Left, accept, left_reason
 from translit.mention import Mention

@@ -76,6 +76,8 @@ def short_path(
     by_pattern = table.by_pattern
     lone_by_pattern = table.lone_by_pattern
     table_words = table.words
+    by_words = table.by_words  # (the table's memos, read here first: a call costs more)
+    forms_seen = table.forms
     given_ends = table.given_ends
     joined = index.finder.joined
     next_letters = index.finder.next_letters
@@ -140,7 +142,9 @@ def short_path(
             after = key[stop] if stop < n else " "
             if after in _ENDS and stop < limit:
                 word = key[start:stop]
-                form = table.form(word)
+                form = forms_seen.get(word)  # (no default object: a plain tuple would be
+                if form is None and word not in forms_seen:  # made anew by the compiled code)
+                    form = table.form(word)
                 if form is None:  # "statement" at an anchor "stat": no form of the table,
                     # unless a joiner or a genitive -s makes one (the general path looks)
                     unknown = not (
@@ -149,7 +153,9 @@ def short_path(
                         or (word[-1] == "s" and word[:-1] in genitive)
                     )
                 elif form[1]:
-                    entry = table.word(form[0])
+                    entry = by_words.get((form[0],), PENDING)
+                    if entry is PENDING:
+                        entry = table.word(form[0])
                     inflected = True
         if opener >= 0:
             # a two-word name after one space ("Alyaksandr Lukashenka"): the phrase the
@@ -158,7 +164,9 @@ def short_path(
             if chain == start - 1 and stop == end and after in _ENDS:
                 second = table_words[pattern]
                 if second is not None:
-                    pair = table.phrase((first, second))
+                    pair = by_words.get((first, second), PENDING)
+                    if pair is PENDING:
+                        pair = table.phrase((first, second))
             if (
                 pair is not None
                 and (
