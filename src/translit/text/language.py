@@ -54,9 +54,10 @@ _SAMPLE = 2000
 
 
 @lru_cache(maxsize=1)
-def _weights() -> dict[str, dict[str, float]]:
-    """word -> {language: weight}: the log of its rank's inverse, so the most frequent
-    words weigh most."""
+def _weights() -> dict[str, tuple[tuple[str, float], ...]]:
+    """word -> its (language, weight) pairs: the log of its rank's inverse, so the most
+    frequent words weigh most. (Pairs, not a dict per word: :func:`detect` only walks
+    them, and a dict's items are made anew at each walk.)"""
     from importlib import resources  # not at start-up: most texts never ask
 
     text = (resources.files("translit") / "data" / "language_words.txt").read_text(encoding="utf-8")
@@ -71,7 +72,7 @@ def _weights() -> dict[str, dict[str, float]]:
             weight = 1.0 + math.log(len(top) / (rank + 1))
             given = table.setdefault(word, {})
             given[lang] = max(given.get(lang, 0.0), weight)
-    return table
+    return {word: tuple(given.items()) for word, given in table.items()}
 
 
 @lru_cache(maxsize=1)
@@ -84,7 +85,7 @@ def frequent_words() -> dict[str, frozenset[str]]:
     """The most frequent words of each language (lower case, as ``language_words.txt``
     lists them), with the languages whose lists have each: function words mostly (the,
     a, und, не)."""
-    return {word: frozenset(langs) for word, langs in _weights().items()}
+    return {word: frozenset(lang for lang, _ in pairs) for word, pairs in _weights().items()}
 
 
 LANGUAGES = ("bg", "cs", "de", "en", "es", "fi", "fr", "hr", "hu", "it", "lt", "lv", "nl",
@@ -157,7 +158,7 @@ def detect(text: str) -> str | None:
         return None
     scores: dict[str, float] = {}
     for word, count in counts.items():  # each distinct word once
-        for lang, weight in weights[word].items():
+        for lang, weight in weights[word]:
             scores[lang] = scores.get(lang, 0.0) + weight * count
     best, score, runner_up = "", 0.0, 0.0  # the first of the highest scores, and the next
     for lang, value in scores.items():  # (every score is above 0)
