@@ -55,8 +55,8 @@ def plain_lane(
        after it, and no cue ending at the two words before it.
 
     The words before and after a mention are read as :meth:`Surroundings.last_two` and
-    :meth:`Surroundings.next_word` read them; the common case (plain words after single
-    spaces) inline."""
+    :meth:`Surroundings.next_word` read them; the common case (words of letters after
+    single spaces) inline."""
     text = seen.text
     rules = seen.rules
     index = seen.index
@@ -77,30 +77,32 @@ def plain_lane(
             continue
         start, end, written = m.start, m.end, m.text
         # the two words before it (Surroundings.last_two's common case, inline: two
-        # plain words after single spaces, the nearer one not capitalized)
+        # words of letters after single spaces)
         plain_before = False
         if start > 2 and text[start - 1] == " ":
             space = text.rfind(" ", start - 40 if start > 40 else 0, start - 1)
             written1 = text[space + 1 : start - 1]
-            if space > 0 and written1.isalpha() and not written1[0].isupper():
+            if space > 0 and written1.isalpha():
                 space2 = text.rfind(" ", space - 40 if space > 40 else 0, space)
                 written2 = text[space2 + 1 : space]
                 if space2 >= 0 and written2.isalpha():
                     word1, word2 = word_key(written1), word_key(written2)
+                    sep1 = " "
+                    before = (word1, sep1, written1, space + 1)
                     plain_before = True
         if not plain_before:
-            words = seen.last_two(start)
-            (word1, sep1, written1, _), (word2, _, _, _) = words
-            if written1[:1].isupper():
-                if part_of_a_name(seen, mentions, i, words[0]):
-                    continue
-                if (
-                    kind == "person"
-                    and m.part != "full"
-                    and plain(sep1)
-                    and after_inflected_given_name(seen, m, word1, sep1, True)
-                ):
-                    continue
+            before, (word2, _, _, _) = seen.last_two(start)
+            word1, sep1, written1, _ = before
+        if written1[:1].isupper():
+            if part_of_a_name(seen, mentions, i, before):
+                continue
+            if (
+                kind == "person"
+                and m.part != "full"
+                and plain(sep1)
+                and after_inflected_given_name(seen, m, word1, sep1, True)
+            ):
+                continue
         after = text[end : end + 1]
         if after == "s" or written[-1].lower() in case_marks:
             continue

@@ -453,15 +453,16 @@ _NO_PLACES: list[int] = []
 
 def _places(text: str, words: tuple[str, ...], start: int, end: int) -> list[int]:
     """Where each of *words* (not empty) begins between *start* and *end* of *text*, in
-    order. Each is found from its first character: a search for two characters or more
-    is some 50 times slower than one for a character in text beyond Latin-1."""
+    order. Each is found from its first character (a search for two characters or more
+    is some 50 times slower than one for a character in text beyond Latin-1), then told
+    from its second (German writes many words with a given name's capital)."""
     found: list[int] = []
     for word in words:
         stop = end - 1 + len(word)
-        first = word[0]
+        first, head = word[0], word[:2]
         at = text.find(first, start, stop)
         while at >= 0:
-            if text.startswith(word, at, stop):
+            if text[at : at + len(head)] == head and text.startswith(word, at, stop):
                 found.append(at)
             at = text.find(first, at + 1, stop)
     found.sort()
