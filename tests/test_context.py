@@ -232,6 +232,53 @@ def test_a_line_break_after_a_full_stop_ends_the_sentence() -> None:
     assert [m.replacement for m in translit.find(text) if m.entity == "kyiv"][-1] == "Kyiv"
 
 
+_SENTENCE_PARTS = st.sampled_from(["Kyiv", "a", "A", "B.", "end", ".", "!", "?", "…", "\n",
+                                    " ", "  ", "\t", "\u00a0", '"', "'", "”", "’", "»", ")",
+                                    "]", "(", "«", "“", "2", "é", "É"])  # fmt: skip
+
+
+def _sentence_start_by_pattern(text: str, pos: int, names: frozenset[int]) -> int:
+    """What sentence_start gave when it walked every match of the pattern from its
+    floor: the oracle for the search from the end."""
+    floor = max(0, pos - 400)
+    start = floor
+    for match in re.compile(r"[.!?…][\"'”’»)\]]*\s+|\n").finditer(text, floor, pos):
+        end = match.end()
+        if "\n" not in match.group():
+            nxt = text[end : end + 1]
+            if not (nxt.isupper() or nxt.isdigit() or nxt in "\"'“‘«„‚‹" or end in names):
+                continue
+            word = text[max(0, match.start() - 3) : match.start()].split()[-1:]
+            if word and len(word[0].strip("(\"'")) == 1 and word[0][-1:].isupper():
+                continue
+        start = end
+    return start
+
+
+_SENTENCES = st.lists(_SENTENCE_PARTS, max_size=40).map("".join)
+
+
+@given(_SENTENCES, _SENTENCES, st.integers(0, 400), st.integers(0, 200),
+       st.frozensets(st.integers(0, 700), max_size=8))  # fmt: skip
+@example("end.\n\nalso Kyiv", "", 0, 15, frozenset())
+@example('end. " \n Kyiv', "", 0, 12, frozenset())
+@example("A. \n\n ", "b", 396, 0, frozenset())
+def test_sentence_start_is_the_last_match_that_ends_one(
+    head: str, tail: str, gap: int, pos: int, names: frozenset[int]
+) -> None:
+    """sentence_start, found from the end with searches for one character, is the last
+    match of the sentence pattern (a stop, closers and space, or a line break) that ends
+    a sentence, as walking every match from the floor finds it; also where the floor
+    (400 characters back) falls inside a stop, its closers or its space (*head*, *gap*
+    letters, then *tail*)."""
+    from translit.context.reader import SENTENCE, sentence_start
+
+    assert SENTENCE == 400
+    text = head + "x" * gap + tail
+    pos = min(len(head) + gap + pos, len(text))
+    assert sentence_start(text, pos, names) == _sentence_start_by_pattern(text, pos, names)
+
+
 def _told(text: str, pos: int) -> tuple[str | None, str | None]:
     """The paragraph's and the line's language at *pos*, with the mentions of *text*."""
     seen = Surroundings(_INDEX, _INDEX.context, text, None)

@@ -432,20 +432,51 @@ def sentence_start(text: str, pos: int, names: set[int] | frozenset[int] = froze
     a capital, a digit, a quote or one of *names* (where mentions begin: a name's
     case changes as it is rewritten, and the sentences must not), not after an
     initial such as "A."; and after every line break; at most :data:`SENTENCE`
-    characters back."""
+    characters back.
+
+    What the last match of ``_SENTENCE_END`` from *pos* - SENTENCE to *pos* that ends a
+    sentence gives, found from the end: each stop and line break is looked for with a
+    search for one character, from the nearest back (a line break always ends one; the
+    space after a stop may hold it)."""
     floor = max(0, pos - SENTENCE)
-    start = floor
-    for match in _SENTENCE_END.finditer(text, floor, pos):
-        end = match.end()
-        if "\n" not in match.group():  # a line break ends a sentence, also after a stop
+    last = {mark: text.rfind(mark, floor, pos) for mark in _MARKS}
+    while True:
+        mark = max(last, key=last.__getitem__)
+        at = last[mark]
+        if at < 0:
+            return floor
+        if mark == "\n":  # alone, or in the space after a stop ("end.\n\nNext")
+            space = at
+            while space > floor and text[space - 1].isspace():
+                space -= 1
+            begin = space
+            while begin > floor and text[begin - 1] in _CLOSERS:
+                begin -= 1
+            if begin > floor and text[begin - 1] in _STOPS:
+                end = at + 1
+                while end < pos and text[end].isspace():
+                    end += 1
+                return end
+            return at + 1
+        end = at + 1
+        while end < pos and text[end] in _CLOSERS:
+            end += 1
+        if end < pos and text[end].isspace():
+            while end < pos and text[end].isspace():
+                end += 1
             nxt = text[end : end + 1]
-            if not (nxt.isupper() or nxt.isdigit() or nxt in OPENING_QUOTES or end in names):
-                continue
-            word = text[max(0, match.start() - 3) : match.start()].split()[-1:]
-            if word and len(word[0].strip("(\"'")) == 1 and word[0][-1:].isupper():
-                continue  # an initial
-        start = end
-    return start
+            if nxt.isupper() or nxt.isdigit() or nxt in OPENING_QUOTES or end in names:
+                word = text[max(0, at - 3) : at].split()[-1:]
+                if not (word and len(word[0].strip("(\"'")) == 1 and word[0][-1:].isupper()):
+                    return end  # (not after an initial)
+        last[mark] = text.rfind(mark, floor, at)
+
+
+_STOPS = ".!?…"
+_CLOSERS = "\"'”’»)]"
+_MARKS = ("\n", *_STOPS)
+"""What ends a sentence: ``_SENTENCE_END`` is a stop, closing quotes or brackets
+(``_CLOSERS``) and space, or a line break."""
 
 
 _NO_PLACES: list[int] = []
