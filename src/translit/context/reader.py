@@ -34,7 +34,6 @@ WINDOW = 48
 """Characters looked at on each side of a mention."""
 OPENING_QUOTES = "\"'“‘«„‚‹"
 APOSTROPHES = "'’ʹʼ`"
-_SENTENCE_END = re.compile(r"[.!?…][\"'”’»)\]]*\s+|\n")
 _BLANK_LINE = re.compile(r"\n[ \t\r\f\v]*\n")
 MEMO = 1 << 16
 """At most this many written forms are remembered per table."""
@@ -434,10 +433,10 @@ def sentence_start(text: str, pos: int, names: set[int] | frozenset[int] = froze
     initial such as "A."; and after every line break; at most :data:`SENTENCE`
     characters back.
 
-    What the last match of ``_SENTENCE_END`` from *pos* - SENTENCE to *pos* that ends a
-    sentence gives, found from the end: each stop and line break is looked for with a
-    search for one character, from the nearest back (a line break always ends one; the
-    space after a stop may hold it)."""
+    What the last match of a stop, closing quotes or brackets and space, or a line break,
+    from *pos* - SENTENCE to *pos*, that ends a sentence gives, found from the end: each
+    stop and line break is looked for with a search for one character, from the nearest
+    back (a line break always ends one; the space after a stop may hold it)."""
     floor = max(0, pos - SENTENCE)
     last = {mark: text.rfind(mark, floor, pos) for mark in _MARKS}
     while True:
@@ -475,8 +474,8 @@ def sentence_start(text: str, pos: int, names: set[int] | frozenset[int] = froze
 _STOPS = ".!?…"
 _CLOSERS = "\"'”’»)]"
 _MARKS = ("\n", *_STOPS)
-"""What ends a sentence: ``_SENTENCE_END`` is a stop, closing quotes or brackets
-(``_CLOSERS``) and space, or a line break."""
+"""What ends a sentence: a stop, closing quotes or brackets (``_CLOSERS``) and space, or
+a line break."""
 
 
 _NO_PLACES: list[int] = []
