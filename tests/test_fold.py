@@ -13,6 +13,13 @@ ALPHABET = "abcKIEVłŁšŠïÏ’‘\u00a0 \n'-–—“”…ЁёЛукашэ�
 # lone surrogates (from surrogateescape), and others that the fold keeps
 TRICKY = "ΣσςΑΩ\u212b\u212aЙИ\u0306\u0308\udcff\U0001f600中"
 PLAIN = "abcdefgh ,.\n"
+# the letters, quotes and dashes of one code page each (the way through a code page)
+PAGES = [
+    "ąćęłńóśźżĄĆĘŁŃÓŚŹŻ„”–\u00ad ab.",
+    "äöüßÄÖÜéèàçôêÉÈ«»“”’—…Ÿÿ\u00ad ab.",
+    "ėųūšžąčęįĖŲŪŠŽ„“–\u00ad ab.",
+    "іїєґўІЇЄҐЎёЁлукашэнка«»„“’—\u00ad ab.",
+]
 
 
 @given(st.text(alphabet=ALPHABET, max_size=60))
@@ -28,15 +35,16 @@ def test_fast_paths_equal_the_table(text: str) -> None:
 
 @given(
     st.lists(
-        st.sampled_from([ALPHABET, TRICKY, PLAIN * 4]).flatmap(
+        st.sampled_from([ALPHABET, TRICKY, PLAIN * 4, *PAGES]).flatmap(
             lambda chars: st.text(alphabet=chars, max_size=30)
         ),
         max_size=8,
     ).map("".join)
 )
 def test_each_way_equals_folding_run_by_run(text: str) -> None:
-    """Mostly ASCII text (lowered as bytes), mostly Cyrillic text (str.lower first)
-    and text with characters that need the table: one key, one offset map."""
+    """Mostly ASCII text (lowered as bytes), text of one code page's letters (through
+    it), mostly Cyrillic text (str.lower first) and text with characters that need the
+    table: one key, one offset map."""
     assert fold(text) == _fold_runs(text)
 
 
@@ -58,3 +66,32 @@ def test_the_way_is_told_from_the_beginning_and_the_key_from_the_whole_text() ->
         for tail in (english, cyrillic, TRICKY, ALPHABET, "İ", "Σ", "\u212b", "\udcff"):
             text = head + tail
             assert fold(text) == _fold_runs(text), (head[:10], tail[:10])
+
+
+def test_each_code_page_folds_each_byte_as_the_table() -> None:
+    """A byte of a code page folds to the byte of its character's fold, or is one the
+    way through the page refuses (the soft hyphen, which the fold drops)."""
+    from translit.text.fold import _page_tables
+
+    for page, (folds, dropped) in _page_tables().items():
+        for byte in range(256):
+            try:
+                ch = bytes([byte]).decode(page)
+            except UnicodeDecodeError:
+                continue
+            if byte in dropped:
+                assert len(_TABLE.get(ord(ch), ch).lower()) != 1
+            else:
+                assert bytes([folds[byte]]).decode(page) == _TABLE.get(ord(ch), ch).lower()
+    assert set(_page_tables()["cp1250"][1]) == {0xAD}
+
+
+def test_long_texts_of_one_code_page_and_beyond_it() -> None:
+    """A long Polish or Cyrillic text goes through its code page; one with a
+    character no page holds after the beginning, or a soft hyphen, the other ways."""
+    polish = "Łukaszenka i Cichanouska — „Homel”, Kijów, Żytomierz. " * 200
+    cyrillic = "Лукашэнка і Ёсіф Ціханоўскай — «Гомель». " * 200
+    for text in (polish, cyrillic):
+        for tail in ("", "Ё" if text is polish else "ł", "\u00ad", "Σ", "\udcff", "中"):
+            assert fold(text + tail) == _fold_runs(text + tail), (text[:10], tail)
+    assert fold(polish)[0].startswith("lukaszenka i cichanouska — „homel”, kijow, zytomierz.")

@@ -93,14 +93,17 @@ def fold(text: str) -> tuple[str, list[int] | None]:
     character it came from. It is None when the key has the input's length and
     positions correspond one to one.
 
-    Three ways, all giving the key the table gives, in a few passes in C:
+    Four ways, all giving the key the table gives, in a few passes in C:
 
     * ASCII text is only lowered;
-    * text with few non-ASCII characters (English, German, Polish prose) is
+    * text with many letters beyond ASCII (Polish, French, Cyrillic) that a Windows
+      code page holds is encoded in it, one byte a character, each byte folded
+      with ``bytes.translate``, and decoded (:func:`_through_code_page`);
+    * other text with few non-ASCII characters (English, German prose) is
       lowered as UTF-8 bytes (ASCII letters only), then each distinct non-ASCII
       character the fold changes is replaced with one ``str.replace``;
-    * other text (Cyrillic) gets ``str.lower``, then the characters the table
-      still changes (``ё``, apostrophes) are found with one regular expression.
+    * other text in another script gets ``str.lower``, then the characters the
+      table still changes (``ё``, apostrophes) are found with one regular expression.
 
     Text where the fold changes the length (dropped characters, ``İ``), or whose
     lower case depends on context (``Σ``), goes through the table run by run.
@@ -113,6 +116,11 @@ def fold(text: str) -> tuple[str, list[int] | None]:
     try:
         raw = (text if whole else text[:_HEAD]).encode()
         others = raw.translate(None, _ASCII)
+        if len(others) * _PAGE_SHARE > len(raw):  # many letters beyond ASCII (Polish,
+            # French, Cyrillic): through a code page that holds the text, if one does
+            key = _through_code_page(text)
+            if key is not None:
+                return key, None
         if len(others) * _SCRIPT_SHARE > len(raw):  # mostly another script
             key = text.lower()
             if len(key) != len(text) or any(ch in text for ch in _CONTEXT):
@@ -124,6 +132,59 @@ def fold(text: str) -> tuple[str, list[int] | None]:
     except UnicodeEncodeError:  # lone surrogates (from surrogateescape)
         return _fold_runs(text)
     return _replaced(text, raw.lower().decode(), set(others.decode()))
+
+
+def _through_code_page(text: str) -> str | None:
+    """The key of *text* in three passes in C, when one of :data:`_CODE_PAGES` holds
+    every character of it: encoded in it (one byte a character), each byte folded
+    (:func:`_page_tables`), decoded; else None (a long text's beginning picks the code
+    page)."""
+    sample = text if len(text) <= _HEAD else text[:_HEAD]
+    for page in _CODE_PAGES:
+        try:
+            sample.encode(page)
+            raw = text.encode(page)
+        except UnicodeEncodeError:  # (or a lone surrogate)
+            continue
+        folds, dropped = _page_tables()[page]
+        if any(byte in raw for byte in dropped):  # the fold is not one for one
+            return None
+        return raw.translate(folds).decode(page)
+    return None
+
+
+_CODE_PAGES = ("cp1252", "cp1250", "cp1257", "cp1251")
+"""Western, Central European, Baltic and Cyrillic Windows code pages: each writes
+every letter of its languages, and the quotes and dashes of their press, in one byte."""
+_PAGE_SHARE = 30  # one byte in this many is beyond ASCII: a code page is faster (Polish
+# has about one in 10, French one in 16, German one in 43, English prose one in 700)
+
+
+@functools.cache
+def _page_tables() -> dict[str, tuple[bytes, bytes]]:
+    """Per code page: the fold of each byte (the byte of its character's fold), and the
+    bytes whose character the fold does not make one character of the page (the soft
+    hyphen, which it drops)."""
+    tables: dict[str, tuple[bytes, bytes]] = {}
+    for page in _CODE_PAGES:
+        folds = bytearray(range(256))
+        dropped = bytearray()
+        for byte in range(256):
+            try:
+                ch = bytes([byte]).decode(page)
+            except UnicodeDecodeError:  # a byte the page leaves undefined: never made
+                continue
+            folded = "" if ch in _CONTEXT else _TABLE.get(ord(ch), ch).lower()
+            try:
+                one = folded.encode(page)
+            except UnicodeEncodeError:
+                one = b""
+            if len(folded) == 1 and len(one) == 1:
+                folds[byte] = one[0]
+            else:
+                dropped.append(byte)
+        tables[page] = bytes(folds), bytes(dropped)
+    return tables
 
 
 def _replaced(text: str, key: str, chars: set[str]) -> tuple[str, list[int] | None]:
