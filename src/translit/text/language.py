@@ -26,7 +26,9 @@ from __future__ import annotations
 import math
 import re
 import unicodedata
+from collections.abc import Container
 from functools import lru_cache
+from typing import cast
 
 __all__ = [
     "LANGUAGES", "detect", "frequent_words", "language_code", "letter_runs", "style_language",
@@ -54,10 +56,12 @@ _SAMPLE = 2000
 
 
 @lru_cache(maxsize=1)
-def _weights() -> dict[str, tuple[tuple[str, float], ...]]:
-    """word -> its (language, weight) pairs: the log of its rank's inverse, so the most
-    frequent words weigh most. (Pairs, not a dict per word: :func:`detect` only walks
-    them, and a dict's items are made anew at each walk.)"""
+def _weights() -> dict[str, tuple[str | float, ...]]:
+    """word -> its languages and weights, one after the other (``("en", 6.7, "fr", 1.2)``):
+    the log of its rank's inverse, so the most frequent words weigh most. Compact, as
+    :func:`detect` reads it once per paragraph, after the scan has filled the
+    processor's cache with other things: one tuple per word (a dict's items, or a tuple
+    per language, would be made or read anew), and one object per weight value."""
     from importlib import resources  # not at start-up: most texts never ask
 
     text = (resources.files("translit") / "data" / "language_words.txt").read_text(encoding="utf-8")
@@ -72,20 +76,20 @@ def _weights() -> dict[str, tuple[tuple[str, float], ...]]:
             weight = 1.0 + math.log(len(top) / (rank + 1))
             given = table.setdefault(word, {})
             given[lang] = max(given.get(lang, 0.0), weight)
-    return {word: tuple(given.items()) for word, given in table.items()}
-
-
-@lru_cache(maxsize=1)
-def _frequent() -> frozenset[str]:
-    """The words of :func:`_weights`."""
-    return frozenset(_weights())
+    shared: dict[float, float] = {}
+    return {
+        word: tuple(item for lang, weight in given.items()
+                    for item in (lang, shared.setdefault(weight, weight)))
+        for word, given in table.items()
+    }  # fmt: skip
 
 
 def frequent_words() -> dict[str, frozenset[str]]:
     """The most frequent words of each language (lower case, as ``language_words.txt``
     lists them), with the languages whose lists have each: function words mostly (the,
     a, und, не)."""
-    return {word: frozenset(lang for lang, _ in pairs) for word, pairs in _weights().items()}
+    return {word: frozenset(cast("tuple[str, ...]", pairs[::2]))
+            for word, pairs in _weights().items()}  # fmt: skip
 
 
 LANGUAGES = ("bg", "cs", "de", "en", "es", "fi", "fr", "hr", "hu", "it", "lt", "lv", "nl",
@@ -123,7 +127,7 @@ def letter_runs(text: str, pattern: re.Pattern[str], shortest: int = 1) -> list[
     return found
 
 
-def runs_in(text: str, only: frozenset[str]) -> list[str]:
+def runs_in(text: str, only: Container[str]) -> list[str]:
     """The runs of letters of *text* (``[^\\W\\d_]+``, as :func:`words`) that are in *only*
     (words of letters), in order: what a language is counted from. Every ASCII character
     but a letter becomes a space in one pass over the bytes, so most tokens between
@@ -152,14 +156,16 @@ def detect(text: str) -> str | None:
     sample = unicodedata.normalize("NFC", sample)
     weights = _weights()
     counts: dict[str, int] = {}  # the frequent words, in the order they first occur
-    for word in runs_in(sample, _frequent()):
+    for word in runs_in(sample, weights):
         counts[word] = counts.get(word, 0) + 1
     if not counts:
         return None
     scores: dict[str, float] = {}
     for word, count in counts.items():  # each distinct word once
-        for lang, weight in weights[word]:
-            scores[lang] = scores.get(lang, 0.0) + weight * count
+        pairs = weights[word]
+        for k in range(0, len(pairs), 2):
+            lang = cast(str, pairs[k])
+            scores[lang] = scores.get(lang, 0.0) + cast(float, pairs[k + 1]) * count
     best, score, runner_up = "", 0.0, 0.0  # the first of the highest scores, and the next
     for lang, value in scores.items():  # (every score is above 0)
         if value > score:
