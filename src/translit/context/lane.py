@@ -81,11 +81,12 @@ def plain_lane(
         plain_before = False
         if start > 2 and text[start - 1] == " ":
             space = text.rfind(" ", start - 40 if start > 40 else 0, start - 1)
-            written1 = text[space + 1 : start - 1]
-            if space > 0 and written1.isalpha():
+            written1 = text[space + 1 : start - 1] if space > 0 else ""  # (not from the
+            # piece's start: a slice of it all, for each such mention, grew with it)
+            if written1.isalpha():
                 space2 = text.rfind(" ", space - 40 if space > 40 else 0, space)
-                written2 = text[space2 + 1 : space]
-                if space2 >= 0 and written2.isalpha():
+                written2 = text[space2 + 1 : space] if space2 >= 0 else ""
+                if written2.isalpha():
                     word1, word2 = word_key(written1), word_key(written2)
                     sep1 = " "
                     before = (word1, sep1, written1, space + 1)
@@ -113,8 +114,8 @@ def plain_lane(
         following = ""
         if after == " ":
             space = text.find(" ", end + 1, end + 40)
-            following = text[end + 1 : space]
-            if space > 0 and following.isalpha():
+            following = text[end + 1 : space] if space > 0 else ""
+            if following.isalpha():
                 word, sep = word_key(following), " "
             else:
                 following = ""

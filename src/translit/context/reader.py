@@ -268,17 +268,20 @@ class Surroundings:
         space = pos - 1 if pos > 2 and text[pos - 1] == " " else -1
         if space < 0 and pos > 3 and text[pos - 2] == " " and text[pos - 1] in OPENING_QUOTES:
             space = pos - 2  # a quote opened right before the mention: “Kyiv
-        if space > 0:
-            last_space = text.rfind(" ", space - 39 if space > 39 else 0, space)
+        last_space = text.rfind(" ", space - 39 if space > 39 else 0, space) if space > 0 else -1
+        if last_space > 0:  # (each slice from a space found: one from the piece's start,
+            # for each mention with none close before it, grew with the piece)
             written, sep = text[last_space + 1 : space], text[space:pos]
             if written[-1:] in _TRAILING:
                 written, sep = written[:-1], written[-1] + sep
-            if written.isalnum() and last_space > 0:
+            before = -1
+            if written.isalnum():
                 before = text.rfind(" ", last_space - 40 if last_space > 40 else 0, last_space)
+            if before >= 0:
                 written2, sep2 = text[before + 1 : last_space], " "
                 if written2[-1:] in _TRAILING:
                     written2, sep2 = written2[:-1], written2[-1] + " "
-                if written2.isalnum() and before >= 0:
+                if written2.isalnum():
                     return (word_key(written), sep, written, last_space + 1), (
                         word_key(written2), sep2, written2, before + 1
                     )
@@ -291,8 +294,8 @@ class Surroundings:
         text = self.text
         if text[pos : pos + 1] == " ":
             space = text.find(" ", pos + 1, pos + 40)
-            written = text[pos + 1 : space]
-            if space > 0 and written.isalnum():
+            written = text[pos + 1 : space] if space > 0 else ""
+            if written.isalnum():
                 return word_key(written), " "
         return next_word_matched(text, pos)
 
