@@ -18,9 +18,12 @@ the general path for the rest.
 
 Both paths give the same mentions (``tests/test_matcher.py``); the short one only
 skips work. Matches are leftmost-longest and never overlap. A long text is
-scanned in pieces of about 64,000 characters, cut after a line that ends with
+scanned in pieces of about 262,000 characters, cut after a line that ends with
 punctuation, where no name and no check can reach across: the same mentions, in
-less memory, and faster (a piece and its key stay in the processor's cache).
+bounded memory (a piece's key, hits and mentions). Each piece costs a little of its
+own (its paragraphs' languages told anew, its Markdown and paragraphs found), so
+pieces four times shorter run 10-15 % slower, and four times longer use more memory
+for little gain (``docs/performance.md``).
 """
 
 from __future__ import annotations
@@ -40,7 +43,7 @@ from translit.text.protect import fence_spans, outside_code, outside_long_tokens
 
 __all__ = ["PIECE", "match", "pieces", "scan", "scan_piece"]
 
-PIECE = 1 << 16
+PIECE = 1 << 18
 """Texts are scanned in pieces of about this many characters (see :func:`pieces`)."""
 _CUT_AFTER = frozenset(".!?;:)]}>\"'»”’…")
 
