@@ -72,6 +72,7 @@ class Surroundings:
         self.starts: set[int] = set()  # where the mentions begin
         self.spans: list[tuple[int, int]] = []  # the mentions' spans, in order
         self._paragraphs: list[int] | None = None
+        self._paragraph = (0, 0)  # the span paragraph() found last
         self._before: dict[int, list[tuple[str, str, int, str]]] = {}
         self._after: dict[int, list[tuple[str, str, int, str]]] = {}
         self._sentences: dict[int, int] = {}
@@ -86,12 +87,17 @@ class Surroundings:
         )
 
     def paragraph(self, pos: int) -> tuple[int, int]:
-        """The span of the paragraph around *pos* (blank lines separate paragraphs)."""
+        """The span of the paragraph around *pos* (blank lines separate paragraphs); the
+        last one found is kept (the checks ask in text order, mostly about the same)."""
+        found = self._paragraph
+        if found[0] <= pos < found[1]:
+            return found
         if self._paragraphs is None:
             self._paragraphs = [0, *paragraph_starts(self.text)]
         at = bisect_right(self._paragraphs, pos) - 1
         end = self._paragraphs[at + 1] if at + 1 < len(self._paragraphs) else len(self.text)
-        return self._paragraphs[at], end
+        found = self._paragraph = (self._paragraphs[at], end)
+        return found
 
     def sentence(self, pos: int) -> int:
         """Where the sentence around *pos* begins (see :func:`sentence_start`)."""

@@ -27,7 +27,6 @@ import math
 import re
 import unicodedata
 from collections.abc import Container
-from functools import lru_cache
 from typing import cast
 
 __all__ = [
@@ -55,13 +54,24 @@ _SAMPLE = 2000
 """Characters of a paragraph read to tell its language."""
 
 
-@lru_cache(maxsize=1)
 def _weights() -> dict[str, tuple[str | float, ...]]:
     """word -> its languages and weights, one after the other (``("en", 6.7, "fr", 1.2)``):
     the log of its rank's inverse, so the most frequent words weigh most. Compact, as
     :func:`detect` reads it once per paragraph, after the scan has filled the
     processor's cache with other things: one tuple per word (a dict's items, or a tuple
-    per language, would be made or read anew), and one object per weight value."""
+    per language, would be made or read anew), and one object per weight value. Read
+    once (a module dict, not a cached call: the call cost about a tenth of a short
+    paragraph's detect)."""
+    if not _WEIGHTS:
+        _WEIGHTS.update(_read_weights())
+    return _WEIGHTS
+
+
+_WEIGHTS: dict[str, tuple[str | float, ...]] = {}
+
+
+def _read_weights() -> dict[str, tuple[str | float, ...]]:
+    """:func:`_weights` from ``language_words.txt``."""
     from importlib import resources  # not at start-up: most texts never ask
 
     text = (resources.files("translit") / "data" / "language_words.txt").read_text(encoding="utf-8")
