@@ -321,6 +321,23 @@ def test_pieces_are_cut_after_punctuation_and_a_line_break() -> None:
     ]
 
 
+@given(st.lists(st.sampled_from(["Kyiv.\n", "```\n", "~~~\n", "````\n", "  ```x\n",
+                                 "    ```\n", "`a`.\n", "Minsk\n", ".\r\n", "\n"]),
+                max_size=30).map("".join), st.integers(1, 40))  # fmt: skip
+def test_each_piece_has_the_fences_it_would_find_itself(text: str, size: int) -> None:
+    """The fenced blocks that cutting a text found, handed to each piece in its own
+    offsets, are the blocks the piece finds alone: no cut is inside one, and each
+    piece begins outside one."""
+    from translit.scan import fenced_pieces
+    from translit.text.protect import fence_spans
+
+    cut = fenced_pieces(text, size)
+    assert "".join(piece for _, piece, _ in cut) == text
+    for _, piece, fences in cut:
+        if fences is not None:
+            assert fences == fence_spans(piece)
+
+
 _AROUND = st.sampled_from([" ", "\n", "(", "[", "\"", "«", "»", "„", "“", "‚", "‘", "‹", ">", "<",
                            "</p>", "<p>", "](", ".", ",", ")", "'", "’", "/", "=", "@", "#",
                            ":", "://", "x", "d", "qu", "abcd", ".ua", "-", "\\", "~/", "./"])

@@ -12,7 +12,7 @@ from translit.errors import TableError
 from translit.gcpause import paused_gc
 from translit.match.general import match_whole
 from translit.mention import Mention, splice
-from translit.scan import PIECE, pieces, scan, scan_piece
+from translit.scan import PIECE, fenced_pieces, scan, scan_piece
 from translit.tables.bundled import bundled_table_files
 from translit.text.fold import fold_word
 
@@ -135,9 +135,10 @@ class Normalizer:
         inflected = self._replace_inflected
         with paused_gc():  # no garbage in cycles (see gcpause)
             return "".join(
-                splice(piece, scan_piece(index, piece, chosen, inflected, False, 0, language))
-                for _, piece in pieces(text, PIECE)
-            )
+                splice(piece, scan_piece(index, piece, chosen, inflected, False, 0, language,
+                                         fences))
+                for _, piece, fences in fenced_pieces(text, PIECE)
+            )  # fmt: skip
 
     def _check_lang(self, lang: str | None) -> str | None:
         if lang is None:

@@ -41,7 +41,7 @@ from translit.mention import Mention
 from translit.text.fold import fold
 from translit.text.protect import fence_spans, outside_code, outside_long_tokens
 
-__all__ = ["PIECE", "match", "pieces", "scan", "scan_piece"]
+__all__ = ["PIECE", "Fences", "fenced_pieces", "match", "pieces", "scan", "scan_piece"]
 
 PIECE = 1 << 18
 """Texts are scanned in pieces of about this many characters (see :func:`pieces`)."""
@@ -62,11 +62,26 @@ def pieces(text: str, size: int = PIECE) -> list[tuple[int, str]]:
     >>> [len(p) for _, p in pieces("One.\n```\nTwo.\n```\nThree", size=3)]
     [5, 18]
     """
+    return [(at, piece) for at, piece, _ in fenced_pieces(text, size)]
+
+
+Fences = list[tuple[int, int]]
+
+
+def fenced_pieces(text: str, size: int = PIECE) -> list[tuple[int, str, Fences | None]]:
+    r""":func:`pieces`, each with its fenced code blocks (in its own offsets), which
+    cutting *text* has found already (none is cut, and each piece begins outside one:
+    the piece's own :func:`~translit.text.protect.fence_spans`); None for a text that
+    is not cut.
+
+    >>> [(len(p), f) for _, p, f in fenced_pieces("One.\n```\nTwo.\n```\nThree", size=3)]
+    [(5, []), (18, [(0, 12)])]
+    """
     if len(text) <= size:
-        return [(0, text)]
+        return [(0, text, None)]
     fences = fence_spans(text) if "`" in text or "~" in text else []  # (a search for
     # one character is some 20 times faster than one for "```")
-    found: list[tuple[int, str]] = []
+    found: list[tuple[int, str, Fences | None]] = []
     begin = 0
     at = size
     while at < len(text):
@@ -80,10 +95,17 @@ def pieces(text: str, size: int = PIECE) -> list[tuple[int, str]]:
             at = fences[k][1]
             continue
         if before in _CUT_AFTER and at < len(text):
-            found.append((begin, text[begin:at]))
+            found.append((begin, text[begin:at], _within(fences, begin, at)))
             begin, at = at, at + size
-    found.append((begin, text[begin:]))
+    found.append((begin, text[begin:], _within(fences, begin, len(text))))
     return found
+
+
+def _within(fences: Fences, begin: int, end: int) -> Fences:
+    """The *fences* that begin from *begin* to *end*, in offsets from *begin*."""
+    first = bisect_right(fences, (begin, -1))
+    last = bisect_right(fences, (end, -1))
+    return [(start - begin, stop - begin) for start, stop in fences[first:last]]
 
 
 def scan(
@@ -101,8 +123,10 @@ def scan(
     """
     mentions: list[Mention] = []
     with paused_gc():  # a mention is a tuple, and none is garbage (see gcpause)
-        for begin, piece in pieces(text, PIECE):
-            mentions += scan_piece(index, piece, style, replace_inflected, True, begin, lang)
+        for begin, piece, fences in fenced_pieces(text, PIECE):
+            mentions += scan_piece(
+                index, piece, style, replace_inflected, True, begin, lang, fences
+            )
     return mentions
 
 
@@ -110,8 +134,8 @@ def match(index: Index, text: str, style: str, replace_inflected: bool = False) 
     """Every mention of *text* as the matcher finds it, before the context review: what
     :func:`~translit.match.general.scan_general` finds the slow way (``tests/test_matcher.py``)."""
     mentions: list[Mention] = []
-    for begin, piece in pieces(text, PIECE):
-        found = _match_piece(index, piece, style, replace_inflected)
+    for begin, piece, fences in fenced_pieces(text, PIECE):
+        found = _match_piece(index, piece, style, replace_inflected, fences)
         mentions += _shifted(found, begin) if begin else found
     return mentions
 
@@ -124,12 +148,14 @@ def scan_piece(
     explain: bool = True,
     shift: int = 0,
     lang: str | None = None,
+    fences: Fences | None = None,
 ) -> list[Mention]:
     """:func:`scan` of a text that is not cut, with *shift* added to each offset (where
     the piece begins). Unless *explain*, the mentions are only what
     :func:`~translit.mention.splice` needs for ``normalize``: their ``lang`` is not
-    told, and mentions left as written are not explained."""
-    mentions = _match_piece(index, text, style, replace_inflected)
+    told, and mentions left as written are not explained. *fences*: the text's fenced
+    code blocks, when cutting it into pieces found them (:func:`fenced_pieces`)."""
+    mentions = _match_piece(index, text, style, replace_inflected, fences)
     if not mentions:
         return mentions
     if replace_inflected:
@@ -140,12 +166,14 @@ def scan_piece(
     return _shifted(mentions, shift) if shift else mentions
 
 
-def _match_piece(index: Index, text: str, style: str, replace_inflected: bool) -> list[Mention]:
+def _match_piece(
+    index: Index, text: str, style: str, replace_inflected: bool, fences: Fences | None = None
+) -> list[Mention]:
     key, offsets = fold(text)
     if offsets is None:
         found = outside_long_tokens(key, index.finder.first(key))
         if "`" in text or "~" in text:  # Markdown code is masked, not a slow path
-            found = outside_code(text, None, found)
+            found = outside_code(text, None, found, fences)
         if not found:
             return []
         short, rest = short_path(index, key, text, found, style, replace_inflected, True)

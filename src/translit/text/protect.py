@@ -73,16 +73,17 @@ class CodeSpans:
         return i >= 0 and self.spans[i][1] > start
 
 
-def code_spans(text: str) -> list[tuple[int, int]]:
+def code_spans(text: str, fences: list[tuple[int, int]] | None = None) -> list[tuple[int, int]]:
     """Spans of fenced code blocks and inline code in Markdown *text*, in one linear
-    pass over its backtick and tilde runs.
+    pass over its backtick and tilde runs; *fences*: its fenced blocks, when they are
+    known already (:func:`fence_spans`).
 
     >>> code_spans("a ``x ` y`` b `z`\\n```\\n`q`\\n```")
     [(2, 11), (14, 17), (18, 29)]
     """
     if "`" not in text and "~" not in text:
         return []
-    spans = fence_spans(text)
+    spans = fence_spans(text) if fences is None else list(fences)
     if "`" in text:
         spans += _inline_spans(text, spans)
         spans.sort()
@@ -189,16 +190,20 @@ def _paired(runs: list[tuple[int, int]]) -> list[tuple[int, int]]:
 
 
 def outside_code(
-    text: str, offsets: list[int] | None, found: list[tuple[int, int, int]]
+    text: str,
+    offsets: list[int] | None,
+    found: list[tuple[int, int, int]],
+    fences: list[tuple[int, int]] | None = None,
 ) -> list[tuple[int, int, int]]:
     """*found* (automaton hits on the key of *text*: pattern, start, end; *offsets* map
     the key to the text) without those that touch Markdown code, inline or fenced:
-    code is masked before names are read, so no name reaches into it.
+    code is masked before names are read, so no name reaches into it (*fences*: as
+    :func:`code_spans` takes them).
 
     >>> outside_code("Kiev `Kiev`", None, [(0, 0, 4), (0, 6, 10)])
     [(0, 0, 4)]
     """
-    code = code_spans(text)
+    code = code_spans(text, fences)
     if not code:
         return found
     # A hit [start, end) touches code when the first span that ends after its start
