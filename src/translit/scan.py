@@ -171,7 +171,8 @@ def _match_piece(
 ) -> list[Mention]:
     key, offsets = fold(text)
     if offsets is None:
-        found = outside_long_tokens(key, index.finder.first(key))
+        found = outside_long_tokens(key, index.finder.first(key), False)  # (the short
+        # path drops the hits after a slash, an equals sign or a dot)
         if "`" in text or "~" in text:  # Markdown code is masked, not a slow path
             found = outside_code(text, None, found, fences)
         if not found:

@@ -45,6 +45,7 @@ from translit.match.general import (
 from translit.mention import Edit, Mention
 from translit.text.casing import restyle
 from translit.text.fold import KEY_WORD
+from translit.text.protect import MARKS
 
 __all__ = ["new_tuple", "short_path"]
 
@@ -101,6 +102,9 @@ def short_path(
     phrases = index.phrases
     known_too = case_forms_too(index)
     for pattern, start, end in found:
+        before = key[start - 1] if start else " "
+        if before in MARKS:  # a path, a query, a domain: found as outside_long_tokens
+            continue  # would drop it (the caller leaves that to this loop)
         if pattern >= joined:  # L'viv, Wit-Rusland: the general path takes the word
             if held >= 0:  # and the name before it, as the general path would
                 del mentions[held_from:]
@@ -109,7 +113,6 @@ def short_path(
             lonely = opener = -1
             chain = max(chain, _spanned_hits(index, key, start, end, rest))
             continue
-        before = key[start - 1] if start else " "
         if before not in _BEFORE and (before.isalnum() or before == "_" or combining(before)):
             continue  # not the start of a word (general.starts_word, inline)
         if chain >= 0:

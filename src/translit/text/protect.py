@@ -32,6 +32,7 @@ import re
 from itertools import pairwise
 
 __all__ = [
+    "MARKS",
     "MAX_TOKEN",
     "STOP",
     "STOPS",
@@ -235,11 +236,20 @@ def _walked(keys: list[int], k: int, value: int) -> int:
     return k
 
 
-def outside_long_tokens(key: str, found: list[tuple[int, int, int]]) -> list[tuple[int, int, int]]:
+MARKS = frozenset("/=.")
+"""What no name in prose comes right after: a path's slash, a query's equals sign, a
+domain's dot (:func:`outside_long_tokens`)."""
+
+
+def outside_long_tokens(
+    key: str, found: list[tuple[int, int, int]], marks: bool = True
+) -> list[tuple[int, int, int]]:
     """*found* (automaton hits: pattern, start, end) without the hits that are never
     prose, as :func:`in_technical_token` would find one by one: a hit right after a
     slash, an equals sign or a dot (a path, a query, a domain: "/kiev/",
-    "?city=kiev", "news.kiev"); a hit in a token that holds a ``://`` or an ``@`` (a
+    "?city=kiev", "news.kiev"; only with *marks*: the short path, which reads the
+    character before each hit anyway, drops those itself, :data:`MARKS`); a hit in a
+    token that holds a ``://`` or an ``@`` (a
     URL, an e-mail address, a handle: :func:`address_tokens`); and a hit in a run of
     more than :data:`MAX_TOKEN` characters with no space or bracket (a chain like
     "Kiev-Kiev-...", a path, a slug: :func:`long_runs`). The check finds each of them
@@ -254,8 +264,8 @@ def outside_long_tokens(key: str, found: list[tuple[int, int, int]]) -> list[tup
     >>> outside_long_tokens("/kiev/ kiev", [(0, 1, 5), (0, 7, 11)])
     [(0, 7, 11)]
     """
-    if "/" in key or "=" in key or "." in key:
-        found = [hit for hit in found if not (hit[1] and key[hit[1] - 1] in "/=.")]
+    if marks and ("/" in key or "=" in key or "." in key):
+        found = [hit for hit in found if not (hit[1] and key[hit[1] - 1] in MARKS)]
     addresses = address_tokens(key)
     if addresses:
         found = _outside_tokens(found, addresses)
