@@ -382,8 +382,9 @@ def in_technical_token(text: str, start: int, end: int) -> bool:
     True
     """
     floor = max(0, start - MAX_TOKEN - 1)
-    found = STOP.search(text[floor:start][::-1])  # the nearest stop before: read backwards
-    left = start - found.start() if found else floor
+    left = start  # after the nearest stop before: read back a character at a time (most
+    while left > floor and text[left - 1] not in STOP_SET:  # often a few, where a
+        left -= 1  # reversed copy of the 500 before cost a copy of them all)
     ceiling = min(len(text), end + MAX_TOKEN + 1)
     found = STOP.search(text, end, ceiling)
     right = found.start() if found else ceiling
