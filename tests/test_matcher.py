@@ -63,6 +63,20 @@ def test_short_path_equals_general_path(
         ), text[:80]
 
 
+@pytest.mark.parametrize("before", [" „", "x „", " #„", "#„", "/„", "(‘", " ‹", "x‚", "„„"])
+@pytest.mark.parametrize("after", ["“ here", "” ok", " ok", "'s ok", "“s", "“-based"])
+def test_a_name_after_an_attached_quote_takes_the_path_the_general_one_would(
+    normalizer: translit.Normalizer, before: str, after: str
+) -> None:
+    """A two-word name right after an opening quote that does not end a token („ ‚ ‘ ‹):
+    the short path takes it only where the quote's own surroundings are plain, as
+    the general path's checks find them ("x #„Alyaksandr Lukashenka" is a hashtag's)."""
+    index = normalizer._index
+    for name in ("Alyaksandr Lukashenka", "Dmitry Kuleba", "Sviatlana Tsikhanouskaya"):
+        text = "Said" + before + name + after
+        assert match(index, text, "en") == scan_general(index, text, "en"), text
+
+
 def test_a_pattern_with_a_joiner_takes_the_general_path(normalizer: translit.Normalizer) -> None:
     # "wit-rusland" is a pattern with a hyphen: its words go the general way, same result
     text = "In Wit-Rusland en Oekraïne: Loekasjenko."
@@ -75,6 +89,7 @@ _NORMALIZER = translit.Normalizer()
 _INDEX = _NORMALIZER._index
 _GAPS = [" ", "  ", "\n", "\n\n", ", ", "'s ", "’s ", "-", ". ", "s ", ""]
 _GAPS += ["\u2069 ", " (", "\u20d0 "]  # a bidi isolate, an opener, a mark that fold keeps
+_GAPS += [" „", "„", "/„", "#„", " ‘", "x‹", "“ ", "” "]  # quotes attached to a name, and closing
 _CUTS = [".\n", "?\r\n", ")\n\n", ".\n\u200b", " \n", "\u200b\n"]  # where pieces may end
 _SYLLABLES = "ba be bo da di do ka ko la le lo ma mi na no ra ro sa so ta vo za zo".split()
 

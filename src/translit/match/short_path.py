@@ -92,6 +92,7 @@ def short_path(
     # no phrase reaches it from the left
     opener = -1  # start of that hit when it is a whole word that may begin a phrase
     first = ""  # and its word
+    quoted = False  # and whether an attached opening quote is right before it („Dmitri)
     held = -1  # start of a name alone that may begin a longer phrase (Kharkiv, and
     # Kharkiv Oblast), taken here unless the next hit is linked to it: then it goes to
     # rest after all, and its mention (if one was made, the last) is taken back
@@ -173,9 +174,13 @@ def short_path(
             if (
                 pair is not None
                 and (
-                    after in PLAIN_END
+                    (after in PLAIN_END and not quoted)
                     or (after != "'" and plain_surroundings(key, opener, stop))
-                    or (after == "'" and _possessive(table, key, opener, stop, start))
+                    or (
+                        after == "'"
+                        and not quoted
+                        and _possessive(table, key, opener, stop, start)
+                    )
                 )
                 and not (pair.expressions and inside(key, opener, pair.expressions))
             ):
@@ -217,11 +222,15 @@ def short_path(
                     if (table_word,) not in phrases and (other is None or (other,) not in phrases):
                         lonely = start
                     if after == " " and before in PLAIN_END:  # (no quote that
-                        opener, first = start, table_word  # plain_surroundings checks)
+                        # plain_surroundings checks)
+                        opener, first, quoted = start, table_word, False
                         if leads and _follower_pair(table, key, text, found, start, table_word,
                                                     end, explain, shift, mentions):
                             del rest[start]
                             chain = lonely = opener = -1
+                    elif after == " " and before in ATTACHED:  # „Dmitri Peskow“: the pair,
+                        # when plain_surroundings finds the quote's own surroundings plain
+                        opener, first, quoted = start, table_word, True
                 continue
             hits = [] if unknown else read(index, key, start, end)
             if hits:
@@ -237,7 +246,7 @@ def short_path(
             lone = False
             leads = table_words[pattern] in leaders
             if after == " " and before in PLAIN_END:
-                opener, first = start, key[start:end]
+                opener, first, quoted = start, key[start:end], False
                 if leads and _follower_pair(table, key, text, found, start, first, end,
                                             explain, shift, mentions):
                     chain = held = opener = -1
