@@ -159,25 +159,14 @@ class Surroundings:
         the mention too: a genitive -s is outside the mention on one run
         (``Lukaschenko|s``) and inside it on the next (``Lukashenkas``)."""
         text, spans = self.text, self.spans
-        source, widened = self._word_spans
-        if source is not spans:  # the words of another list of mentions
-            widened = {}
-            self._word_spans = (spans, widened)
-
-        def word(k: int) -> tuple[int, int]:
-            found = widened.get(k)
-            if found is None:
-                found = widened[k] = _whole_words(text, *spans[k])
-            return found
-
         parts: list[str] = []
         size = 0
         if backwards:
             k = bisect_left(spans, (end, end)) - 1
             at = end
             while size < limit and at > start:
-                if k >= 0 and word(k)[1] > start:
-                    edge = max(word(k)[1], start)
+                if k >= 0 and self._mention_words(k)[1] > start:
+                    edge = max(self._mention_words(k)[1], start)
                 else:
                     edge = start
                 piece = text[max(edge, at - (limit - size)) : at] if edge < at else ""
@@ -186,22 +175,34 @@ class Surroundings:
                 if edge <= start:
                     break
                 parts.append(" ")
-                at, k = word(k)[0], k - 1
+                at, k = self._mention_words(k)[0], k - 1
             return "".join(reversed(parts))
         k = max(0, bisect_left(spans, (start, start)) - 1)
         at = start
-        while k < len(spans) and word(k)[1] <= at:
+        while k < len(spans) and self._mention_words(k)[1] <= at:
             k += 1
         while size < limit and at < end:
-            edge = min(word(k)[0], end) if k < len(spans) else end
+            edge = min(self._mention_words(k)[0], end) if k < len(spans) else end
             piece = text[at : min(edge, at + (limit - size))] if edge > at else ""
             parts.append(piece)
             size += len(piece) + 1
             if edge >= end:
                 break
             parts.append(" ")
-            at, k = max(at, word(k)[1]), k + 1
+            at, k = max(at, self._mention_words(k)[1]), k + 1
         return "".join(parts)
+
+    def _mention_words(self, k: int) -> tuple[int, int]:
+        """The span of mention *k*'s whole words (:func:`_whole_words`), remembered for the
+        list of mentions :attr:`spans` holds."""
+        source, widened = self._word_spans
+        if source is not self.spans:  # the words of another list of mentions
+            widened = {}
+            self._word_spans = (self.spans, widened)
+        found = widened.get(k)
+        if found is None:
+            found = widened[k] = _whole_words(self.text, *self.spans[k])
+        return found
 
     def line_lang(self, pos: int) -> str | None:
         """The language at *pos*, or where its paragraph does not tell, its line's
