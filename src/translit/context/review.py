@@ -71,7 +71,6 @@ def review(
                 others.add(m.entity)
     if explain:
         reasons = _unchanged_reasons(index, style)
-        told = seen.told
         for i, m in enumerate(result):
             left = m[8]  # left; unless it changes (replacement != text), why it keeps its form
             if not left and m[3] == m[2]:
@@ -81,7 +80,7 @@ def review(
                     found = reasons[key] = _unchanged_reason(index, m, style)
                 left = found
             start = m[0]
-            lang = told(start)
+            lang = seen.told(start)  # (a method called by name: compiled, a direct call)
             if shift or left != m[8] or lang != m[9]:  # else the mention is already whole
                 fields = (start + shift, m[1] + shift, m[2], m[3], m[4], m[5], m[6], m[7], left,
                           lang)  # (named one by one: a slice and a star would copy twice)
