@@ -23,10 +23,10 @@ def inside_proper_name(seen: Surroundings, m: Mention, begin: int, written: str)
     """The proper name *m* is the end of, when the capitalized word *written* (at
     *begin*, right before it) is neither a title nor a people's or a given name, nor
     another name the matcher found, nor the first word of a sentence; else ""."""
-    if len(written) < 2 or not written.isalpha() or not written[1:].islower():
-        return ""
     rules = seen.rules
-    if seen.told(m.start) in rules.capitalizing:  # known already: as below, at once
+    if seen.told(m.start) in rules.capitalizing:  # known already: as below, at once (German:
+        return ""  # a capitalized word before most names)
+    if len(written) < 2 or not written.isalpha() or not written[1:].islower():
         return ""
     at = bisect_right(seen.spans, (begin, len(seen.text))) - 1
     if written[-1] == "s" and at >= 0 and seen.spans[at][1] == begin + len(written) - 1:
