@@ -22,7 +22,7 @@ scanned in pieces of about 262,000 characters, cut after a line that ends with
 punctuation, where no name and no check can reach across: the same mentions, in
 bounded memory (a piece's key, hits and mentions). Each piece costs a little of its
 own (its paragraphs' languages told anew, its Markdown and paragraphs found), so
-pieces four times shorter run 10-15 % slower, and four times longer use more memory
+pieces four times shorter run 6-15 % slower, and four times longer use more memory
 for little gain (``docs/performance.md``).
 """
 
