@@ -138,13 +138,15 @@ def _through_code_page(text: str) -> str | None:
     """The key of *text* in three passes in C, when one of :data:`_CODE_PAGES` holds
     every character of it: encoded in it (one byte a character), each byte folded
     (:func:`_page_tables`), decoded; else None (a long text's beginning picks the code
-    page)."""
+    page). A character one page could not write is tried first with the next pages (a
+    text is not encoded whole again only to fail on it)."""
     sample = text if len(text) <= _HEAD else text[:_HEAD]
     for page in _CODE_PAGES:
         try:
             sample.encode(page)
             raw = text.encode(page)
-        except UnicodeEncodeError:  # (or a lone surrogate)
+        except UnicodeEncodeError as error:  # (or a lone surrogate)
+            sample = error.object[error.start : error.end] + sample
             continue
         folds, dropped = _page_tables()[page]
         if any(byte in raw for byte in dropped):  # the fold is not one for one
