@@ -452,7 +452,7 @@ def sentence_start(text: str, pos: int, names: set[int] | frozenset[int] = froze
     stop and line break is looked for with a search for one character, from the nearest
     back (a line break always ends one; the space after a stop may hold it)."""
     floor = max(0, pos - SENTENCE)
-    last = {mark: text.rfind(mark, floor, pos) for mark in _MARKS}
+    last = {mark: text.rfind(mark, floor, pos) for mark in _SENTENCE_MARKS}
     while True:
         mark = max(last, key=last.__getitem__)
         at = last[mark]
@@ -463,16 +463,16 @@ def sentence_start(text: str, pos: int, names: set[int] | frozenset[int] = froze
             while space > floor and text[space - 1].isspace():
                 space -= 1
             begin = space
-            while begin > floor and text[begin - 1] in _CLOSERS:
+            while begin > floor and text[begin - 1] in _SENTENCE_CLOSERS:
                 begin -= 1
-            if begin > floor and text[begin - 1] in _STOPS:
+            if begin > floor and text[begin - 1] in _SENTENCE_STOPS:
                 end = at + 1
                 while end < pos and text[end].isspace():
                     end += 1
                 return end
             return at + 1
         end = at + 1
-        while end < pos and text[end] in _CLOSERS:
+        while end < pos and text[end] in _SENTENCE_CLOSERS:
             end += 1
         if end < pos and text[end].isspace():
             while end < pos and text[end].isspace():
@@ -485,11 +485,11 @@ def sentence_start(text: str, pos: int, names: set[int] | frozenset[int] = froze
         last[mark] = text.rfind(mark, floor, at)
 
 
-_STOPS = ".!?…"
-_CLOSERS = "\"'”’»)]"
-_MARKS = ("\n", *_STOPS)
-"""What ends a sentence: a stop, closing quotes or brackets (``_CLOSERS``) and space, or
-a line break."""
+_SENTENCE_STOPS = ".!?…"
+_SENTENCE_CLOSERS = "\"'”’»)]"
+_SENTENCE_MARKS = ("\n", *_SENTENCE_STOPS)
+"""What ends a sentence: a stop, closing quotes or brackets (``_SENTENCE_CLOSERS``) and
+space, or a line break."""
 
 
 _NO_PLACES: list[int] = []

@@ -308,15 +308,22 @@ def address_tokens(text: str) -> list[tuple[int, int]]:
 
 def _token(text: str, at: int) -> tuple[int, int]:
     """The span of the token (run between stops) around *at*, at most MAX_TOKEN + 1 on
-    each side: the stop after is searched for, the one before read back a character at
-    a time (a URL's scheme, an address's name: a few characters)."""
+    each side: the stop after is searched for, the one before read back
+    (:func:`_token_start`)."""
     found = STOP.search(text, at, at + MAX_TOKEN + 1)
     end = found.start() if found else min(len(text), at + MAX_TOKEN + 1)
+    return _token_start(text, at), end
+
+
+def _token_start(text: str, at: int) -> int:
+    """Where the token that holds *at* begins: after the nearest stop before *at*, at
+    most MAX_TOKEN + 1 back, read back a character at a time (most often a few: a
+    URL's scheme, an address's name, a word)."""
     floor = max(0, at - MAX_TOKEN - 1)
     begin = at
     while begin > floor and text[begin - 1] not in STOP_SET:
         begin -= 1
-    return begin, end
+    return begin
 
 
 def _outside_tokens(
@@ -381,10 +388,7 @@ def in_technical_token(text: str, start: int, end: int) -> bool:
     >>> in_technical_token("x" * 496 + "-kiev ok", 497, 501)  # 501: none of it is prose
     True
     """
-    floor = max(0, start - MAX_TOKEN - 1)
-    left = start  # after the nearest stop before: read back a character at a time (most
-    while left > floor and text[left - 1] not in STOP_SET:  # often a few, where a
-        left -= 1  # reversed copy of the 500 before cost a copy of them all)
+    left = _token_start(text, start)
     ceiling = min(len(text), end + MAX_TOKEN + 1)
     found = STOP.search(text, end, ceiling)
     right = found.start() if found else ceiling
@@ -409,6 +413,6 @@ def in_technical_token(text: str, start: int, end: int) -> bool:
         return True
     before = text[start - 1] if start > left else " "
     after = text[end] if end < right else " "
-    if before in "/=." or after in "/=":
+    if before in MARKS or after in "/=":
         return True
     return after == "." and end + 1 < right and text[end + 1].isalnum()
