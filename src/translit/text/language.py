@@ -27,7 +27,6 @@ import math
 import re
 import unicodedata
 from collections.abc import Container
-from typing import cast
 
 __all__ = [
     "LANGUAGES", "detect", "frequent_words", "language_code", "letter_runs", "style_language",
@@ -54,23 +53,22 @@ _SAMPLE = 2000
 """Characters of a paragraph read to tell its language."""
 
 
-def _weights() -> dict[str, tuple[str | float, ...]]:
-    """word -> its languages and weights, one after the other (``("en", 6.7, "fr", 1.2)``):
-    the log of its rank's inverse, so the most frequent words weigh most. Compact, as
-    :func:`detect` reads it once per paragraph, after the scan has filled the
-    processor's cache with other things: one tuple per word (a dict's items, or a tuple
-    per language, would be made or read anew), and one object per weight value. Read
-    once (a module dict, not a cached call: the call cost about a tenth of a short
-    paragraph's detect)."""
+def _weights() -> dict[str, tuple[float, ...]]:
+    """word -> its languages (their places in :data:`LANGUAGES`) and weights, one after
+    the other (``(3.0, 6.7, 6.0, 1.2)``: English 6.7, French 1.2): the log of its rank's
+    inverse, so the most frequent words weigh most. Compact, as :func:`detect` reads it
+    once per paragraph: one tuple of floats per word, one object per weight value.
+    Read once (a module dict, not a cached call: the call cost about a tenth of a
+    short paragraph's detect)."""
     if not _WEIGHTS:
         _WEIGHTS.update(_read_weights())
     return _WEIGHTS
 
 
-_WEIGHTS: dict[str, tuple[str | float, ...]] = {}
+_WEIGHTS: dict[str, tuple[float, ...]] = {}
 
 
-def _read_weights() -> dict[str, tuple[str | float, ...]]:
+def _read_weights() -> dict[str, tuple[float, ...]]:
     """:func:`_weights` from ``language_words.txt``."""
     from importlib import resources  # not at start-up: most texts never ask
 
@@ -87,9 +85,10 @@ def _read_weights() -> dict[str, tuple[str | float, ...]]:
             given = table.setdefault(word, {})
             given[lang] = max(given.get(lang, 0.0), weight)
     shared: dict[float, float] = {}
+    places = {lang: float(k) for k, lang in enumerate(LANGUAGES)}
     return {
         word: tuple(item for lang, weight in given.items()
-                    for item in (lang, shared.setdefault(weight, weight)))
+                    for item in (places[lang], shared.setdefault(weight, weight)))
         for word, given in table.items()
     }  # fmt: skip
 
@@ -98,7 +97,7 @@ def frequent_words() -> dict[str, frozenset[str]]:
     """The most frequent words of each language (lower case, as ``language_words.txt``
     lists them), with the languages whose lists have each: function words mostly (the,
     a, und, не)."""
-    return {word: frozenset(cast("tuple[str, ...]", pairs[::2]))
+    return {word: frozenset(LANGUAGES[int(place)] for place in pairs[::2])
             for word, pairs in _weights().items()}  # fmt: skip
 
 
@@ -166,27 +165,32 @@ def detect(text: str) -> str | None:
     sample = unicodedata.normalize("NFC", sample)
     weights = _weights()
     counts: dict[str, int] = {}  # the frequent words, in the order they first occur
-    for word in runs_in(sample, weights):
-        counts[word] = counts.get(word, 0) + 1
-    if not counts:
-        return None
-    scores: dict[str, float] = {}
+    tokens = sample.encode("utf-8", "surrogatepass").translate(_ASCII_LETTERS)
+    for token in tokens.decode("utf-8", "surrogatepass").split():  # as runs_in reads them
+        if token in weights:
+            counts[token] = counts.get(token, 0) + 1
+        elif not token.isalpha():
+            for run in _WORD.findall(token):
+                if run in weights:
+                    counts[run] = counts.get(run, 0) + 1
+    scores = [0.0] * len(LANGUAGES)  # by the language's place in LANGUAGES
     for word, count in counts.items():  # each distinct word once
         pairs = weights[word]
         for k in range(0, len(pairs), 2):
-            lang = cast(str, pairs[k])
-            scores[lang] = scores.get(lang, 0.0) + cast(float, pairs[k + 1]) * count
-    best, score, runner_up = "", 0.0, 0.0  # the first of the highest scores, and the next
-    for lang, value in scores.items():  # (every score is above 0)
+            place = int(pairs[k])
+            scores[place] += pairs[k + 1] * count
+    best, score, runner_up = 0, 0.0, 0.0  # the highest score, and the next
+    for place, value in enumerate(scores):
         if value > score:
-            best, score, runner_up = lang, value, score
+            best, score, runner_up = place, value, score
         elif value > runner_up:
             runner_up = value
     if score < _MIN_SCORE or score < runner_up * _MARGIN:
         return None
-    if best in ("ru", "uk") and "ў" in sample:
+    found = LANGUAGES[best]
+    if found in ("ru", "uk") and "ў" in sample:
         return "be"
-    return best
+    return found
 
 
 def style_language(style: str) -> str:
