@@ -5,7 +5,7 @@ from __future__ import annotations
 from hypothesis import given
 from hypothesis import strategies as st
 
-from translit.text.fold import _TABLE, _fold_runs, fold
+from translit.text.fold import _TABLE, _fold_runs, fold, fold_beyond
 
 ALPHABET = "abcKIEVłŁšŠïÏ’‘\u00a0 \n'-–—“”…ЁёЛукашэнкаİß\u2010\u00ad\u0301\u200d"
 # characters each fast path must leave to the table: context-dependent lower case
@@ -22,6 +22,15 @@ PAGES = [
 ]
 
 
+MIXED = st.lists(
+    st.sampled_from([ALPHABET, TRICKY, PLAIN * 4, *PAGES]).flatmap(
+        lambda chars: st.text(alphabet=chars, max_size=30)
+    ),
+    max_size=8,
+).map("".join)
+"""Runs of each kind of text above, one after the other."""
+
+
 @given(st.text(alphabet=ALPHABET, max_size=60))
 def test_fast_paths_equal_the_table(text: str) -> None:
     key, offsets = fold(text)
@@ -33,19 +42,34 @@ def test_fast_paths_equal_the_table(text: str) -> None:
         assert [text[i] for i in offsets] == [ch for ch in text if _TABLE.get(ord(ch), ch)]
 
 
-@given(
-    st.lists(
-        st.sampled_from([ALPHABET, TRICKY, PLAIN * 4, *PAGES]).flatmap(
-            lambda chars: st.text(alphabet=chars, max_size=30)
-        ),
-        max_size=8,
-    ).map("".join)
-)
+@given(MIXED)
 def test_each_way_equals_folding_run_by_run(text: str) -> None:
     """Mostly ASCII text (lowered as bytes), text of one code page's letters (through
     it), mostly Cyrillic text (str.lower first) and text with characters that need the
     table: one key, one offset map."""
     assert fold(text) == _fold_runs(text)
+
+
+@given(MIXED)
+def test_the_characters_beyond_latin_1_a_key_holds_are_known_or_none(text: str) -> None:
+    """fold_beyond gives fold's key and offsets and, where it tells them, at least every
+    character above U+00FF of the key (what the automaton needs to search it as
+    Latin-1 bytes)."""
+    key, offsets, beyond = fold_beyond(text)
+    assert (key, offsets) == fold(text)
+    if beyond is not None:
+        assert {ch for ch in key if ch > "\xff"} <= beyond
+
+
+def test_the_characters_beyond_latin_1_of_each_way() -> None:
+    english = "Lukashenko’s “Kiev” visit, Kijów and Łódź. " + "plain words " * 200
+    polish = "Łukaszenka i Cichanouska „w Mińsku”. " * 20
+    assert fold_beyond("Kiev")[2] == frozenset()
+    assert fold_beyond(english)[2] == frozenset("“”")  # (’ folds to ')
+    assert fold_beyond(polish)[2] is not None  # through a code page: its characters
+    assert not {"ł", "ń"} & fold_beyond(polish)[2]  # (folded: l, n)
+    assert fold_beyond("Лукашэнка і Ёсіф. " * 40)[2] is not None  # (cp1251: Cyrillic)
+    assert fold_beyond("Tikhanovskai\u0308a")[2] is None  # the table's way: not told
 
 
 def test_other_script_and_english_prose() -> None:
@@ -73,7 +97,7 @@ def test_each_code_page_folds_each_byte_as_the_table() -> None:
     way through the page refuses (the soft hyphen, which the fold drops)."""
     from translit.text.fold import _page_tables
 
-    for page, (folds, dropped) in _page_tables().items():
+    for page, (folds, dropped, _) in _page_tables().items():
         for byte in range(256):
             try:
                 ch = bytes([byte]).decode(page)

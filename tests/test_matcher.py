@@ -29,6 +29,7 @@ from translit.compile.finder import LOOK_UP_TO, Finder
 from translit.match.general import scan_general
 from translit.scan import match
 from translit.tables.bundled import places_file, regions_file
+from translit.text.fold import fold_beyond
 
 HERE = Path(__file__).parent
 
@@ -244,6 +245,51 @@ def test_the_finder_gives_the_same_hits_before_and_after_a_long_text() -> None:
 
 
 _PATTERNS = _INDEX.finder.patterns
+
+
+@given(
+    st.lists(
+        st.one_of(
+            st.sampled_from(_PATTERNS),
+            st.sampled_from(_PATTERNS).flatmap(lambda p: st.just(p[: len(p) // 2 + 1])),
+            st.sampled_from([" ", "-", "'", "s ", "x", ".", "“", "„", "ß", "ø", "?", "中",
+                             "ів ", "Лукашэнка", "\u0301", "\u00ad", "Σ"]),
+        ),
+        max_size=40,
+    ).map("".join)
+)
+def test_a_key_searched_as_latin_1_bytes_gives_the_same_hits(text: str) -> None:
+    """Where the fold tells which characters above U+00FF a key holds and no pattern has
+    one, the key is searched as Latin-1 bytes: the hits of the string's search. Also
+    with a table that has a pattern with a ``?`` (then only keys without such
+    characters go as bytes)."""
+    key, _, beyond = fold_beyond(text)
+    built = _finders()[1]
+    built._looked = LOOK_UP_TO + 1  # (the automata)
+    assert built.first(key, beyond) == built.first(key)
+    asked = _question_finder()
+    assert asked.first(key, beyond) == asked.first(key)
+
+
+@functools.cache
+def _question_finder() -> Finder:
+    finder = Finder([*_PATTERNS[:400], "wh?t", "“kiev”", "ß"])
+    finder._looked = LOOK_UP_TO + 1
+    return finder
+
+
+def test_which_keys_are_searched_as_bytes() -> None:
+    """The bundled table has Cyrillic patterns: a key with Cyrillic letters is searched
+    as a string; one with quotes beyond Latin-1 as bytes, unless a pattern has a ``?``."""
+    finder = Finder(_PATTERNS)
+    assert finder._narrow(frozenset()) and finder._narrow(frozenset("“”„–"))
+    assert not finder._narrow(frozenset("л"))
+    assert not _question_finder()._narrow(frozenset("“")) and _question_finder()._narrow(
+        frozenset()
+    )
+    finder._looked = LOOK_UP_TO + 1
+    finder.first("kiev “minsk”", frozenset("“”"))
+    assert [narrow for _, _, narrow in finder._automata] == [True]
 
 
 @functools.cache

@@ -38,7 +38,7 @@ from translit.gcpause import paused_gc
 from translit.match.general import general, scan_general
 from translit.match.short_path import new_tuple, short_path
 from translit.mention import Mention
-from translit.text.fold import fold
+from translit.text.fold import fold_beyond
 from translit.text.protect import fence_spans, outside_code, outside_long_tokens
 
 __all__ = ["PIECE", "Fences", "fenced_pieces", "match", "pieces", "scan", "scan_piece"]
@@ -169,9 +169,9 @@ def scan_piece(
 def _match_piece(
     index: Index, text: str, style: str, replace_inflected: bool, fences: Fences | None = None
 ) -> list[Mention]:
-    key, offsets = fold(text)
+    key, offsets, beyond = fold_beyond(text)
     if offsets is None:
-        found = outside_long_tokens(key, index.finder.first(key), False)  # (the short
+        found = outside_long_tokens(key, index.finder.first(key, beyond), False)  # (the short
         # path drops the hits after a slash, an equals sign or a dot)
         if "`" in text or "~" in text:  # Markdown code is masked, not a slow path
             found = outside_code(text, None, found, fences)

@@ -30,7 +30,7 @@ import functools
 import re
 import unicodedata
 
-__all__ = ["KEY_WORD", "fold", "fold_word", "is_word_char"]
+__all__ = ["KEY_WORD", "fold", "fold_beyond", "fold_word", "is_word_char"]
 
 _SPECIAL = {
     "ł": "l", "Ł": "l", "đ": "d", "Đ": "d", "ø": "o", "Ø": "o", "ı": "i", "İ": "i",
@@ -87,7 +87,22 @@ _TABLE = _build_table()
 
 
 def fold(text: str) -> tuple[str, list[int] | None]:
-    """Return the matching key of *text* and, when lengths differ, its offset map.
+    """Return the matching key of *text* and, when lengths differ, its offset map
+    (:func:`fold_beyond`'s first two)."""
+    key, offsets, _ = fold_beyond(text)
+    return key, offsets
+
+
+Beyond = frozenset[str] | None
+"""The characters beyond Latin-1 a key holds (at least), or None when not known."""
+NONE_BEYOND: frozenset[str] = frozenset()
+
+
+def fold_beyond(text: str) -> tuple[str, list[int] | None, Beyond]:
+    """Return the matching key of *text*, when lengths differ its offset map, and the
+    characters beyond Latin-1 (above U+00FF) the key may hold, where the fold learns
+    them on its way (else None): what the automaton needs to know to search the key as
+    Latin-1 bytes (:meth:`~translit.compile.finder.Finder.first`).
 
     The offset map gives, for each position of the key, the index of the input
     character it came from. It is None when the key has the input's length and
@@ -109,7 +124,7 @@ def fold(text: str) -> tuple[str, list[int] | None]:
     lower case depends on context (``Σ``), goes through the table run by run.
     """
     if text.isascii():
-        return text.lower(), None
+        return text.lower(), None, NONE_BEYOND
     whole = len(text) <= _HEAD  # else the way is told from the beginning's bytes (each
     # way gives the table's key: this only picks the faster one, and a text in another
     # script is never encoded whole)
@@ -118,23 +133,25 @@ def fold(text: str) -> tuple[str, list[int] | None]:
         others = raw.translate(None, _ASCII)
         if len(others) * _PAGE_SHARE > len(raw):  # many letters beyond ASCII (Polish,
             # French, Cyrillic): through a code page that holds the text, if one does
-            key = _through_code_page(text)
-            if key is not None:
-                return key, None
+            paged = _through_code_page(text)
+            if paged is not None:
+                return paged[0], None, _page_tables()[paged[1]][2]
         if len(others) * _SCRIPT_SHARE > len(raw):  # mostly another script
             key = text.lower()
             if len(key) != len(text) or any(ch in text for ch in _CONTEXT):
-                return _fold_runs(text)
-            return _replaced(text, key, set(_changed().findall(key)))
+                return (*_fold_runs(text), None)
+            key, offsets, _ = _replaced(text, key, set(_changed().findall(key)))
+            return key, offsets, None  # (only the characters the fold changes are known)
         if not whole:
             raw = text.encode()
             others = raw.translate(None, _ASCII)
     except UnicodeEncodeError:  # lone surrogates (from surrogateescape)
-        return _fold_runs(text)
-    return _replaced(text, raw.lower().decode(), set(others.decode()))
+        return (*_fold_runs(text), None)
+    return _replaced(text, raw.lower().decode(), set(others.decode()))  # (every character
+    # beyond ASCII of the text)
 
 
-def _through_code_page(text: str) -> str | None:
+def _through_code_page(text: str) -> tuple[str, str] | None:
     """The key of *text* in three passes in C, when one of :data:`_CODE_PAGES` holds
     every character of it: encoded in it (one byte a character), each byte folded
     (:func:`_page_tables`), decoded; else None (a long text's beginning picks the code
@@ -148,10 +165,10 @@ def _through_code_page(text: str) -> str | None:
         except UnicodeEncodeError as error:  # (or a lone surrogate)
             sample = error.object[error.start : error.end] + sample
             continue
-        folds, dropped = _page_tables()[page]
+        folds, dropped, _ = _page_tables()[page]
         if any(byte in raw for byte in dropped):  # the fold is not one for one
             return None
-        return raw.translate(folds).decode(page)
+        return raw.translate(folds).decode(page), page
     return None
 
 
@@ -163,11 +180,12 @@ _PAGE_SHARE = 30  # one byte in this many is beyond ASCII: a code page is faster
 
 
 @functools.cache
-def _page_tables() -> dict[str, tuple[bytes, bytes]]:
-    """Per code page: the fold of each byte (the byte of its character's fold), and the
+def _page_tables() -> dict[str, tuple[bytes, bytes, frozenset[str]]]:
+    """Per code page: the fold of each byte (the byte of its character's fold), the
     bytes whose character the fold does not make one character of the page (the soft
-    hyphen, which it drops)."""
-    tables: dict[str, tuple[bytes, bytes]] = {}
+    hyphen, which it drops), and the characters beyond Latin-1 a key folded through
+    it may hold."""
+    tables: dict[str, tuple[bytes, bytes, frozenset[str]]] = {}
     for page in _CODE_PAGES:
         folds = bytearray(range(256))
         dropped = bytearray()
@@ -185,15 +203,18 @@ def _page_tables() -> dict[str, tuple[bytes, bytes]]:
                 folds[byte] = one[0]
             else:
                 dropped.append(byte)
-        tables[page] = bytes(folds), bytes(dropped)
+        beyond = frozenset(bytes(folds).decode(page, "ignore")).difference(_LATIN_1)
+        tables[page] = bytes(folds), bytes(dropped), beyond
     return tables
 
 
-def _replaced(text: str, key: str, chars: set[str]) -> tuple[str, list[int] | None]:
+def _replaced(text: str, key: str, chars: set[str]) -> tuple[str, list[int] | None, Beyond]:
     """*key* (*text* lowered) with each of *chars* (its non-ASCII characters, or at
-    least those the fold changes) replaced by its fold; *text* the table's way when a
-    fold changes the length or there are many to replace."""
+    least those the fold changes) replaced by its fold, and the characters beyond
+    Latin-1 of that key that *chars* leave or make; *text* the table's way when a fold
+    changes the length or there are many to replace (then None for the characters)."""
     changes = []
+    beyond = set()
     for ch in chars:
         folded = _ONE.get(ch)
         if folded is None:
@@ -202,13 +223,15 @@ def _replaced(text: str, key: str, chars: set[str]) -> tuple[str, list[int] | No
                 _ONE[ch] = folded
         if folded != ch:
             if len(folded) != 1:
-                return _fold_runs(text)
+                return (*_fold_runs(text), None)
             changes.append((ch, folded))
+        if folded > "\xff":
+            beyond.add(folded)
     if len(changes) > _MOST_CHANGES:
-        return _fold_runs(text)
+        return (*_fold_runs(text), None)
     for ch, folded in changes:
         key = key.replace(ch, folded)
-    return key, None
+    return key, None, frozenset(beyond)
 
 
 def _fold_runs(text: str) -> tuple[str, list[int] | None]:
@@ -231,6 +254,7 @@ def _fold_runs(text: str) -> tuple[str, list[int] | None]:
 
 
 _ASCII = bytes(range(0x80))
+_LATIN_1 = frozenset(map(chr, range(0x100)))
 _ONE: dict[str, str] = {}  # what each non-ASCII character met so far folds to
 _MOST_CHANGES = 40  # more distinct characters to change: one pass through the table is faster
 _HEAD = 4096  # characters whose bytes tell the way (the whole text's would cost a pass)
