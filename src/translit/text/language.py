@@ -29,8 +29,8 @@ import unicodedata
 from collections.abc import Container
 
 __all__ = [
-    "LANGUAGES", "detect", "frequent_words", "language_code", "letter_runs", "style_language",
-    "words",
+    "LANGUAGES", "counted_runs", "detect", "frequent_words", "language_code", "letter_runs",
+    "style_language", "words",
 ]
 
 _WORD = re.compile(r"[^\W\d_]+")
@@ -136,20 +136,27 @@ def letter_runs(text: str, pattern: re.Pattern[str], shortest: int = 1) -> list[
     return found
 
 
-def runs_in(text: str, only: Container[str]) -> list[str]:
-    """The runs of letters of *text* (``[^\\W\\d_]+``, as :func:`words`) that are in *only*
-    (words of letters), in order: what a language is counted from. Every ASCII character
-    but a letter becomes a space in one pass over the bytes, so most tokens between
-    spaces are runs of letters already; only one with anything else inside (a quote or
-    a dash beyond ASCII, a mark) is searched by the pattern."""
+def counted_runs(text: str, only: Container[str]) -> dict[str, int]:
+    """How often each run of letters of *text* (``[^\\W\\d_]+``, as :func:`words`) that is
+    in *only* (words of letters) occurs, in the order they first occur: what a language
+    is counted from. Every ASCII character but a letter becomes a space in one pass
+    over the bytes, so most tokens between spaces are runs of letters already; only
+    one with anything else inside (a quote or a dash beyond ASCII, a mark) is searched
+    by the pattern.
+
+    >>> counted_runs("the “kyiv” of the kyiv-based", {"the", "kyiv", "of"})
+    {'the': 2, 'kyiv': 2, 'of': 1}
+    """
+    counts: dict[str, int] = {}
     tokens = text.encode("utf-8", "surrogatepass").translate(_ASCII_LETTERS)
-    found: list[str] = []
     for token in tokens.decode("utf-8", "surrogatepass").split():
         if token in only:
-            found.append(token)
+            counts[token] = counts.get(token, 0) + 1
         elif not token.isalpha():
-            found += [run for run in _WORD.findall(token) if run in only]
-    return found
+            for run in _WORD.findall(token):
+                if run in only:
+                    counts[run] = counts.get(run, 0) + 1
+    return counts
 
 
 _ASCII_LETTERS = bytes(b if b >= 0x80 or chr(b).isalpha() else 0x20 for b in range(256))
@@ -164,15 +171,7 @@ def detect(text: str) -> str | None:
         sample = sample.translate(_INVISIBLE)  # a lookup per character: only when needed
     sample = unicodedata.normalize("NFC", sample)
     weights = _weights()
-    counts: dict[str, int] = {}  # the frequent words, in the order they first occur
-    tokens = sample.encode("utf-8", "surrogatepass").translate(_ASCII_LETTERS)
-    for token in tokens.decode("utf-8", "surrogatepass").split():  # as runs_in reads them
-        if token in weights:
-            counts[token] = counts.get(token, 0) + 1
-        elif not token.isalpha():
-            for run in _WORD.findall(token):
-                if run in weights:
-                    counts[run] = counts.get(run, 0) + 1
+    counts = counted_runs(sample, weights)  # the frequent words
     scores = [0.0] * len(LANGUAGES)  # by the language's place in LANGUAGES
     for word, count in counts.items():  # each distinct word once
         pairs = weights[word]
