@@ -117,6 +117,28 @@ def test_paragraphs_begin_after_blank_lines(text: str) -> None:
     assert paragraph_starts(text) == [m.end() for m in _BLANK_LINE.finditer(text)]
 
 
+@given(st.lists(st.sampled_from(["\n", "\n", "\n\n", " ", "\t", "\r", "\f", "\v", "a", "Kyiv. ",
+                                 "\u2028", "x" * 70, "\n" * 70, " " * 70]),
+                max_size=60).map("".join))  # fmt: skip
+def test_a_paragraph_read_from_a_position_is_the_one_all_paragraphs_give(text: str) -> None:
+    """paragraph_around, which reads a few lines each way from a position, bounds its
+    paragraph as the starts of every paragraph do (or says it read too far)."""
+    from bisect import bisect_right
+
+    from translit.context.reader import paragraph_around, paragraph_starts
+
+    starts = [0, *paragraph_starts(text)]
+    told = 0
+    for pos in range(len(text) + 1):
+        at = bisect_right(starts, pos) - 1
+        expected = (starts[at], starts[at + 1] if at + 1 < len(starts) else len(text))
+        found = paragraph_around(text, pos)
+        if found is not None:
+            told += 1
+            assert found == expected, pos
+    assert told or len(text) > 64
+
+
 def test_no_space_is_a_letter() -> None:
     """``words`` splits at whitespace first: that is only the pattern's split if no
     character that ``str.split`` splits at is part of a run of letters."""

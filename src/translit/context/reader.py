@@ -23,7 +23,7 @@ from translit.text.language import detect
 __all__ = [
     "APOSTROPHES", "BREAKS", "MEMO", "NEXT", "NONE", "NO_WORD", "OPENING_QUOTES", "REACH",
     "SENTENCE", "TOKEN", "WINDOW", "Surroundings", "Word", "last_two_matched",
-    "next_word_matched", "paragraph_starts", "plain",
+    "next_word_matched", "paragraph_around", "paragraph_starts", "plain",
     "sentence_start", "table_word", "word_key",
     "words_before",
 ]  # fmt: skip
@@ -93,6 +93,10 @@ class Surroundings:
         if found[0] <= pos < found[1]:
             return found
         if self._paragraphs is None:
+            near = paragraph_around(self.text, pos)
+            if near is not None:  # (a few lines read: most paragraphs are never asked about)
+                self._paragraph = near
+                return near
             self._paragraphs = [0, *paragraph_starts(self.text)]
         at = bisect_right(self._paragraphs, pos) - 1
         end = self._paragraphs[at + 1] if at + 1 < len(self._paragraphs) else len(self.text)
@@ -362,6 +366,66 @@ def paragraph_starts(text: str) -> list[int]:
     return found
 
 
+def paragraph_around(text: str, pos: int) -> tuple[int, int] | None:
+    """The span of the paragraph around *pos* as :func:`paragraph_starts` bounds them
+    (from the last start at or before *pos*, or 0, to the next, or the end), found by
+    reading line by line from *pos*; None after :data:`_LINES` lines each way or a run
+    of :data:`_LINES` blank characters (then all of them are found at once).
+
+    A pattern of a blank line (``_BLANK_LINE``) pairs the line breaks of a run of them
+    (with spaces, tabs and carriage returns between) from the first: the second, the
+    fourth ... end one, so what a break ends is told by counting the breaks of its run.
+    """
+    start = 0
+    at = pos  # the breaks before it
+    for _ in range(_LINES):
+        brk = text.rfind("\n", 0, at)
+        if brk < 0:
+            break
+        run = _run_start(text, brk)
+        if run < 0:
+            return None
+        count = text.count("\n", run, brk + 1)  # brk is the count-th break of its run
+        if count >= 2:  # the last even one ends a blank line
+            start = brk + 1 if count % 2 == 0 else text.rfind("\n", run, brk) + 1
+            break
+        at = run
+    else:
+        return None
+    n = len(text)
+    at = pos  # the breaks from it on
+    for _ in range(_LINES):
+        brk = text.find("\n", at)
+        if brk < 0:
+            return start, n
+        run = _run_start(text, brk)
+        if run < 0:
+            return None
+        if text.count("\n", run, brk + 1) % 2 == 0:
+            return start, brk + 1
+        at = brk + 1  # the run's next break, if it goes on to one
+        while at < n and text[at] in _BLANK:
+            at += 1
+        if at < n and text[at] == "\n":
+            return start, at + 1
+    return None
+
+
+def _run_start(text: str, at: int) -> int:
+    """Where the run of line breaks and blanks that holds *at* begins; -1 when it is
+    longer than :data:`_LINES` characters before *at*."""
+    floor = at - _LINES if at > _LINES else 0
+    begin = at
+    while begin > floor and text[begin - 1] in _SPACING:
+        begin -= 1
+    if begin == floor and floor and text[begin - 1] in _SPACING:
+        return -1
+    return begin
+
+
+_LINES = 64
+"""Lines (or blank characters) :func:`paragraph_around` reads each way at most."""
+_SPACING = frozenset("\n \t\r\f\v")
 _LONG_LINE = 200
 """Characters per line on average from which :func:`paragraph_starts` searches line by line."""
 _HEAD = 8192
