@@ -127,6 +127,24 @@ def _code_by_search(text: str) -> list[tuple[int, int]]:
     return sorted(spans)
 
 
+_RUN = re.compile(r"`(`*)(?:[^`\n]+`\1(?!`))?")
+"""A run of backticks and, when the next run of its line has its length, up to that run
+(the match ends where group 1 ends when the run is alone)."""
+
+
+@given(st.lists(st.sampled_from(["`", "``", "```", " ", "\n", "a", "Kiev", "x y", "“"]),
+                max_size=40).map("".join), st.integers(0, 50), st.integers(0, 50))  # fmt: skip
+def test_backtick_runs_pair_as_the_pattern_does(text: str, begin: int, end: int) -> None:
+    """The runs of backticks, found with searches for one character, pair as the pattern
+    of a run and the next one of its length on its line pairs them, between any two
+    offsets."""
+    from translit.text.protect import _backtick_runs
+
+    begin, end = min(begin, len(text)), min(max(begin, end), len(text))
+    expected = [(m.start(), m.end(), m.end(1)) for m in _RUN.finditer(text, begin, end)]
+    assert _backtick_runs(text, begin, end) == expected
+
+
 _CODEISH = st.sampled_from(["`", "``", "```", "````", "~~~", "~~~~", " ", "   ", "\n", "\r\n",
                             "a", "Kiev", "x y", "\t", "~", "py"])
 
