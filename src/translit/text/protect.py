@@ -307,10 +307,10 @@ def address_tokens(text: str) -> list[tuple[int, int]]:
     [(5, 21), (30, 47)]
     """
     spans: list[tuple[int, int]] = []
-    for mark in ("/", "@"):
-        at = text.find(mark)
+    for mark in (":", "@"):  # (a colon, not a slash: text with URLs has several of those
+        at = text.find(mark)  # to each "://", and markup one in each closing tag)
         while at >= 0:
-            if mark == "@" or (at and text[at - 1] == ":" and text[at + 1 : at + 2] == "/"):
+            if mark == "@" or text[at + 1 : at + 3] == "//":
                 span = _token(text, at)
                 spans.append(span)
                 at = text.find(mark, span[1])
