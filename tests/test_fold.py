@@ -5,7 +5,7 @@ from __future__ import annotations
 from hypothesis import given
 from hypothesis import strategies as st
 
-from translit.text.fold import _TABLE, _fold_runs, fold, fold_beyond
+from translit.text.fold import _TABLE, KEY_WORD, _fold_runs, fold, fold_beyond, word_stop
 
 ALPHABET = "abcKIEVłŁšŠïÏ’‘\u00a0 \n'-–—“”…ЁёЛукашэнкаİß\u2010\u00ad\u0301\u200d"
 # characters each fast path must leave to the table: context-dependent lower case
@@ -119,3 +119,11 @@ def test_long_texts_of_one_code_page_and_beyond_it() -> None:
         for tail in ("", "Ё" if text is polish else "ł", "\u00ad", "Σ", "\udcff", "中"):
             assert fold(text + tail) == _fold_runs(text + tail), (text[:10], tail)
     assert fold(polish)[0].startswith("lukaszenka i cichanouska — „homel”, kijow, zytomierz.")
+
+
+@given(st.text(alphabet="ab1_ '-.,\u0301ßл²\u00a0", max_size=30), st.integers(0, 30),
+       st.integers(0, 30))
+def test_where_a_word_stops_is_where_the_pattern_ends(key: str, at: int, limit: int) -> None:
+    """word_stop's search for the space gives the end the word pattern gives."""
+    at, limit = min(at, len(key)), min(max(at, limit), len(key))
+    assert word_stop(key, at, limit) == KEY_WORD.match(key, at, limit).end()  # type: ignore[union-attr]

@@ -26,7 +26,7 @@ from translit.limits import MAX_FORM_LENGTH
 from translit.match.checks import Left, accept, left_reason
 from translit.mention import Mention
 from translit.text.casing import restyle
-from translit.text.fold import KEY_WORD, fold
+from translit.text.fold import KEY_WORD, fold, word_stop
 from translit.text.protect import STOP, STOP_SET, outside_code, outside_long_tokens
 
 __all__ = [
@@ -173,7 +173,7 @@ def read(index: Index, key: str, start: int, anchor_end: int, weak: bool = False
     n = len(key)
     # no form is longer than MAX_FORM_LENGTH: never read further (a run of
     # "Kiev-Kiev-..." would otherwise be read again at every hit)
-    stop = KEY_WORD.match(key, anchor_end, min(n, start + LONGEST)).end()  # type: ignore[union-attr]
+    stop = word_stop(key, anchor_end, min(n, start + LONGEST))
     if stop == start + LONGEST and stop < n:
         # the cap cut a long run (Kiev-Kiev-...): keep its whole words only
         stop = max(key.rfind("-", anchor_end, stop), key.rfind("'", anchor_end, stop))
@@ -182,25 +182,52 @@ def read(index: Index, key: str, start: int, anchor_end: int, weak: bool = False
     if stop < n and combining(key[stop]):
         return []  # a mark after the last letter: part of a longer word
     word = key[start:stop]
-    ends = [stop]
-    if "'" in word or "-" in word:  # Kiev-based, Kiev'e: also the part before each joiner
-        # ... but no form of the table has more than forms.joiners of them: in a run
-        # "Kiev-Kiev-Kiev-..." only the first few parts can begin a form
-        joints = _joints(key, start, stop, forms.joiners + 1)
-        if len(joints) > forms.joiners:
-            ends = []
-        ends += reversed(joints)
+    if "'" not in word and "-" not in word:  # a word alone: what it is depends on it only
+        memo = _plain_reads(index, weak)
+        known = memo.get(word)
+        if known is None:
+            known = tuple((end - start, form, flag)
+                          for end, form, flag in _forms_at(index, key, start, stop, [stop], weak))
+            if len(memo) < READS_MEMO:
+                memo[word] = known
+        return [(start + length, form, flag) for length, form, flag in known]
+    # Kiev-based, Kiev'e: also the part before each joiner ... but no form of the table
+    # has more than forms.joiners of them: in a run "Kiev-Kiev-Kiev-..." only the first
+    # few parts can begin a form
+    joints = _joints(key, start, stop, forms.joiners + 1)
+    ends = [] if len(joints) > forms.joiners else [stop]
+    ends += reversed(joints)
+    return _forms_at(index, key, start, stop, ends, weak)
+
+
+def _forms_at(
+    index: Index, key: str, start: int, stop: int, ends: list[int], weak: bool
+) -> list[Hit]:
+    """:func:`read`'s hits: the forms key[start:end] is for each of *ends*, and a
+    genitive -s where one ends at *stop*, the word's end."""
     found: list[Hit] = []
     for end in ends:
-        form = lookup(forms, key[start:end], weak)
+        form = lookup(index.forms, key[start:end], weak)
         if form is not None:
             found.append((end, form[0], form[1]))
             other = None if form[1] else case_form_too(index, form[0], weak)
             if other is not None:
                 found.append((end, other, True))
-        elif end == stop and word[-1] == "s" and word[:-1] in index.genitive:
-            found.append((end - 1, word[:-1], False))
+        elif end == stop and key[stop - 1] == "s" and key[start : stop - 1] in index.genitive:
+            found.append((end - 1, key[start : stop - 1], False))
     return found
+
+
+def _plain_reads(index: Index, weak: bool) -> dict[str, tuple[tuple[int, str, bool], ...]]:
+    """What :func:`read` found for each word without a joiner met so far (its hits'
+    lengths), remembered per table (at most :data:`READS_MEMO` words)."""
+    memo: dict[str, tuple[tuple[int, str, bool], ...]]
+    memo = index.memo.setdefault(_READS[weak], {})
+    return memo
+
+
+_READS = {False: "read", True: "read_weak"}
+READS_MEMO = 1 << 16
 
 
 def case_form_too(index: Index, word: str, weak: bool = False) -> str | None:

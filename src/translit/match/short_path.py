@@ -44,7 +44,7 @@ from translit.match.general import (
 )
 from translit.mention import Edit, Mention
 from translit.text.casing import restyle
-from translit.text.fold import KEY_WORD
+from translit.text.fold import KEY_WORD, word_stop
 from translit.text.protect import MARKS
 
 __all__ = ["new_tuple", "short_path"]
@@ -83,7 +83,6 @@ def short_path(
     joined = index.finder.joined
     next_letters = index.finder.next_letters
     genitive = index.genitive
-    word_end = KEY_WORD.match
     mentions: list[Mention | Edit] = []
     rest: Hits = {}
     n = len(key)
@@ -142,7 +141,7 @@ def short_path(
         if after not in _ENDS:  # the word goes on: an inflected form?
             entry = None
             limit = start + LONGEST
-            stop = word_end(key, end, limit if limit < n else n).end()  # type: ignore[union-attr]
+            stop = word_stop(key, end, limit if limit < n else n)
             after = key[stop] if stop < n else " "
             if after in _ENDS and stop < limit:
                 word = key[start:stop]
