@@ -181,23 +181,22 @@ def read(index: Index, key: str, start: int, anchor_end: int, weak: bool = False
             return []  # one word longer than any form
     if stop < n and combining(key[stop]):
         return []  # a mark after the last letter: part of a longer word
-    word = key[start:stop]
-    if "'" not in word and "-" not in word:  # a word alone: what it is depends on it only
-        memo = _plain_reads(index, weak)
-        known = memo.get(word)
-        if known is None:
-            known = tuple((end - start, form, flag)
-                          for end, form, flag in _forms_at(index, key, start, stop, [stop], weak))
-            if len(memo) < READS_MEMO:
-                memo[word] = known
-        return [(start + length, form, flag) for length, form, flag in known]
-    # Kiev-based, Kiev'e: also the part before each joiner ... but no form of the table
-    # has more than forms.joiners of them: in a run "Kiev-Kiev-Kiev-..." only the first
-    # few parts can begin a form
-    joints = _joints(key, start, stop, forms.joiners + 1)
-    ends = [] if len(joints) > forms.joiners else [stop]
-    ends += reversed(joints)
-    return _forms_at(index, key, start, stop, ends, weak)
+    word = key[start:stop]  # what it is depends on it only: remembered per table
+    memo = _reads(index, weak)
+    known = memo.get(word)
+    if known is None:
+        ends = [stop]
+        if "'" in word or "-" in word:  # Kiev-based, Kiev'e: also the part before each
+            # joiner ... but no form of the table has more than forms.joiners of them:
+            # in a run "Kiev-Kiev-Kiev-..." only the first few parts can begin a form
+            joints = _joints(key, start, stop, forms.joiners + 1)
+            ends = [] if len(joints) > forms.joiners else ends
+            ends += reversed(joints)
+        known = tuple((end - start, form, flag)
+                      for end, form, flag in _forms_at(index, key, start, stop, ends, weak))
+        if len(memo) < READS_MEMO:
+            memo[word] = known
+    return [(start + length, form, flag) for length, form, flag in known]
 
 
 def _forms_at(
@@ -218,9 +217,9 @@ def _forms_at(
     return found
 
 
-def _plain_reads(index: Index, weak: bool) -> dict[str, tuple[tuple[int, str, bool], ...]]:
-    """What :func:`read` found for each word without a joiner met so far (its hits'
-    lengths), remembered per table (at most :data:`READS_MEMO` words)."""
+def _reads(index: Index, weak: bool) -> dict[str, tuple[tuple[int, str, bool], ...]]:
+    """What :func:`read` found for each word met so far (its hits' lengths), remembered
+    per table (at most :data:`READS_MEMO` words)."""
     memo: dict[str, tuple[tuple[int, str, bool], ...]]
     memo = index.memo.setdefault(_READS[weak], {})
     return memo
