@@ -252,44 +252,57 @@ _PATTERNS = _INDEX.finder.patterns
         st.one_of(
             st.sampled_from(_PATTERNS),
             st.sampled_from(_PATTERNS).flatmap(lambda p: st.just(p[: len(p) // 2 + 1])),
-            st.sampled_from([" ", "-", "'", "s ", "x", ".", "“", "„", "ß", "ø", "?", "中",
-                             "ів ", "Лукашэнка", "\u0301", "\u00ad", "Σ"]),
+            st.sampled_from([" ", "-", "'", "s ", "x", ".", "“", "”", "„", "ß", "ø", "?", "中",
+                             "ів ", "Лукашэнка", "\u0301", "\u00ad", "Σ", "Kam”yanets",
+                             "Zaslavʺl", "ʺ"]),
         ),
         max_size=40,
     ).map("".join)
 )
 def test_a_key_searched_as_latin_1_bytes_gives_the_same_hits(text: str) -> None:
-    """Where the fold tells which characters above U+00FF a key holds and no pattern has
-    one, the key is searched as Latin-1 bytes: the hits of the string's search. Also
-    with a table that has a pattern with a ``?`` (then only keys without such
-    characters go as bytes)."""
+    """Where the fold tells which characters above U+00FF a key holds, the key is
+    searched as Latin-1 bytes unless a pattern has one of them that has no byte of its
+    own: the hits of the string's search. With the bundled table; with patterns that
+    have a romanization's apostrophe (”) or hard sign (ʺ), which get a byte; and with a
+    pattern with a ``?`` (then only keys without other such characters go as
+    bytes)."""
     key, _, beyond = fold_beyond(text)
-    built = _finders()[1]
-    built._looked = LOOK_UP_TO + 1  # (the automata)
-    assert built.first(key, beyond) == built.first(key)
-    asked = _question_finder()
-    assert asked.first(key, beyond) == asked.first(key)
+    for finder in (_finders()[1], *_other_finders()):
+        finder._looked = LOOK_UP_TO + 1  # (the automata)
+        assert finder.first(key, beyond) == finder.first(key)
 
 
 @functools.cache
-def _question_finder() -> Finder:
-    finder = Finder([*_PATTERNS[:400], "wh?t", "“kiev”", "ß"])
+def _other_finders() -> tuple[Finder, Finder]:
+    marked = Finder([*_PATTERNS, "kam”yan", "kam”yanets", "zaslavʺl", "yan”"])
+    asked = Finder([*_PATTERNS[:400], "wh?t", "“kiev”", "ß"])
+    return marked, asked
+
+
+def _narrow(finder: Finder, key: str, beyond: frozenset[str]) -> bool:
+    """Whether *finder* searched *key* as bytes (a new finder's first automaton)."""
+    finder._automata.clear()
     finder._looked = LOOK_UP_TO + 1
-    return finder
+    finder.first(key, beyond)
+    return [narrow for _, _, narrow in finder._automata] == [True]
 
 
 def test_which_keys_are_searched_as_bytes() -> None:
     """The bundled table has Cyrillic patterns: a key with Cyrillic letters is searched
-    as a string; one with quotes beyond Latin-1 as bytes, unless a pattern has a ``?``."""
-    finder = Finder(_PATTERNS)
-    assert finder._narrow(frozenset()) and finder._narrow(frozenset("“”„–"))
-    assert not finder._narrow(frozenset("л"))
-    assert not _question_finder()._narrow(frozenset("“")) and _question_finder()._narrow(
-        frozenset()
+    as a string; one with quotes beyond Latin-1 as bytes, also where a pattern has one
+    (it gets a byte of its own), unless a pattern has a ``?`` and the key other
+    characters beyond Latin-1."""
+    bundled = Finder(_PATTERNS)
+    marked, asked = _other_finders()
+    assert _narrow(bundled, "kiev minsk", frozenset())
+    assert _narrow(bundled, "kiev “minsk”", frozenset("“”"))
+    assert not _narrow(bundled, "київ", frozenset("иїв"))
+    assert _narrow(marked, "kam”yanets “minsk”", frozenset("“”"))
+    assert marked.first("kam”yanets “minsk”", frozenset("“”")) == marked.first(
+        "kam”yanets “minsk”"
     )
-    finder._looked = LOOK_UP_TO + 1
-    finder.first("kiev “minsk”", frozenset("“”"))
-    assert [narrow for _, _, narrow in finder._automata] == [True]
+    assert not _narrow(asked, "kiev „minsk“", frozenset("„“"))
+    assert _narrow(asked, "kiev “minsk", frozenset("“"))  # (“ has a byte of its own)
 
 
 @functools.cache

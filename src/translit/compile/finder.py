@@ -70,7 +70,9 @@ class Finder:
         """The length of the longest pattern."""
         self._automata: dict[tuple[bool, bool, bool], Any] = {}  # by (overlapping, dfa,
         # narrow: for Latin-1 bytes)
-        self._wide: frozenset[str] | None = None  # the patterns' characters above U+00FF
+        self._mark_table: dict[str, str] | None = None  # see _marks
+        self._wide_chars: frozenset[str] = frozenset()
+        self._question = False
         self._searched = 0  # characters searched without a DFA
         self._looked = 0  # characters searched without an automaton
         self._numbers: dict[str, int] | None = None  # pattern -> its number
@@ -119,32 +121,51 @@ class Finder:
     def first(self, key: str, beyond: frozenset[str] | None = None) -> Found:
         """Leftmost-longest hits of *key*, without overlaps, in order. *beyond*: the
         characters above U+00FF the key holds, when known (:func:`~translit.text.fold.
-        fold_beyond`): when no pattern has one of them, the key is searched as Latin-1
-        bytes (each of them a ``?``, which no pattern has either), one byte a
-        character, by an automaton of the patterns so written: the same hits, without
-        the cost of reading a string's characters as UTF-8 and counting them back
-        (about a millisecond per MB)."""
-        narrow = beyond is not None and self._narrow(beyond)
-        return self._search(key, MatchKind.LeftmostLongest, False, narrow)
+        fold_beyond`): the key is then searched as Latin-1 bytes, one byte a character,
+        by an automaton of the patterns so written, where each such character is one no
+        pattern has (a ``?`` then, which no pattern has either) or one of the few of the
+        patterns' own that have a byte of their own (:meth:`_marks`: ``”`` in ``kam”yan``,
+        a romanization's apostrophe): the same hits, without the cost of reading a
+        string's characters as UTF-8 and counting them back (about a millisecond per
+        MB). A key with others (Cyrillic letters) is searched as a string."""
+        if beyond is not None:
+            marks = self._marks()
+            if beyond.isdisjoint(self._wide_chars) and not (
+                self._question and beyond.difference(marks)
+            ):
+                swaps = tuple((ch, marks[ch]) for ch in sorted(beyond.intersection(marks)))
+                return self._search(key, MatchKind.LeftmostLongest, False, swaps)
+        return self._search(key, MatchKind.LeftmostLongest, False)
 
-    def _narrow(self, beyond: frozenset[str]) -> bool:
-        """Whether a key holding the characters *beyond* (above U+00FF) can be searched
-        as Latin-1 bytes: no pattern has any of them, nor a ``?`` when there are some."""
-        wide = self._wide
-        if wide is None:
-            wide = self._wide = frozenset(
-                ch for pattern in self.patterns for ch in pattern if ch > "\xff" or ch == "?"
-            )
-        return not beyond or not (wide & beyond or "?" in wide)
+    def _marks(self) -> dict[str, str]:
+        """The characters of the patterns above U+00FF, outside Cyrillic, each with a
+        capital letter of Latin-1 to stand for it in bytes (at most 55; a key, in lower
+        case, has none of them); the patterns' other characters above U+00FF are
+        :attr:`_wide_chars`, and :attr:`_question` tells whether one has a ``?``."""
+        marks = self._mark_table
+        if marks is None:
+            wide = sorted({ch for pattern in self.patterns for ch in pattern if ch > "\xff"})
+            own = [ch for ch in wide if not "\u0400" <= ch <= "\u052f"][: len(_MARK_BYTES)]
+            marks = dict(zip(own, _MARK_BYTES, strict=False))
+            self._wide_chars = frozenset(wide).difference(marks)
+            self._question = any("?" in pattern for pattern in self.patterns)
+            self._mark_table = marks
+        return marks
 
     def every(self, key: str) -> Found:
         """Every hit of *key*, overlapping ones too, ordered by end."""
         return self._search(key, MatchKind.Standard, True)
 
     def _search(
-        self, key: str, kind: MatchKind, overlapping: bool, narrow: bool = False
+        self,
+        key: str,
+        kind: MatchKind,
+        overlapping: bool,
+        swaps: tuple[tuple[str, str], ...] | None = None,
     ) -> Found:
-        """The hits of *key*; *narrow*: searched as Latin-1 bytes (see :meth:`first`)."""
+        """The hits of *key*; with *swaps*, searched as Latin-1 bytes after each of them
+        is made (see :meth:`first`)."""
+        narrow = swaps is not None
         if not self.patterns:
             return []
         if not self._automata and self._looked + len(key) <= LOOK_UP_TO:
@@ -161,7 +182,9 @@ class Finder:
             or self._build(kind, overlapping, False, narrow)
         )
         found: Found
-        if narrow:  # (each character above U+00FF a "?")
+        if swaps is not None:  # (each other character above U+00FF a "?")
+            for char, mark in swaps:
+                key = key.replace(char, mark)
             data = key.encode("latin-1", "replace")
             found = automaton.find_matches_as_indexes(data, overlapping=overlapping)
             return found
@@ -218,8 +241,9 @@ class Finder:
     def _build(self, kind: MatchKind, overlapping: bool, dfa: bool, narrow: bool) -> Any:
         implementation = Implementation.DFA if dfa else Implementation.ContiguousNFA
         automaton: Any
-        if narrow:  # a pattern beyond Latin-1 as "Q": a key is in lower case, never holds one
-            patterns = [_latin_1(pattern) for pattern in self.patterns]
+        if narrow:
+            marks = self._marks()
+            patterns = [_latin_1(pattern, marks) for pattern in self.patterns]
             automaton = BytesAhoCorasick(patterns, matchkind=kind, implementation=implementation)
         else:
             automaton = AhoCorasick(list(self.patterns), matchkind=kind,
@@ -243,7 +267,9 @@ class Finder:
         self.joined = state["joined"]
         self.longest = state["longest"]
         self._automata = {}
-        self._wide = None
+        self._mark_table = None
+        self._wide_chars = frozenset()
+        self._question = False
         self._searched = self._looked = 0
         self._numbers = None
         self.followers = frozenset(state["followers"])
@@ -253,13 +279,20 @@ class Finder:
         self.next_letters = self._aligned()
 
 
-def _latin_1(pattern: str) -> bytes:
-    """*pattern* as Latin-1 bytes, or ``Q`` when it has a character beyond: never in a key
-    (in lower case), as none of its characters is in a key searched as bytes."""
+def _latin_1(pattern: str, marks: dict[str, str]) -> bytes:
+    """*pattern* as Latin-1 bytes, each of its *marks* as its capital letter, or ``Z`` when
+    it has another character beyond: a key is in lower case and never holds a capital
+    letter, nor is a key with one of those characters searched as bytes."""
+    for char, mark in marks.items():
+        pattern = pattern.replace(char, mark)
     try:
         return pattern.encode("latin-1")
     except UnicodeEncodeError:
-        return b"Q"
+        return b"Z"
+
+
+_MARK_BYTES = [*"ABCDEFGHIJKLMNOPQRSTUVWXY", *(chr(c) for c in range(0xC0, 0xDF) if c != 0xD7)]
+"""Capital letters of Latin-1 (but ``Z``): no key, in lower case, holds one."""
 
 
 DFA_AFTER = 50
