@@ -246,27 +246,23 @@ def outside_code(
     starts = [start for start, _ in code]
     starts.append(len(text) + 1)
     kept: list[tuple[int, int, int]] = []
-    k = 0  # the spans that end at or before the hit's start
+    k, size = 0, len(ends)  # the spans that end at or before the hit's start
     for hit in found:
         if offsets is None:
             start, end = hit[1], hit[2]
         else:
             start, end = offsets[hit[1]], offsets[hit[2] - 1] + 1
-        k = _walked(ends, k, start)
+        # k = bisect_right(ends, start), walked on from the hit before: the hits come in
+        # order of their starts (or nearly: the general path's come by their ends, and
+        # a step back is looked up again), so a text's hits walk its spans once. Inline:
+        # a call per hit would cost the interpreted build more than the walk.
+        if k and ends[k - 1] > start:
+            k = bisect.bisect_right(ends, start)
+        while k < size and ends[k] <= start:
+            k += 1
         if starts[k] >= end:
             kept.append(hit)
     return kept
-
-
-def _walked(keys: list[int], k: int, value: int) -> int:
-    """``bisect_right(keys, value)``, walked on from *k*, what it was for the hit before:
-    the hits come in order of their starts (or nearly: the general path's come by their
-    ends, and a step back is looked up again), so a text's hits walk its spans once."""
-    if k and keys[k - 1] > value:
-        return bisect.bisect_right(keys, value)
-    while k < len(keys) and keys[k] <= value:
-        k += 1
-    return k
 
 
 MARKS = frozenset("/=.")
@@ -363,13 +359,16 @@ def _outside_tokens(
     found: list[tuple[int, int, int]], spans: list[tuple[int, int]]
 ) -> list[tuple[int, int, int]]:
     """*found* (hits: pattern, start, end) without those that start in one of *spans*
-    (sorted, apart), walked along with the hits (:func:`_walked`)."""
+    (sorted, apart), walked along with the hits (as in :func:`outside_code`)."""
     starts = [begin for begin, _ in spans]
     kept: list[tuple[int, int, int]] = []
-    k = 0  # the spans that begin at or before the hit
+    k, size = 0, len(starts)  # the spans that begin at or before the hit
     for hit in found:
         start = hit[1]
-        k = _walked(starts, k, start)
+        if k and starts[k - 1] > start:
+            k = bisect.bisect_right(starts, start)
+        while k < size and starts[k] <= start:
+            k += 1
         if not k or spans[k - 1][1] <= start:
             kept.append(hit)
     return kept
