@@ -87,7 +87,10 @@ def plain_lane(
                 space2 = text.rfind(" ", space - 40 if space > 40 else 0, space)
                 written2 = text[space2 + 1 : space] if space2 >= 0 else ""
                 if written2.isalpha():
-                    word1, word2 = word_key(written1), word_key(written2)
+                    # word_key's ASCII case inline (a call per word costs the
+                    # interpreted build more than the lowering)
+                    word1 = written1.lower() if written1.isascii() else word_key(written1)
+                    word2 = written2.lower() if written2.isascii() else word_key(written2)
                     sep1 = " "
                     before = (word1, sep1, written1, space + 1)
                     plain_before = True
@@ -116,7 +119,8 @@ def plain_lane(
             space = text.find(" ", end + 1, end + 40)
             following = text[end + 1 : space] if space > 0 else ""
             if following.isalpha():
-                word, sep = word_key(following), " "
+                word = following.lower() if following.isascii() else word_key(following)
+                sep = " "
             else:
                 following = ""
                 word, sep = seen.next_word(end)
