@@ -73,6 +73,7 @@ class Finder:
         self._mark_table: dict[str, str] | None = None  # see _marks
         self._wide_chars: frozenset[str] = frozenset()
         self._question = False
+        self._swaps: dict[frozenset[str], tuple[tuple[str, str], ...] | None] = {}
         self._searched = 0  # characters searched without a DFA
         self._looked = 0  # characters searched without an automaton
         self._numbers: dict[str, int] | None = None  # pattern -> its number
@@ -128,14 +129,24 @@ class Finder:
         a romanization's apostrophe): the same hits, without the cost of reading a
         string's characters as UTF-8 and counting them back (about a millisecond per
         MB). A key with others (Cyrillic letters) is searched as a string."""
-        if beyond is not None:
-            marks = self._marks()
-            if beyond.isdisjoint(self._wide_chars) and not (
-                self._question and beyond.difference(marks)
-            ):
-                swaps = tuple((ch, marks[ch]) for ch in sorted(beyond.intersection(marks)))
-                return self._search(key, MatchKind.LeftmostLongest, False, swaps)
-        return self._search(key, MatchKind.LeftmostLongest, False)
+        swaps = None
+        if beyond is not None:  # (a few sets of characters recur: each told once)
+            swaps = self._swaps[beyond] if beyond in self._swaps else self._swaps_for(beyond)
+        return self._search(key, MatchKind.LeftmostLongest, False, swaps)
+
+    def _swaps_for(self, beyond: frozenset[str]) -> tuple[tuple[str, str], ...] | None:
+        """What :meth:`first` makes of a key holding the characters *beyond* (above
+        U+00FF) before it searches it as bytes, each character with its byte's capital
+        letter; None when the key is searched as a string."""
+        marks = self._marks()
+        swaps = None
+        if beyond.isdisjoint(self._wide_chars) and not (
+            self._question and beyond.difference(marks)
+        ):
+            swaps = tuple((ch, marks[ch]) for ch in sorted(beyond.intersection(marks)))
+        if len(self._swaps) < 256:
+            self._swaps[beyond] = swaps
+        return swaps
 
     def _marks(self) -> dict[str, str]:
         """The characters of the patterns above U+00FF, outside Cyrillic, each with a
@@ -270,6 +281,7 @@ class Finder:
         self._mark_table = None
         self._wide_chars = frozenset()
         self._question = False
+        self._swaps = {}
         self._searched = self._looked = 0
         self._numbers = None
         self.followers = frozenset(state["followers"])
