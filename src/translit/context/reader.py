@@ -285,10 +285,13 @@ class Surroundings:
             written, sep = text[last_space + 1 : space], text[space:pos]
             if written[-1:] in _TRAILING:
                 written, sep = written[:-1], written[-1] + sep
-            before = -1
+            before = -2
             if written.isalnum():
                 before = text.rfind(" ", last_space - 40 if last_space > 40 else 0, last_space)
-            if before >= 0:
+                if before < 0 and last_space <= 40 and pos <= 48:
+                    before = -1  # the text's first word, from its start (the expression
+                    # reads from 48 characters back: here the whole text)
+            if before >= -1:
                 written2, sep2 = text[before + 1 : last_space], " "
                 if written2[-1:] in _TRAILING:
                     written2, sep2 = written2[:-1], written2[-1] + " "
