@@ -17,7 +17,7 @@ from translit.text.language import detect, words
 
 _INDEX = translit.Normalizer()._index
 _WORDS = st.sampled_from(["Kiev", "of", "University", "Lwów", "ü", "1939", "x" * 45, "", "2x",
-                          "e\u0301", "²"])
+                          "e\u0301", "²", "y" * 30, "z" * 38])  # (two long words: past WINDOW)
 _GAPS = st.sampled_from(
     [" ", " ", " ", "  ", ", ", ". ", " (", ") ", "'", "’", "-", "\n", ": ", "“", "; ", "? ",
      ",", ".", ". “", "_", "² ", " “", " '", ' "', " «", "  “"]
@@ -28,6 +28,7 @@ _TEXTS = st.lists(st.tuples(_WORDS, _GAPS), max_size=12).map(
 
 
 @given(_TEXTS)
+@example("y" * 30 + " " + "z" * 38 + " Kiev")  # the second word back begins before WINDOW
 def test_words_around_fast_paths_agree(text: str) -> None:
     seen = Surroundings(_INDEX, _INDEX.context, text, None)
     for pos in range(len(text) + 1):

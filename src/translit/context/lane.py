@@ -85,8 +85,12 @@ def plain_lane(
             # piece's start: a slice of it all, for each such mention, grew with it)
             if written1.isalpha():
                 space2 = text.rfind(" ", space - 40 if space > 40 else 0, space)
-                written2 = text[space2 + 1 : space] if space2 >= 0 or space <= 40 else ""
-                # (none found within 40 characters of the text's start: its first word)
+                written2 = (
+                    text[space2 + 1 : space]
+                    if (space2 >= 0 or space <= 40) and space2 + 1 >= start - WINDOW
+                    else ""
+                )  # (none found within 40 characters of the text's start: its first word;
+                # one begun more than WINDOW back: last_two reads it cut)
                 if written2.isalpha():
                     # word_key's ASCII case inline (a call per word costs the
                     # interpreted build more than the lowering)

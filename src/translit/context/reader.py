@@ -288,10 +288,10 @@ class Surroundings:
             before = -2
             if written.isalnum():
                 before = text.rfind(" ", last_space - 40 if last_space > 40 else 0, last_space)
-                if before < 0 and last_space <= 40 and pos <= 48:
-                    before = -1  # the text's first word, from its start (the expression
-                    # reads from 48 characters back: here the whole text)
-            if before >= -1:
+                if before < 0 and last_space <= 40:
+                    before = -1  # the text's first word, from its start
+            if before >= -1 and before + 1 >= pos - WINDOW:  # (the expression reads
+                # WINDOW characters back: a word begun before is cut there)
                 written2, sep2 = text[before + 1 : last_space], " "
                 if written2[-1:] in _TRAILING:
                     written2, sep2 = written2[:-1], written2[-1] + " "
