@@ -2,11 +2,11 @@
 
 One command, no downloads:
 
-    python benchmarks/bench_matcher.py            # full run; writes results/matcher.md
+    python benchmarks/bench_matcher.py            # full run; writes results/matcher-pure.md
     python benchmarks/bench_matcher.py --quick    # smaller texts, no 100k table; prints only
     python benchmarks/bench_matcher.py --types markdown,hostile   # some text types only
-    python benchmarks/bench_matcher.py --rev HEAD # a clean export of a commit, not the tree
-    python benchmarks/bench_matcher.py --rev HEAD --compiled  # its compiled build (mypyc)
+    python benchmarks/bench_matcher.py --rev HEAD # a clean export of a commit, installed
+    python benchmarks/bench_matcher.py --rev HEAD --build pure  # its pure-Python build
 
 Text types (first section of the report; ``matcher_texts.py`` makes the inputs): translit
 (``Normalizer()``, the bundled table: ``normalize`` and ``find``) and the reference scan
@@ -66,9 +66,12 @@ scale, ``Normalizer()`` in a fresh process; the package byte-compiled first, as 
 installs it) and the peak RSS of ``translit normalize``
 on a 200 MB file (``--quick``: 20 MB).
 
-``--compiled`` measures the compiled build of the export instead: the wheel that
-``scripts/compiled_wheel.py`` builds (the hot modules compiled by mypyc, as release
-wheels are), installed into the export's folder and first on ``PYTHONPATH``.
+``--rev`` measures a clean export of a commit, installed as ``pip install .`` installs
+it (into the export's folder, first on ``PYTHONPATH``): compiled when a C compiler
+works (the hot modules compiled by mypyc, ``hatch_build.py``), else pure Python; the
+report says which. ``--build compiled`` makes a failed compilation an error, ``--build
+pure`` measures the pure-Python build (``TRANSLIT_BUILD``). Without ``--rev``, the
+translit that Python imports (a checkout's editable install: pure Python).
 
 Needs ``pip install -e '.[bench]'`` (flashtext and pyahocorasick; regex is one of
 translit's own dependencies). translit itself matches with ahocorasick-rs.
@@ -102,8 +105,8 @@ import translit
 from translit.tables.aliases import bundled_table_path
 
 HERE = Path(__file__).resolve().parent
-RESULTS = HERE / "results" / "matcher.md"
-RESULTS_COMPILED = HERE / "results" / "matcher-compiled.md"  # --compiled
+RESULTS = HERE / "results" / "matcher.md"  # the compiled build (what pip install . gives)
+RESULTS_PURE = HERE / "results" / "matcher-pure.md"  # the pure-Python build
 SEED = 2024
 MENTION_EVERY = 200  # characters of prose per name mention, on average
 MENTION_CHARS = 20  # characters that inserting a mention adds, on average
@@ -757,17 +760,24 @@ def markdown_table(header: list[str], body: list[list[str]]) -> str:
     return "\n".join([row(header), "|" + "---|" * len(header), *map(row, body)])
 
 
-SOURCE_ENV = "BENCH_MATCHER_SOURCE"  # "commit folder [compiled]" of a --rev export
+SOURCE_ENV = "BENCH_MATCHER_SOURCE"  # "commit folder mode" of a --rev export
+
+
+def measured_build() -> str:
+    """``compiled`` when translit's scan is a C extension (mypyc), else ``pure Python``
+    (read from the module's file, so that older commits are told too)."""
+    import translit.scan
+
+    return "pure Python" if translit.scan.__file__.endswith(".py") else "compiled"
 
 
 def git_state() -> str:
     """Which translit was measured: the commit exported by ``--rev``, or the checked-out
     commit and the source files changed since (read-only git commands)."""
     if os.environ.get(SOURCE_ENV):
-        commit, folder, *build = os.environ[SOURCE_ENV].split(" ")
-        built = (", its compiled build (`scripts/compiled_wheel.py`: the hot modules "
-                 "compiled by mypyc)") if build else ""
-        return f"commit {commit[:7]}, a clean `git archive` export ({folder}){built}"
+        commit, folder, mode = os.environ[SOURCE_ENV].split(" ")
+        return (f"commit {commit[:7]}, a clean `git archive` export ({folder}) installed "
+                f"with `TRANSLIT_BUILD={mode} pip install`: the {measured_build()} build")
     package = Path(translit.__file__).resolve().parent
     if package != HERE.parent / "src" / "translit":
         return f"imported from {package}"
@@ -1104,38 +1114,28 @@ def tables_section(rows: list[dict[str, Any]], inputs: list[str], starts: list[t
     ]
 
 
-def run_exported(rev: str, compiled: bool) -> int:
-    """Run this command again on a clean export of commit ``rev`` (``git archive`` of
-    ``src`` and ``aliases.yaml`` into a temporary folder, first on ``PYTHONPATH``); the
-    working tree, which others may be editing, is only read. With *compiled*, the
-    export's compiled wheel (``scripts/compiled_wheel.py``) is installed into the folder
-    and measured instead. Its exit code."""
+def run_exported(rev: str, mode: str) -> int:
+    """Run this command again on a clean export of commit ``rev`` (``git archive`` into a
+    temporary folder), installed there by ``pip install --target`` with
+    ``TRANSLIT_BUILD=mode`` and first on ``PYTHONPATH``; the working tree, which others
+    may be editing, is only read. Its exit code."""
     import shutil
 
     commit = subprocess.run(["git", "rev-parse", "--verify", f"{rev}^{{commit}}"], cwd=HERE,
                             capture_output=True, text=True, check=True).stdout.strip()
     folder = Path(tempfile.mkdtemp(prefix=f"bench-translit-{commit[:7]}-"))
     try:
-        parts = ["src", "aliases.yaml"]
-        if compiled:
-            parts += ["pyproject.toml", "README.md", "LICENSE", "scripts/compiled_wheel.py"]
+        parts = ["src", "aliases.yaml", "pyproject.toml", "README.md", "LICENSE", "hatch_build.py"]
         archive = subprocess.run(["git", "archive", "--format=tar", commit, *parts],
                                  cwd=HERE.parent, capture_output=True, check=True).stdout
         subprocess.run(["tar", "-x", "-C", str(folder)], input=archive, check=True)
-        source = folder / "src"
-        if compiled:
-            print(f"building the compiled wheel of {commit[:7]} ...", file=sys.stderr)
-            wheel = subprocess.run(
-                [sys.executable, str(folder / "scripts" / "compiled_wheel.py"), "--source",
-                 str(folder), "--out", str(folder / "wheel")],
-                capture_output=True, text=True, check=True).stdout.strip()
-            source = folder / "site"
-            subprocess.run([sys.executable, "-m", "pip", "install", "--quiet", "--no-deps",
-                            "--disable-pip-version-check", "--target", str(source), wheel],
-                           check=True)
-        path = os.pathsep.join(p for p in (str(source), os.environ.get("PYTHONPATH")) if p)
-        build = " compiled" if compiled else ""
-        env = {**os.environ, "PYTHONPATH": path, SOURCE_ENV: f"{commit} {folder}{build}"}
+        print(f"installing commit {commit[:7]} (TRANSLIT_BUILD={mode}) ...", file=sys.stderr)
+        site = folder / "site"
+        subprocess.run([sys.executable, "-m", "pip", "install", "--quiet", "--no-deps",
+                        "--disable-pip-version-check", "--target", str(site), str(folder)],
+                       env={**os.environ, "TRANSLIT_BUILD": mode}, check=True)
+        path = os.pathsep.join(p for p in (str(site), os.environ.get("PYTHONPATH")) if p)
+        env = {**os.environ, "PYTHONPATH": path, SOURCE_ENV: f"{commit} {folder} {mode}"}
         print(f"measuring commit {commit[:7]} exported to {folder}", file=sys.stderr)
         return subprocess.run([sys.executable, str(Path(__file__).resolve()), *sys.argv[1:]],
                               env=env).returncode
@@ -1159,9 +1159,9 @@ def main() -> None:
     parser.add_argument("--rev", default=None, metavar="COMMIT",
                         help="measure a clean export of this commit (git archive; e.g. HEAD) "
                         "instead of the working tree")
-    parser.add_argument("--compiled", action="store_true",
-                        help="measure the export's compiled build (scripts/compiled_wheel.py: "
-                        "mypyc; needs a C compiler); implies --rev HEAD unless --rev is given")
+    parser.add_argument("--build", choices=("auto", "compiled", "pure"), default=None,
+                        help="how the export is built (TRANSLIT_BUILD; default auto: compiled "
+                        "when a C compiler works, as pip install . does); implies --rev HEAD")
     parser.add_argument("--repeat", type=int, default=None, help="runs per text (best kept)")
     parser.add_argument("--rounds", type=int, default=None,
                         help="turns of the competitors, taken in turn (best kept; "
@@ -1178,8 +1178,8 @@ def main() -> None:
     if args.worker:
         run_worker(args)
         return
-    if (args.rev or args.compiled) and not os.environ.get(SOURCE_ENV):
-        sys.exit(run_exported(args.rev or "HEAD", args.compiled))
+    if (args.rev or args.build) and not os.environ.get(SOURCE_ENV):
+        sys.exit(run_exported(args.rev or "HEAD", args.build or "auto"))
     began = time.perf_counter()
     load_start = os.getloadavg()[0]
     kinds = selected_types(args.types)
@@ -1191,7 +1191,8 @@ def main() -> None:
     hostile_kb = args.hostile_kb or (20 if args.quick else HOSTILE_KB)
     stream_mb = 20 if args.quick else 200
     output = args.output or (
-        None if args.quick or only_types else RESULTS_COMPILED if args.compiled else RESULTS
+        None if args.quick or only_types
+        else RESULTS if measured_build() == "compiled" else RESULTS_PURE
     )
     with tempfile.TemporaryDirectory(prefix="bench-matcher-") as name:
         tmp = Path(name)

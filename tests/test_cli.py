@@ -15,8 +15,10 @@ import yaml
 
 import translit
 from helpers import Cli, Run, cli_runner
+from translit import scan
 from translit.cli.report import Progress
 from translit.documents import files
+from translit.version import build
 
 CASES = Path(__file__).parent / "cases" / "cli"
 
@@ -602,7 +604,10 @@ def _program(*args: str, stdin: str = "", cwd: Path) -> subprocess.CompletedProc
 
 def test_python_m_version_and_help(tmp_path: Path) -> None:
     version = _program("--version", cwd=tmp_path)
-    assert (version.returncode, version.stdout) == (0, f"translit {translit.__version__}\n")
+    shown = f"translit {translit.__version__} ({build()})\n"
+    assert (version.returncode, version.stdout) == (0, shown)
+    # the build it names is the one imported: mypyc's extension modules or the sources
+    assert (build() == "compiled") == (not scan.__file__.endswith(".py"))
     for command in ("normalize", "lookup", "variants", "validate", "transliterate"):
         shown = _program(command, "--help", cwd=tmp_path)
         assert shown.returncode == 0 and f"translit {command}" in shown.stdout

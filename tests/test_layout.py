@@ -218,19 +218,19 @@ def test_the_architecture_page_names_every_module() -> None:
 
 
 def test_no_compiled_module_sits_beside_the_sources() -> None:
-    # mypyc's build hook compiles in place; scripts/compiled_wheel.py builds from a copy.
-    # An extension left here would be imported instead of the .py beside it, in an
-    # editable install, and hide every later edit.
+    # hatch_build.py compiles in a temporary copy of src/. An extension left here would
+    # be imported instead of the .py beside it, in an editable install, and hide every
+    # later edit.
     left = sorted(str(p.relative_to(PACKAGE.parent)) for p in PACKAGE.parent.rglob("*")
                   if p.suffix in (".so", ".pyd"))
-    assert left == [], "delete these, then build with scripts/compiled_wheel.py"
+    assert left == [], "delete these: extension modules belong in wheels, not the sources"
 
 
 def test_the_compiled_build_names_modules_that_exist() -> None:
     toml: Any = importlib.import_module("tomllib" if sys.version_info >= (3, 11) else "tomli")
     project = toml.loads((PACKAGE.parents[1] / "pyproject.toml").read_text("utf-8"))
-    hook = project["tool"]["hatch"]["build"]["targets"]["wheel"]["hooks"]["mypyc"]
-    assert hook["enable-by-default"] is False  # a plain install needs no compiler
-    for entry in hook["include"]:
+    hook = project["tool"]["hatch"]["build"]["targets"]["wheel"]["hooks"]["custom"]
+    assert any(d.startswith("mypy==") for d in hook["compiler-dependencies"])
+    for entry in hook["compile"]:
         path = PACKAGE.parents[1] / entry
         assert path.is_dir() or (path.suffix == ".py" and path.is_file()), entry

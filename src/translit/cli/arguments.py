@@ -17,7 +17,7 @@ from typing import Any, NoReturn
 
 from translit.cli.common import normalize_defaults
 from translit.tables.bundled import places_file, regions_file
-from translit.version import __version__
+from translit.version import __version__, build
 
 __all__ = ["COMMAND_HELP", "parser", "schemes_help"]
 
@@ -108,7 +108,8 @@ def parser() -> argparse.ArgumentParser:
         epilog="example:\n  echo 'Lukashenko visited Kiev' | translit normalize",
         formatter_class=raw,
     )
-    parser.add_argument("--version", action="version", version=f"translit {__version__}")
+    parser.add_argument("--version", action="version",
+                        version=f"translit {__version__} ({build()})")
     sub = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
     commands = {
         name: sub.add_parser(name, help=text, description=text[0].upper() + text[1:] + ".",
