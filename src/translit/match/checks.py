@@ -8,7 +8,11 @@ All work on the folded key (:mod:`translit.text.fold`), in this order:
 2. not part of one of the entity's fixed expressions (``not_when``: "Minsk
    Mazowiecki", "Viktor Lukashenko");
 3. an ambiguous form only with the words that make it safe (its ``next`` or
-   ``previous`` words);
+   ``previous`` words), and only written as a proper name is, a capital letter and
+   then small ones, with no capitalized word right after it but one of its ``next``
+   words: in lower case (``in just two years``), in capitals (``REBUILT IN JUST TWO
+   YEARS``) or among capitalized words (``Rebuilt in Just Two Years``: a headline, or
+   a longer proper name) the case does not tell a name from the word it is shared with;
 4. a surname or place right after a different given name (``Sergei
    Tikhanovsky``, ``Viktor Lukashenko``) is left alone;
 5. a bare genitive ``-s`` (German, Dutch, Scandinavian) only after a capitalized name.
@@ -87,12 +91,15 @@ def accept(
     key: str,
     words: tuple[str, ...],
     span: tuple[int, int],
-    capitalized: bool,
+    written: str,
+    capital_after: bool = False,
 ) -> Target | Left | None:
-    """The target that *words* at *span* of *key* name; or, when the only targets that
-    fail are inside a fixed expression or after another given name, the first of those
-    as :class:`Left`; None when no check passes."""
+    """The target that *words* at *span* of *key* (*written* so in the text, and
+    *capital_after*: a capitalized word follows it there, after spaces) name; or, when
+    the only targets that fail are inside a fixed expression or after another given
+    name, the first of those as :class:`Left`; None when no check passes."""
     start, end = span
+    capitalized = written[:1].isupper()
     if not plain_surroundings(key, start, end) and in_technical_token(key, start, end):
         return None
     genitive = end < len(key) and key[end] == "s"
@@ -108,7 +115,12 @@ def accept(
             if spot is not None:
                 left = left or Left(target, *spot)
                 continue
-        if target.next_words is not None and not _in_context(key, (start, end), target):
+        if target.next_words is not None and not (
+            capitalized
+            and not written.isupper()
+            and _in_context(key, (start, end), target)
+            and not (capital_after and _neighbour(key, end, 1) not in target.next_words)
+        ):
             continue
         if len(words) == 1 and target.part != "full":
             given = after_given_name(index, key, start)

@@ -106,7 +106,8 @@ def general(
             cands.sort(key=lambda c: _order(key, c))
         for words, cstart, cend, inflected in cands:
             ostart, oend = _original_span(text, offsets, cstart, cend)
-            target = accept(index, key, words, (cstart, cend), text[ostart].isupper())
+            target = accept(index, key, words, (cstart, cend), text[ostart:oend],
+                            _capital_after(text, oend))
             if target is None:
                 continue
             if isinstance(target, Left):
@@ -128,6 +129,14 @@ def general(
 
 
 Candidate = tuple[tuple[str, ...], int, int, bool]  # words, start, end, inflected
+
+
+def _capital_after(text: str, at: int) -> bool:
+    """Whether a capital letter begins the word after *at* (after spaces only, as the
+    checks read the next word)."""
+    while at < len(text) and text[at] == " ":
+        at += 1
+    return at < len(text) and text[at].isupper()
 
 
 def _order(key: str, cand: Candidate) -> tuple[int, bool]:
