@@ -94,6 +94,7 @@ import sys
 import tempfile
 import time
 from collections.abc import Callable
+from collections.abc import Set as AbstractSet
 from pathlib import Path
 from typing import Any
 
@@ -157,9 +158,12 @@ PREFIX_WORDS = ["Novy", "Stary", "Verkhni", "Nizhni", "Maly", "Vialiki"]
 # ------------------------------------------------------------------------------ inputs
 
 
-def pseudo_words(count: int, rnd: random.Random) -> list[str]:
-    """``count`` distinct name-like words of 5 to 12 letters, capitalized."""
-    seen: set[str] = set()
+def pseudo_words(
+    count: int, rnd: random.Random, taken: AbstractSet[str] = frozenset()
+) -> list[str]:
+    """``count`` distinct name-like words of 5 to 12 letters, capitalized, none of them
+    (in lower case) in *taken*."""
+    seen: set[str] = set(taken)
     words: list[str] = []
     while len(words) < count:
         word = "".join(rnd.choices(SYLLABLES, k=rnd.randint(2, 4)))
@@ -171,10 +175,14 @@ def pseudo_words(count: int, rnd: random.Random) -> list[str]:
     return words
 
 
-def synthetic_entities(count: int) -> list[tuple[str, str, list[str]]]:
-    """(id, name, three variants) for ``count`` made-up places; a prefix of a larger call."""
+def synthetic_entities(
+    count: int, taken: AbstractSet[str] = frozenset()
+) -> list[tuple[str, str, list[str]]]:
+    """(id, name, three variants) for ``count`` made-up places; a prefix of a larger call.
+    No form is one of *taken* (the default table's folded forms: a made-up place that
+    is a real one would make the user table clash with the default one)."""
     rnd = random.Random(SEED + 1)
-    words = pseudo_words(4 * 25_000, rnd)
+    words = pseudo_words(4 * 25_000, rnd, taken)
     entities = []
     for i in range(count):
         name, *variants = words[4 * i : 4 * i + 4]
@@ -1203,7 +1211,7 @@ def main() -> None:
         # every translit process from here on caches compiled tables here, not in ~/.cache
         os.environ["TRANSLIT_CACHE_DIR"] = str(tmp / "cache")
         canonical, variants = bundled_forms(folded)
-        big = synthetic_entities(25_000)
+        big = synthetic_entities(25_000, folded)
         in_text = [name for _, name, _ in big[:2_500:50]] + [v for _, _, vs in big[:200:40]
                                                             for v in vs]
 
