@@ -10,6 +10,7 @@ import os
 import shutil
 import subprocess
 import sys
+import tarfile
 import zipfile
 from pathlib import Path
 from types import ModuleType
@@ -54,8 +55,8 @@ def test_module_files_expand_folders_and_refuse_what_is_not_a_module(tmp_path: P
             hook.module_files(tmp_path, [wrong])
 
 
-def _wheel(tmp_path: Path, **env: str) -> subprocess.CompletedProcess[str]:
-    """``pip wheel`` of a copy of the project (the checkout is only read)."""
+def _copy(tmp_path: Path) -> Path:
+    """A copy of the project's build inputs (the checkout is only read)."""
     copy = tmp_path / "project"
     copy.mkdir()
     for part in PROJECT:
@@ -63,9 +64,16 @@ def _wheel(tmp_path: Path, **env: str) -> subprocess.CompletedProcess[str]:
             shutil.copytree(ROOT / part, copy / part, ignore=shutil.ignore_patterns("__pycache__"))
         else:
             shutil.copy2(ROOT / part, copy / part)
+    return copy
+
+
+def _wheel(
+    tmp_path: Path, source: Path | None = None, **env: str
+) -> subprocess.CompletedProcess[str]:
+    """``pip wheel`` of *source* (default: a copy of the project)."""
     return subprocess.run(
         [sys.executable, "-m", "pip", "wheel", "-v", "--no-deps", "--disable-pip-version-check",
-         "--wheel-dir", str(tmp_path / "wheels"), str(copy)],
+         "--wheel-dir", str(tmp_path / "wheels"), str(source or _copy(tmp_path))],
         env={**os.environ, **env}, capture_output=True, text=True, check=False,
     )
 
@@ -100,3 +108,20 @@ def test_a_compiled_build_that_fails_is_an_error(tmp_path: Path) -> None:
     assert done.returncode != 0
     assert "TRANSLIT_BUILD=compiled: mypyc failed" in done.stdout + done.stderr
     assert list((tmp_path / "wheels").glob("*.whl")) == []
+
+
+@pytest.mark.slow
+def test_the_source_distribution_builds(tmp_path: Path) -> None:
+    # the sdist carries the build hook that its pyproject names, and the data
+    from hatchling.builders.sdist import SdistBuilder
+
+    (sdist,) = SdistBuilder(str(_copy(tmp_path))).build(directory=str(tmp_path / "sdist"))
+    with tarfile.open(sdist) as archive:
+        names = {name.split("/", 1)[1] for name in archive.getnames() if "/" in name}
+    assert {"hatch_build.py", "pyproject.toml", "aliases.yaml", "LICENSE",
+            "src/translit/data/places.yaml"} <= names
+    done = _wheel(tmp_path, Path(sdist), TRANSLIT_BUILD="pure")
+    assert done.returncode == 0, done.stderr
+    (wheel,) = (tmp_path / "wheels").glob("*.whl")
+    with zipfile.ZipFile(wheel) as archive:
+        assert "translit/data/aliases.yaml" in archive.namelist()
