@@ -120,8 +120,9 @@ def names(
         low = name.lower()
         spelt = {loose(romanize(name, s)) for s in ("ru-bgn", "ru-wikipedia", "ru-alalc")}
         similar = difflib.SequenceMatcher(None, own.lower(), low).ratio()
-        # no Ukrainian -ськ, -цьк, no apostrophe, no ы after ж ш ч щ (Нежын is not Russian)
-        plausible = not re.search("ь[сц]?к|'|[жшчщ]ы", low)
+        # no Ukrainian -ськ, -цьк, no apostrophe, no ы after ж ш ч щ (Нежын is not Russian),
+        # no Bulgarian adjective in -ски (Каменец-Подолски: Russian Каменец-Подольский)
+        plausible = not re.search("ь[сц]?к|'|[жшчщ]ы|ски(?![а-яё])", low)
         adjectives = sum(w.endswith(_ADJECTIVE) for w in low.split(" ")[:-1] or [""])
         okanye = low.count("о") if country == "BY" else 0
         return (plausible, country == "BY" and target in spelt, bool(spelt & latin),

@@ -558,7 +558,7 @@ def test_lookup(run: Cli) -> None:
         "Łukaszenki\tLukashenka\talyaksandr-lukashenka\tinflected form of variant Łukaszenka (pl)"
         "\t-",
         "Minsky\t-\tunknown",
-        "Slavyansk\tSloviansk\tsloviansk\tSlavyansk: scheme be-bgn of Славянск (ru)\t693468",
+        "Slavyansk\tSloviansk\tsloviansk\tSlavyansk: scheme ru-bgn of Славянск (ru)\t693468",
     ]
 
 

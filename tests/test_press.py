@@ -44,3 +44,18 @@ def test_every_letter_is_transcribed(lang: str) -> None:
 @pytest.mark.parametrize("lang", sorted(PRESSES))
 def test_enough_samples(lang: str) -> None:
     assert len(PRESSES[lang].samples) >= 8
+
+
+@pytest.mark.parametrize("lang", sorted(PRESSES))
+def test_a_russian_form_takes_each_letters_first_spelling(lang: str) -> None:
+    """A Russian form is spelled with the Russian letter values (the first of each
+    letter's spellings), among the spellings of the same letters from any language."""
+    press = PRESSES[lang]
+    for name in ("Владимир Путин", "Гомель", "Ичня", "Медведев"):
+        russian = spellings(name, press, "ru")
+        assert set(russian) <= set(spellings(name, press)), name
+        assert set(russian) <= set(spellings(name, press, "uk")), name
+    first, *others = press.letters["и"]
+    if others:  # "Иван" is never Ukrainian "Yvan" from the Russian form
+        assert all(s.startswith(first) for s in spellings("Иван", press, "ru")), lang
+        assert any(s.startswith(tuple(others)) for s in spellings("Иван", press)), lang

@@ -2,9 +2,11 @@
 
 No table can list every spelling a name gets in print. At compile time each
 original-script form of an entity (``original:`` in the table) is romanized
-with every scheme of :mod:`translit.romanize` (letters a scheme lacks fall back
-to unidecode, so Russian schemes also run on Belarusian and Ukrainian forms, as
-journalists do) and spelled with every press language of :mod:`translit.tables.press`.
+with the schemes of :mod:`translit.romanize` of its own language and the Russian
+ones (letters a scheme lacks fall back to unidecode, so Russian schemes also run on
+Belarusian and Ukrainian forms, as journalists do; a Russian form gets no Ukrainian
+or Belarusian system) and spelled with every press language of
+:mod:`translit.tables.press` (a Russian form with the Russian letter values only).
 Each result becomes a form of the entity with a reason naming the rule that
 made it (``scheme be-bgn of Лукашэнка (be)``, ``press de of Лукашенко (ru)``).
 
@@ -45,11 +47,21 @@ def generated_forms(entity: Entity) -> Iterator[tuple[str, str, str]]:
         with warnings.catch_warnings():
             warnings.simplefilter("ignore", FallbackWarning)
             for scheme in schemes():
+                if not _reads(scheme, form.lang):
+                    continue
                 latin = transliterate(form.text, scheme, errors="fallback")
                 yield latin, "und", f"scheme {scheme} of {form.text} ({form.lang})"
         for lang, press in presses.items():
-            for spelling in spellings(form.text, press):
+            for spelling in spellings(form.text, press, form.lang):
                 yield _title(spelling), lang, f"press {lang} of {form.text} ({form.lang})"
+
+
+def _reads(scheme: str, lang: str) -> bool:
+    """Whether *scheme* romanizes a form of *lang*: a scheme of its own language, or a
+    Russian one (the press romanizes Ukrainian and Belarusian names with Russian
+    habits, never a Russian name with a Ukrainian or Belarusian system)."""
+    own = scheme.split("-", 1)[0]
+    return own == "ru" or own == lang or lang not in ("ru", "uk", "be")
 
 
 def _title(text: str) -> str:

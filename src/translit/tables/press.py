@@ -2,7 +2,9 @@
 
 A language file in ``translit/data/languages/`` may have a ``transcription`` block:
 its ``letters`` give, for each lowercase Cyrillic letter, one spelling or a list of
-the spellings that language's press uses, and ``apostrophe`` the apostrophe's; its
+the spellings that language's press uses (the first the Russian letter's, the others
+what the press makes of the Ukrainian or Belarusian letter: German ``г`` is ``g`` in
+*Gorbatschow*, ``h`` in *Charkiw*), and ``apostrophe`` the apostrophe's; its
 ``rules`` give spellings in context, first match wins, in the rule language of the
 scheme files (docs/data-format.md, "The rule language")::
 
@@ -15,11 +17,16 @@ scheme files (docs/data-format.md, "The rule language")::
 or alternatives for the whole sequence, its ``each`` one spelling per letter.
 :func:`spellings` returns every combination of the alternatives (at most
 :data:`MAX_SPELLINGS` per word, in a fixed order), in lower case: the matcher folds
-case and diacritics anyway.
+case and diacritics anyway. A Russian form is spelled with the first spelling of each
+letter only: the press reads a Ukrainian or Belarusian name with Russian habits
+(*Gomel* for Гомель), never a Russian name with Ukrainian letter values (*Yvan* for
+Иван, *Ycznia* for Ичня).
 
 >>> de = load_press()["de"]
 >>> "lukaschenko" in spellings("Лукашенко", de)
 True
+>>> spellings("Иван", de), spellings("Иван", de, "ru")
+(['iwan', 'ywan'], ['iwan'])
 """
 
 from __future__ import annotations
@@ -61,6 +68,9 @@ class Press:
     alphabet: frozenset[str] = frozenset()
     """For a language written in Cyrillic (Bulgarian, Serbian): the letters its
     spellings use; empty for one written in Latin letters."""
+    russian: dict[str, tuple[str, ...]] | None = None
+    """The letters of a Russian form: the first spelling of each (None: as
+    :attr:`letters`)."""
 
 
 @lru_cache(maxsize=1)
@@ -90,7 +100,8 @@ def _press(lang: str, block: Map) -> Press:
         for rule in block.get("rules", [])
     )  # fmt: skip
     samples = tuple((a, b) for a, b in block.get("samples", []))
-    return Press(lang, letters, rules, samples, frozenset(block.get("alphabet", "")))
+    russian = {k: v[:1] for k, v in letters.items()}
+    return Press(lang, letters, rules, samples, frozenset(block.get("alphabet", "")), russian)
 
 
 def _alternatives(value: str | list[str]) -> tuple[str, ...]:
@@ -103,10 +114,12 @@ def _fits(tokens: frozenset[str], neighbour: str, edge: str) -> bool:
     return neighbour in tokens if neighbour else edge in tokens
 
 
-def spellings(text: str, press: Press) -> list[str]:
-    """Every spelling of Cyrillic *text* in *press*'s language, in lower case."""
+def spellings(text: str, press: Press, lang: str | None = None) -> list[str]:
+    """Every spelling of Cyrillic *text* (a form of language *lang*, if known) in
+    *press*'s language, in lower case."""
     words = text.lower().translate(_APOSTROPHES).split(" ")
-    per_word = [_word(w, press) for w in words]
+    letters = press.russian if lang == "ru" and press.russian is not None else press.letters
+    per_word = [_word(w, press, letters) for w in words]
     return [" ".join(combo) for combo in _combinations(per_word, 256)]
 
 
@@ -125,7 +138,7 @@ def _combinations(pieces: list[list[str]] | list[tuple[str, ...]], limit: int) -
     return found
 
 
-def _word(word: str, press: Press) -> list[str]:
+def _word(word: str, press: Press, letters: dict[str, tuple[str, ...]]) -> list[str]:
     pieces: list[tuple[str, ...]] = []
     i = 0
     while i < len(word):
@@ -140,7 +153,7 @@ def _word(word: str, press: Press) -> list[str]:
                 i += n
                 break
         else:
-            pieces.append(press.letters.get(word[i], (word[i],)))
+            pieces.append(letters.get(word[i], (word[i],)))
             i += 1
     return ["".join(p) for p in _combinations(pieces, MAX_SPELLINGS)]
 
