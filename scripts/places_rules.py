@@ -25,10 +25,12 @@ NEAR_NEW = 0.0125
 """... or NEAR_NEW for entries added after GeoNames' first import (id over 1,000,000),
 most of them city districts."""
 PLACE_WORDS = {
-    "previous": ["in", "near", "from", "outside", "city", "town"],
+    "previous": ["in", "near", "outside", "city", "town"],
     "next": ["oblast", "raion", "district", "region", "voblast"],
 }
-"""The words next to which a common word, given name or surname-like form names the place."""
+"""The words next to which a common word, given name or surname-like form names the place.
+Not "from": it comes before people as readily ("a letter from Borisov", "quotes from
+Nikolaev")."""
 SURNAME_ENDINGS = ("ov", "ev", "ow", "ew", "off", "in", "yn", "ine", "sky", "ski", "skiy",
                    "skyi", "skij", "skyj", "skyy")
 """Endings of Slavic surnames (Borisov, Kobrin, Khmelnytskyi): a one-word Latin form so
