@@ -10,9 +10,11 @@ All work on the folded key (:mod:`translit.text.fold`), in this order:
 3. an ambiguous form only with the words that make it safe (its ``next`` or
    ``previous`` words), and only written as a proper name is, a capital letter and
    then small ones, with no capitalized word right after it but one of its ``next``
-   words: in lower case (``in just two years``), in capitals (``REBUILT IN JUST TWO
-   YEARS``) or among capitalized words (``Rebuilt in Just Two Years``: a headline, or
-   a longer proper name) the case does not tell a name from the word it is shared with;
+   words, and a ``previous`` word in lower case unless it begins a sentence: in lower
+   case (``in just two years``), in capitals (``REBUILT IN JUST TWO YEARS``) or among
+   capitalized words (``Rebuilt in Just Two Years``, ``Fighting Near Borisov``: a
+   headline, or a longer proper name) the case does not tell a name from the word it
+   is shared with;
 4. a surname or place right after a different given name (``Sergei
    Tikhanovsky``, ``Viktor Lukashenko``) is left alone;
 5. a bare genitive ``-s`` (German, Dutch, Scandinavian) only after a capitalized name.
@@ -92,12 +94,13 @@ def accept(
     words: tuple[str, ...],
     span: tuple[int, int],
     written: str,
-    capital_after: bool = False,
+    capitals: tuple[bool, bool] = (False, False),
 ) -> Target | Left | None:
-    """The target that *words* at *span* of *key* (*written* so in the text, and
-    *capital_after*: a capitalized word follows it there, after spaces) name; or, when
-    the only targets that fail are inside a fixed expression or after another given
-    name, the first of those as :class:`Left`; None when no check passes."""
+    """The target that *words* at *span* of *key* (*written* so in the text; *capitals*:
+    whether the word before it is capitalized inside a sentence, and whether the word
+    after it is capitalized) name; or, when the only targets that fail are inside a fixed
+    expression or after another given name, the first of those as :class:`Left`; None
+    when no check passes."""
     start, end = span
     capitalized = written[:1].isupper()
     if not plain_surroundings(key, start, end) and in_technical_token(key, start, end):
@@ -116,10 +119,7 @@ def accept(
                 left = left or Left(target, *spot)
                 continue
         if target.next_words is not None and not (
-            capitalized
-            and not written.isupper()
-            and _in_context(key, (start, end), target)
-            and not (capital_after and _neighbour(key, end, 1) not in target.next_words)
+            capitalized and not written.isupper() and _in_context(key, span, target, capitals)
         ):
             continue
         if len(words) == 1 and target.part != "full":
@@ -209,7 +209,15 @@ def _neighbour(key: str, pos: int, step: int) -> str:
     return key[k:j] if j < pos else ""
 
 
-def _in_context(key: str, span: tuple[int, int], target: Target) -> bool:
-    after = _neighbour(key, span[1], 1)
-    before = _neighbour(key, span[0], -1)
-    return after in (target.next_words or ()) or before in (target.previous_words or ())
+def _in_context(
+    key: str, span: tuple[int, int], target: Target, capitals: tuple[bool, bool]
+) -> bool:
+    """Whether the words around *span* make the ambiguous *target* safe: one of its next
+    words after it, or one of its previous words before it. Another capitalized word
+    after it makes a longer proper name, and a previous word capitalized inside a
+    sentence is a headline's, where case tells nothing (*capitals*, see :func:`accept`)."""
+    if _neighbour(key, span[1], 1) in (target.next_words or ()):
+        return True
+    if capitals[0] or capitals[1]:
+        return False
+    return _neighbour(key, span[0], -1) in (target.previous_words or ())

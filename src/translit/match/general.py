@@ -107,7 +107,7 @@ def general(
         for words, cstart, cend, inflected in cands:
             ostart, oend = _original_span(text, offsets, cstart, cend)
             target = accept(index, key, words, (cstart, cend), text[ostart:oend],
-                            _capital_after(text, oend))
+                            _capitals(text, ostart, oend))
             if target is None:
                 continue
             if isinstance(target, Left):
@@ -131,12 +131,30 @@ def general(
 Candidate = tuple[tuple[str, ...], int, int, bool]  # words, start, end, inflected
 
 
-def _capital_after(text: str, at: int) -> bool:
-    """Whether a capital letter begins the word after *at* (after spaces only, as the
-    checks read the next word)."""
+def _capitals(text: str, start: int, end: int) -> tuple[bool, bool]:
+    """Whether the word before *start* is capitalized inside a sentence (not after a
+    full stop, question or exclamation mark, colon or line break), and whether the
+    word after *end* is capitalized: the words after spaces only, as the checks read
+    them (:func:`~translit.match.checks.accept`)."""
+    at = end
     while at < len(text) and text[at] == " ":
         at += 1
-    return at < len(text) and text[at].isupper()
+    after = at < len(text) and text[at].isupper()
+    at = start
+    while at > 0 and text[at - 1] == " ":
+        at -= 1
+    word = at
+    while word > 0 and text[word - 1].isalpha():
+        word -= 1
+    if word == at or not text[word].isupper():
+        return False, after
+    while word > 0 and text[word - 1] == " ":
+        word -= 1
+    return word > 0 and text[word - 1] not in _SENTENCE_ENDS, after
+
+
+_SENTENCE_ENDS = frozenset(".!?:\n\r\"“”«»(")
+"""What may come before the first word of a sentence (a capital there says nothing)."""
 
 
 def _order(key: str, cand: Candidate) -> tuple[int, bool]:
