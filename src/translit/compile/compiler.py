@@ -23,7 +23,7 @@ from translit.compile.index import EntityInfo, Index, Target
 from translit.compile.wordforms import next_letters, word_forms
 from translit.errors import TableError
 from translit.gcpause import paused_gc
-from translit.tables.aliases import Entity, Form
+from translit.tables.aliases import Ambiguous, Entity, Form
 from translit.tables.context_rules import load_context_rules
 from translit.tables.inflection import genitive_languages
 from translit.text.casing import is_cyrillic
@@ -192,8 +192,14 @@ def _reason(form: Form) -> str:
     return f"{form.origin} {form.text} ({form.lang})"
 
 
-def _target(entity: str, part: str, form: Form, **context: frozenset[str]) -> Target:
-    return Target(entity, part, _reason(form), form.where, **context)
+def _target(entity: str, part: str, form: Form, amb: Ambiguous | None = None) -> Target:
+    """The target of *form*; for an ambiguous one (*amb*), with the words that make it
+    safe."""
+    if amb is None:
+        return Target(entity, part, _reason(form), form.where)
+    return Target(entity, part, _reason(form), form.where,
+                  frozenset(fold_word(w) for w in amb.next),
+                  frozenset(fold_word(w) for w in amb.previous), amb.capitalized)
 
 
 def _person_targets(
@@ -230,11 +236,7 @@ def _ambiguous_targets(
     result = []
     for amb in entity.ambiguous:
         form = Form(amb.form, amb.lang, "ambiguous form", amb.where)
-        context = {
-            "next_words": frozenset(fold_word(w) for w in amb.next),
-            "previous_words": frozenset(fold_word(w) for w in amb.previous),
-        }
-        result.append((keys.words(amb.form), _target(entity.id, part, form, **context)))
+        result.append((keys.words(amb.form), _target(entity.id, part, form, amb)))
     return result
 
 

@@ -103,6 +103,7 @@ class Target(NamedTuple):
     where: str
     next_words: frozenset[str] | None = None  # ambiguous forms: the words that make them safe
     previous_words: frozenset[str] | None = None
+    capitalized: bool = False  # an ambiguous form a capital inside a sentence makes safe
 
 
 class EntityInfo(NamedTuple):

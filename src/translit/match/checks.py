@@ -14,7 +14,9 @@ All work on the folded key (:mod:`translit.text.fold`), in this order:
    case (``in just two years``), in capitals (``REBUILT IN JUST TWO YEARS``) or among
    capitalized words (``Rebuilt in Just Two Years``, ``Fighting Near Borisov``: a
    headline, or a longer proper name) the case does not tell a name from the word it
-   is shared with;
+   is shared with. A form marked ``capitalized`` (a word written in lower case, as the
+   dish *poutine*) is also safe capitalized inside a sentence among words in lower
+   case (``ont rencontré Poutine et``);
 4. a surname or place right after a different given name (``Sergei
    Tikhanovsky``, ``Viktor Lukashenko``) is left alone;
 5. a bare genitive ``-s`` (German, Dutch, Scandinavian) only after a capitalized name.
@@ -94,13 +96,13 @@ def accept(
     words: tuple[str, ...],
     span: tuple[int, int],
     written: str,
-    capitals: tuple[bool, bool] = (False, False),
+    capitals: tuple[bool, bool, bool] = (False, False, True),
 ) -> Target | Left | None:
     """The target that *words* at *span* of *key* (*written* so in the text; *capitals*:
-    whether the word before it is capitalized inside a sentence, and whether the word
-    after it is capitalized) name; or, when the only targets that fail are inside a fixed
-    expression or after another given name, the first of those as :class:`Left`; None
-    when no check passes."""
+    whether the word before it is capitalized inside a sentence, whether the word after
+    it is capitalized, and whether it begins a sentence) name; or, when the only targets
+    that fail are inside a fixed expression or after another given name, the first of
+    those as :class:`Left`; None when no check passes."""
     start, end = span
     capitalized = written[:1].isupper()
     if not plain_surroundings(key, start, end) and in_technical_token(key, start, end):
@@ -119,7 +121,12 @@ def accept(
                 left = left or Left(target, *spot)
                 continue
         if target.next_words is not None and not (
-            capitalized and not written.isupper() and _in_context(key, span, target, capitals)
+            capitalized
+            and not written.isupper()
+            and (
+                _in_context(key, span, target, capitals)
+                or (target.capitalized and capitals == _INSIDE_A_SENTENCE)
+            )
         ):
             continue
         if len(words) == 1 and target.part != "full":
@@ -209,8 +216,13 @@ def _neighbour(key: str, pos: int, step: int) -> str:
     return key[k:j] if j < pos else ""
 
 
+_INSIDE_A_SENTENCE = (False, False, False)
+"""*capitals* of a form written inside a sentence among words in lower case: there a
+capital makes a form marked ``capitalized`` (a word in lower case) the name."""
+
+
 def _in_context(
-    key: str, span: tuple[int, int], target: Target, capitals: tuple[bool, bool]
+    key: str, span: tuple[int, int], target: Target, capitals: tuple[bool, bool, bool]
 ) -> bool:
     """Whether the words around *span* make the ambiguous *target* safe: one of its next
     words after it, or one of its previous words before it. Another capitalized word

@@ -131,11 +131,12 @@ def general(
 Candidate = tuple[tuple[str, ...], int, int, bool]  # words, start, end, inflected
 
 
-def _capitals(text: str, start: int, end: int) -> tuple[bool, bool]:
+def _capitals(text: str, start: int, end: int) -> tuple[bool, bool, bool]:
     """Whether the word before *start* is capitalized inside a sentence (not after a
-    full stop, question or exclamation mark, colon or line break), and whether the
-    word after *end* is capitalized: the words after spaces only, as the checks read
-    them (:func:`~translit.match.checks.accept`)."""
+    full stop, question or exclamation mark, colon or line break), whether the word
+    after *end* is capitalized, and whether the form at *start* begins a sentence: the
+    words after spaces only, as the checks read them
+    (:func:`~translit.match.checks.accept`)."""
     at = end
     while at < len(text) and text[at] == " ":
         at += 1
@@ -143,14 +144,15 @@ def _capitals(text: str, start: int, end: int) -> tuple[bool, bool]:
     at = start
     while at > 0 and text[at - 1] == " ":
         at -= 1
+    first = at == 0 or text[at - 1] in _SENTENCE_ENDS
     word = at
     while word > 0 and text[word - 1].isalpha():
         word -= 1
     if word == at or not text[word].isupper():
-        return False, after
+        return False, after, first
     while word > 0 and text[word - 1] == " ":
         word -= 1
-    return word > 0 and text[word - 1] not in _SENTENCE_ENDS, after
+    return word > 0 and text[word - 1] not in _SENTENCE_ENDS, after, first
 
 
 _SENTENCE_ENDS = frozenset(".!?:\n\r\"“”«»(")

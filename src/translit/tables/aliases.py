@@ -64,6 +64,8 @@ class Ambiguous:
     next: tuple[str, ...]
     previous: tuple[str, ...]
     where: str
+    capitalized: bool = False
+    """A word in lower case: capitalized inside a sentence, the form names the entity."""
 
 
 @dataclass
@@ -273,6 +275,7 @@ def _ambiguous(value: Seq, path: str) -> list[Ambiguous]:
                 words["next"],
                 words["previous"],
                 f"{path}:{entry_line}",
+                bool(entry.get("capitalized", False)),
             )
         )
     return result

@@ -353,6 +353,9 @@ ALIASES = Record("an alias table", {
                         "its language; und when not given", "lang: pl"),
             "next": Key(_PHRASES, "words that may follow it", "next: [regiment]"),
             "previous": Key(_PHRASES, "words that may precede it", "previous: [president]"),
+            "capitalized": Key(Flag(), "a word in lower case: capitalized inside a sentence "
+                               "(not first, nor among capitalized words) it is the name",
+                               "capitalized: true"),
             "source": Key(Text(), "why (not used by the code)", "source: ..."),
         })), "forms used alone only next to the given words",
             "ambiguous: [{form: Kalinowski, lang: pl, next: [regiment]}]"),
