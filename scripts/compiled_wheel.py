@@ -25,7 +25,6 @@ ROOT = Path(__file__).resolve().parents[1]
 def build(source: Path, out: Path) -> Path:
     """Build the compiled wheel of the project at *source* into *out*; its path."""
     out.mkdir(parents=True, exist_ok=True)
-    before = set(out.glob("translit_names-*.whl"))
     done = subprocess.run(
         [sys.executable, "-m", "pip", "wheel", "--quiet", "--disable-pip-version-check",
          "--no-deps", "--wheel-dir", str(out), str(source)],
@@ -37,7 +36,7 @@ def build(source: Path, out: Path) -> Path:
     compiled = [w for w in out.glob("translit_names-*.whl") if not w.name.endswith("-any.whl")]
     if not compiled:
         sys.exit(f"compiled_wheel.py: no platform wheel in {out}: the build hook did not run")
-    return max(compiled, key=lambda w: (w not in before, w.stat().st_mtime))
+    return max(compiled, key=lambda w: w.stat().st_mtime)
 
 
 def main() -> None:

@@ -96,7 +96,7 @@ def accept(
     words: tuple[str, ...],
     span: tuple[int, int],
     written: str,
-    capitals: tuple[bool, bool, bool] = (False, False, True),
+    capitals: tuple[bool, bool, bool],
 ) -> Target | Left | None:
     """The target that *words* at *span* of *key* (*written* so in the text; *capitals*:
     whether the word before it is capitalized inside a sentence, whether the word after
