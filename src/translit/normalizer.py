@@ -9,10 +9,9 @@ from typing import TYPE_CHECKING, Any, TypeGuard
 from translit.compile.cache import cached, table_key
 from translit.compile.index import Index
 from translit.errors import TableError
-from translit.gcpause import paused_gc
 from translit.match.general import match_whole
-from translit.mention import Mention, splice
-from translit.scan import PIECE, fenced_pieces, scan, scan_piece
+from translit.mention import Mention
+from translit.scan import normalized, scan
 from translit.tables.bundled import bundled_table_files
 from translit.text.fold import fold_word
 
@@ -129,16 +128,10 @@ class Normalizer:
     ) -> str:
         """*text* with every mention rewritten to its canonical form; the rest
         byte-identical. ``lang`` as for :meth:`find`."""
-        chosen = self._check_style(style)
-        language = self._check_lang(lang)
-        index = self._index
-        inflected = self._replace_inflected
-        with paused_gc():  # no garbage in cycles (see gcpause)
-            return "".join(
-                splice(piece, scan_piece(index, piece, chosen, inflected, False, 0, language,
-                                         fences))
-                for _, piece, fences in fenced_pieces(text, PIECE)
-            )  # fmt: skip
+        return normalized(
+            self._index, text, self._check_style(style), self._replace_inflected,
+            self._check_lang(lang),
+        )
 
     def _check_lang(self, lang: str | None) -> str | None:
         if lang is None:

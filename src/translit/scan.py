@@ -28,20 +28,22 @@ for little gain (``docs/performance.md``).
 
 from __future__ import annotations
 
+import gc
 from bisect import bisect_right
 from typing import cast
 
 from translit.compile.index import Index
 from translit.context.cases import genitive_as_case
 from translit.context.review import review
-from translit.gcpause import paused_gc
 from translit.match.general import general, scan_general
 from translit.match.short_path import new_tuple, short_path
-from translit.mention import Mention
+from translit.mention import Mention, splice
 from translit.text.fold import fold_beyond
 from translit.text.protect import fence_spans, outside_code, outside_long_tokens
 
-__all__ = ["PIECE", "Fences", "fenced_pieces", "match", "pieces", "scan", "scan_piece"]
+__all__ = [
+    "PIECE", "Fences", "fenced_pieces", "match", "normalized", "pieces", "scan", "scan_piece",
+]
 
 PIECE = 1 << 18
 """Texts are scanned in pieces of about this many characters (see :func:`pieces`)."""
@@ -122,12 +124,43 @@ def scan(
     An inflected mention keeps its text unless *replace_inflected* is true.
     """
     mentions: list[Mention] = []
-    with paused_gc():  # a mention is a tuple, and none is garbage (see gcpause)
+    paused = _pause_gc()  # a mention is a tuple, and none is garbage (see gcpause)
+    try:
         for begin, piece, fences in fenced_pieces(text, PIECE):
             mentions += scan_piece(
                 index, piece, style, replace_inflected, True, begin, lang, fences
             )
+    finally:
+        if paused:
+            gc.enable()
     return mentions
+
+
+def normalized(
+    index: Index, text: str, style: str, replace_inflected: bool, lang: str | None
+) -> str:
+    """*text* with the mentions :func:`scan` would change rewritten, piece by piece
+    (only what :func:`~translit.mention.splice` needs is told: see :func:`scan_piece`)."""
+    paused = _pause_gc()
+    try:
+        return "".join([
+            splice(piece, scan_piece(index, piece, style, replace_inflected, False, 0, lang,
+                                     fences))
+            for _, piece, fences in fenced_pieces(text, PIECE)
+        ])  # fmt: skip
+    finally:
+        if paused:
+            gc.enable()
+
+
+def _pause_gc() -> bool:
+    """:func:`~translit.gcpause.paused_gc` inline (a context manager of contextlib costs
+    about a microsecond a call, as much as a short text's scan here and there): whether
+    the collector was running, and is now paused."""
+    if gc.isenabled():
+        gc.disable()
+        return True
+    return False
 
 
 def match(index: Index, text: str, style: str, replace_inflected: bool = False) -> list[Mention]:

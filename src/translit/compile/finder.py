@@ -47,7 +47,8 @@ __all__ = ["Finder", "Found"]
 
 Found = list[tuple[int, int, int]]  # (pattern number, start, end) of each hit
 
-_SURROGATES = re.compile("[\ud800-\udfff]")
+_SURROGATES = re.compile(f"[{chr(0xD800)}-{chr(0xDFFF)}]")  # (no surrogate in a literal:
+# the compiled build refuses one)
 
 
 class Finder:
@@ -55,7 +56,8 @@ class Finder:
 
     def __init__(
         self,
-        patterns: Iterable[str],
+        patterns: Iterable[str] = (),  # (a default for each: the compiled build unpickles
+        # a Finder by calling Finder(), then __setstate__)
         followers: Iterable[str] = (),
         follower_starts: Iterable[str] = (),
         leaders: Iterable[str] = (),
