@@ -86,6 +86,34 @@ def test_a_pattern_with_a_joiner_takes_the_general_path(normalizer: translit.Nor
     assert [m.text for m in match(index, text, "en")][:1] == ["Wit-Rusland"]
 
 
+@pytest.mark.parametrize(
+    ("text", "short"),
+    [
+        ("Laut Lukaschenkos Sprecher", ["Lukaschenko"]),  # a bare genitive -s: the name
+        ("in Witebsks Zentrum.", ["Witebsk"]),  # alone, on the short path
+        ("(Kolesnikowas)", ["Kolesnikowa"]),
+        ("laut lukaschenkos Sprecher", []),  # in lower case: the general path decides
+        ("Swjatlana Tichanowskajas Team", []),  # a phrase reaches it: the general path too
+        ("Lukaschenkos-Regime", []),  # a joiner
+        ("Lukaschenkos.de", []),  # surroundings not plain
+    ],
+)
+def test_a_bare_genitive_s_takes_the_short_path(
+    normalizer: translit.Normalizer, text: str, short: list[str]
+) -> None:
+    """A capitalized name with a bare genitive -s in plain surroundings is a mention on
+    the short path; anything more goes the general way. Either way the same mentions."""
+    from translit.match.short_path import short_path
+    from translit.text.fold import fold_beyond
+
+    index = normalizer._index
+    key = fold_beyond(text)[0]
+    found = index.finder.first(key)
+    mentions, _ = short_path(index, key, text, found, "en", False)
+    assert [m[2] for m in mentions] == short
+    assert match(index, text, "en") == scan_general(index, text, "en")
+
+
 _NORMALIZER = translit.Normalizer()
 _INDEX = _NORMALIZER._index
 _GAPS = [" ", "  ", "\n", "\n\n", ", ", "'s ", "’s ", "-", ". ", "s ", ""]

@@ -137,7 +137,7 @@ def short_path(
         entry = by_pattern[pattern]
         if entry is PENDING:
             entry = table.pattern(pattern)
-        inflected = unknown = False
+        inflected = unknown = genitive_s = False
         if after not in _ENDS:  # the word goes on: an inflected form?
             entry = None
             limit = start + LONGEST
@@ -149,12 +149,19 @@ def short_path(
                 if form is None and word not in forms_seen:  # made anew by the compiled code)
                     form = table.form(word)
                 if form is None:  # "statement" at an anchor "stat": no form of the table,
-                    # unless a joiner or a genitive -s makes one (the general path looks)
-                    unknown = not (
-                        "'" in word
-                        or "-" in word
-                        or (word[-1] == "s" and word[:-1] in genitive)
-                    )
+                    # unless a joiner or a genitive -s makes one
+                    joined_word = "'" in word or "-" in word
+                    genitive_s = word[-1] == "s" and word[:-1] in genitive
+                    unknown = not (joined_word or genitive_s)
+                    if genitive_s and not joined_word and text[start].isupper():
+                        # a bare genitive -s after a capitalized name (Lukaschenkos): the
+                        # name alone is the mention, as the general path reads it
+                        # (general._forms_at) and checks it (checks.accept)
+                        entry = by_words.get((word[:-1],), PENDING)
+                        if entry is PENDING:
+                            entry = table.word(word[:-1])
+                    else:  # the general path looks
+                        genitive_s = False
                 elif form[1]:
                     entry = by_words.get((form[0],), PENDING)
                     if entry is PENDING:
@@ -252,6 +259,8 @@ def short_path(
                     continue
         else:
             chain = -1
+        if genitive_s:  # the -s stays outside the mention
+            stop -= 1
         spot: tuple[int, int] | None = None
         if inflected:
             expressions = entry.not_when.get(key[start:stop])
