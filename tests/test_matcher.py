@@ -96,13 +96,19 @@ def test_a_pattern_with_a_joiner_takes_the_general_path(normalizer: translit.Nor
         ("Swjatlana Tichanowskajas Team", []),  # a phrase reaches it: the general path too
         ("Lukaschenkos-Regime", []),  # a joiner
         ("Lukaschenkos.de", []),  # surroundings not plain
+        ("the Odessa-based group", ["Odessa"]),  # a compound of one hyphen: the form
+        ("w Kijowie-Centrum", ["Kijowie"]),  # before it (inflected too)
+        ("a Kiev-Minsk train", ["Kiev"]),  # (the general path takes the name after it)
+        ("Kiev-Minsk-Gomel", []),  # more than one hyphen: the general path
+        ("odessa-based.com", []),
     ],
 )
-def test_a_bare_genitive_s_takes_the_short_path(
+def test_a_genitive_s_or_a_hyphen_after_a_name_takes_the_short_path(
     normalizer: translit.Normalizer, text: str, short: list[str]
 ) -> None:
-    """A capitalized name with a bare genitive -s in plain surroundings is a mention on
-    the short path; anything more goes the general way. Either way the same mentions."""
+    """A capitalized name with a bare genitive -s, or a form before the one hyphen of a
+    compound, in plain surroundings, is a mention on the short path; anything more goes
+    the general way. Either way the same mentions."""
     from translit.match.short_path import short_path
     from translit.text.fold import fold_beyond
 

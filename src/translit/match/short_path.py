@@ -137,7 +137,8 @@ def short_path(
         entry = by_pattern[pattern]
         if entry is PENDING:
             entry = table.pattern(pattern)
-        inflected = unknown = genitive_s = False
+        inflected = unknown = False
+        cut = -1  # where the mention ends inside the word (before a genitive -s or a hyphen)
         if after not in _ENDS:  # the word goes on: an inflected form?
             entry = None
             limit = start + LONGEST
@@ -160,8 +161,20 @@ def short_path(
                         entry = by_words.get((word[:-1],), PENDING)
                         if entry is PENDING:
                             entry = table.word(word[:-1])
-                    else:  # the general path looks
-                        genitive_s = False
+                        cut = stop - 1
+                    elif not genitive_s and "'" not in word and word.count("-") == 1:
+                        # a compound of one hyphen (Odessa-based): the form before it,
+                        # as the general path reads it at the joint
+                        cut = start + word.index("-")
+                        part = key[start:cut]
+                        form = forms_seen.get(part)
+                        if form is None and part not in forms_seen:
+                            form = table.form(part)
+                        if form is not None:
+                            entry = by_words.get((form[0],), PENDING)
+                            if entry is PENDING:
+                                entry = table.word(form[0])
+                            inflected = form[1]
                 elif form[1]:
                     entry = by_words.get((form[0],), PENDING)
                     if entry is PENDING:
@@ -259,8 +272,8 @@ def short_path(
                     continue
         else:
             chain = -1
-        if genitive_s:  # the -s stays outside the mention
-            stop -= 1
+        if cut >= 0:  # the -s or the rest of the compound stays outside the mention
+            stop = cut
         spot: tuple[int, int] | None = None
         if inflected:
             expressions = entry.not_when.get(key[start:stop])
