@@ -30,7 +30,7 @@ from __future__ import annotations
 
 import gc
 from bisect import bisect_right
-from typing import cast
+from typing import Final, cast
 
 from translit.compile.index import Index
 from translit.context.cases import genitive_as_case
@@ -47,7 +47,7 @@ __all__ = [
 
 PIECE = 1 << 18
 """Texts are scanned in pieces of about this many characters (see :func:`pieces`)."""
-_CUT_AFTER = frozenset(".!?;:)]}>\"'»”’…")
+_CUT_AFTER: Final = frozenset(".!?;:)]}>\"'»”’…")
 
 
 def pieces(text: str, size: int = PIECE) -> list[tuple[int, str]]:

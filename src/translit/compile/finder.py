@@ -39,7 +39,7 @@ import itertools
 import re
 from bisect import bisect_left
 from collections.abc import Iterable
-from typing import Any
+from typing import Any, Final
 
 from ahocorasick_rs import AhoCorasick, BytesAhoCorasick, Implementation, MatchKind
 
@@ -47,7 +47,7 @@ __all__ = ["Finder", "Found"]
 
 Found = list[tuple[int, int, int]]  # (pattern number, start, end) of each hit
 
-_SURROGATES = re.compile(f"[{chr(0xD800)}-{chr(0xDFFF)}]")  # (no surrogate in a literal:
+_SURROGATES: Final = re.compile(f"[{chr(0xD800)}-{chr(0xDFFF)}]")  # (no surrogate in a literal:
 # the compiled build refuses one)
 
 
@@ -305,13 +305,15 @@ def _latin_1(pattern: str, marks: dict[str, str]) -> bytes:
         return b"Z"
 
 
-_MARK_BYTES = [*"ABCDEFGHIJKLMNOPQRSTUVWXY", *(chr(c) for c in range(0xC0, 0xDF) if c != 0xD7)]
+_MARK_BYTES: Final = [
+    *"ABCDEFGHIJKLMNOPQRSTUVWXY", *(chr(c) for c in range(0xC0, 0xDF) if c != 0xD7)
+]
 """Capital letters of Latin-1 (but ``Z``): no key, in lower case, holds one."""
 
 
-DFA_AFTER = 50
+DFA_AFTER: Final = 50
 """A DFA is built once this many characters per pattern have been searched."""
-LOOK_UP_TO = 256
+LOOK_UP_TO: Final = 256
 """Keys adding up to this many characters are searched without an automaton."""
-BISECT_UP_TO = 32
+BISECT_UP_TO: Final = 32
 """Keys adding up to this many characters are looked up by binary search in the patterns."""

@@ -3,6 +3,8 @@ the word it is glued to."""
 
 from __future__ import annotations
 
+from typing import Final
+
 from translit.compile.index import Index
 from translit.context.people import own_given_names
 from translit.context.reader import MEMO, Surroundings, plain, table_word
@@ -104,7 +106,7 @@ def genitive_as_case(index: Index, text: str, mentions: list[Mention], style: st
     return result
 
 
-_SIBILANTS = "sSxXzZß"
+_SIBILANTS: Final = "sSxXzZß"
 
 
 def _rewritten(index: Index, text: str, style: str, replace_inflected: bool) -> bool:

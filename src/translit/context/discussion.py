@@ -6,6 +6,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_right
 from itertools import pairwise
+from typing import Final
 
 from translit.compile.index import Index
 from translit.context.reader import (
@@ -26,8 +27,8 @@ from translit.text.fold import fold_word
 __all__ = ["cued", "discussed_pairs", "gloss", "labelled", "may_cue"]
 
 
-_CLOSING_QUOTES = "\"'”’»“‹›"
-_LABEL = re.compile(r"([^\W\d_]+)\s?[:.](?:\s|$)")
+_CLOSING_QUOTES: Final = "\"'”’»“‹›"
+_LABEL: Final = re.compile(r"([^\W\d_]+)\s?[:.](?:\s|$)")
 
 
 def labelled(seen: Surroundings, m: Mention) -> bool:

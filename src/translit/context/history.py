@@ -4,6 +4,8 @@ language files."""
 
 from __future__ import annotations
 
+from typing import Final
+
 from translit.context.reader import Surroundings, plain
 from translit.mention import Mention
 from translit.tables.context_rules import Words
@@ -51,7 +53,7 @@ def may_be_historical(
     )
 
 
-_CLOSE = 12
+_CLOSE: Final = 12
 """Names at most this many characters apart may be a list ("Kiev and Lwów")."""
 
 

@@ -6,6 +6,8 @@ two together."""
 
 from __future__ import annotations
 
+from typing import Final
+
 from translit.compile.index import Index
 from translit.context.cases import after_inflected_given_name
 from translit.context.discussion import labelled, may_cue
@@ -19,7 +21,7 @@ from translit.text.language import style_language
 
 __all__ = ["NO_MEMO", "plain_lane"]
 
-NO_MEMO: dict[tuple[str, str], frozenset[str]] = {}
+NO_MEMO: Final[dict[tuple[str, str], frozenset[str]]] = {}
 """What a table remembers of case forms before it has remembered any."""
 
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left, bisect_right
+from typing import Final
 
 from translit.context.people import given_key
 from translit.context.reader import NEXT, Surroundings, Word, word_key
@@ -16,7 +17,7 @@ __all__ = [
 ]  # fmt: skip
 
 
-_INITIAL_BEFORE = ".!?:;\"“”«»„(‘’'–—-|•*#>[/"
+_INITIAL_BEFORE: Final = ".!?:;\"“”«»„(‘’'–—-|•*#>[/"
 
 
 def inside_proper_name(seen: Surroundings, m: Mention, begin: int, written: str) -> str:
@@ -109,7 +110,7 @@ def title_case_line(seen: Surroundings, pos: int) -> bool:
     return count >= 3 and capitals >= 0.75 * count
 
 
-_LONG_WORD = re.compile(r"(?<![^\W_])[^\W\d_]{4,}(?![^\W_])")
+_LONG_WORD: Final = re.compile(r"(?<![^\W_])[^\W\d_]{4,}(?![^\W_])")
 """A word of four letters or more: a whole token (:data:`~translit.context.reader.TOKEN`)
 of letters only."""
 

@@ -4,6 +4,8 @@ member of the family the table's negatives name."""
 
 from __future__ import annotations
 
+from typing import Final
+
 from translit.compile.index import Index
 from translit.compile.lookup import lookup
 from translit.context.reader import NONE, REACH, Surroundings, plain, table_word
@@ -12,7 +14,7 @@ from translit.mention import Mention
 __all__ = ["family_names", "given_key", "other_person", "own_given_names"]
 
 
-LOOK_BACK = REACH
+LOOK_BACK: Final = REACH
 """How far back in its paragraph a surname looks for the person it names."""
 
 

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left, bisect_right
+from typing import Final
 
 from translit.compile.index import Index
 from translit.compile.lookup import lookup
@@ -29,32 +30,32 @@ __all__ = [
 ]  # fmt: skip
 
 
-TOKEN = re.compile(r"[^\W_]+")
-WINDOW = 48
+TOKEN: Final = re.compile(r"[^\W_]+")
+WINDOW: Final = 48
 """Characters looked at on each side of a mention."""
-OPENING_QUOTES = "\"'“‘«„‚‹"
-APOSTROPHES = "'’ʹʼ`"
-_BLANK_LINE = re.compile(r"\n[ \t\r\f\v]*\n")
-MEMO = 1 << 16
+OPENING_QUOTES: Final = "\"'“‘«„‚‹"
+APOSTROPHES: Final = "'’ʹʼ`"
+_BLANK_LINE: Final = re.compile(r"\n[ \t\r\f\v]*\n")
+MEMO: Final = 1 << 16
 """At most this many written forms are remembered per table."""
 Word = tuple[str, str, str, int]
-NONE: frozenset[str] = frozenset()
-NO_WORD: Word = ("", "", "", -1)
-_TRAILING = frozenset(",.;:!?")
+NONE: Final[frozenset[str]] = frozenset()
+NO_WORD: Final[Word] = ("", "", "", -1)
+_TRAILING: Final = frozenset(",.;:!?")
 """What may end a word before its space in :meth:`Surroundings.last_two`'s common case
 (none of it a letter or digit: the regular expression reads it as part of the gap)."""
-_LAST_TWO = re.compile(r"(\W*)([^\W_]+)(?:(\W*)([^\W_]+))?")
-NEXT = re.compile(r"(\W*)([^\W_]+)")
-BREAKS = frozenset(".;!?()[]{}\n")
-REACH = 2000
+_LAST_TWO: Final = re.compile(r"(\W*)([^\W_]+)(?:(\W*)([^\W_]+))?")
+NEXT: Final = re.compile(r"(\W*)([^\W_]+)")
+BREAKS: Final = frozenset(".;!?()[]{}\n")
+REACH: Final = 2000
 """No check reads further from a mention than this (the person a surname names is
 looked for this far back in its paragraph); a stream's context must cover it."""
-SENTENCE = 400
+SENTENCE: Final = 400
 """The longest sentence, in characters, that two spellings are compared in."""
-SAMPLE = 2000
+SAMPLE: Final = 2000
 """A paragraph's language is told from this many characters of it, its mentions left
 out (see :meth:`Surroundings.outside_mentions`)."""
-LINE = 200
+LINE: Final = 200
 """A line's language (where its paragraph does not tell) is told from this many
 characters on each side of the mention, the mentions left out."""
 
@@ -426,14 +427,14 @@ def _run_start(text: str, at: int) -> int:
     return begin
 
 
-_LINES = 64
+_LINES: Final = 64
 """Lines (or blank characters) :func:`paragraph_around` reads each way at most."""
-_SPACING = frozenset("\n \t\r\f\v")
-_LONG_LINE = 200
+_SPACING: Final = frozenset("\n \t\r\f\v")
+_LONG_LINE: Final = 200
 """Characters per line on average from which :func:`paragraph_starts` searches line by line."""
-_HEAD = 8192
+_HEAD: Final = 8192
 """Characters at the beginning of a text whose lines tell :func:`paragraph_starts` the way."""
-_BLANK = frozenset(" \t\r\f\v")
+_BLANK: Final = frozenset(" \t\r\f\v")
 """What a blank line may hold (``_BLANK_LINE``)."""
 
 
@@ -485,7 +486,7 @@ def word_key(word: str) -> str:
     return found
 
 
-_FOLDED: dict[str, str] = {}
+_FOLDED: Final[dict[str, str]] = {}
 """The folded key of each word with letters other than ASCII met so far (at most
 :data:`MEMO`): the fold depends on nothing else."""
 
@@ -552,14 +553,14 @@ def sentence_start(text: str, pos: int, names: set[int] | frozenset[int] = froze
         last[mark] = text.rfind(mark, floor, at)
 
 
-_SENTENCE_STOPS = ".!?…"
-_SENTENCE_CLOSERS = "\"'”’»)]"
-_SENTENCE_MARKS = ("\n", *_SENTENCE_STOPS)
+_SENTENCE_STOPS: Final = ".!?…"
+_SENTENCE_CLOSERS: Final = "\"'”’»)]"
+_SENTENCE_MARKS: Final = ("\n", *_SENTENCE_STOPS)
 """What ends a sentence: a stop, closing quotes or brackets (``_SENTENCE_CLOSERS``) and
 space, or a line break."""
 
 
-_NO_PLACES: list[int] = []
+_NO_PLACES: Final[list[int]] = []
 
 
 def _places(text: str, words: tuple[str, ...], start: int, end: int) -> list[int]:

@@ -5,6 +5,7 @@ the reason."""
 from __future__ import annotations
 
 from collections.abc import Sequence
+from typing import Final
 
 from translit.compile.index import Index
 from translit.context.cases import after_inflected_given_name, broken_genitive, case_form_in
@@ -122,7 +123,7 @@ def _inflected(reason: str, replace_inflected: bool, discussed: bool) -> tuple[s
     return (_DISCUSSED if discussed else ""), True
 
 
-_DISCUSSED = "the text discusses the spelling"
+_DISCUSSED: Final = "the text discusses the spelling"
 
 
 def _left(

@@ -27,7 +27,7 @@ All work on the folded key (:mod:`translit.text.fold`), in this order:
 
 from __future__ import annotations
 
-from typing import NamedTuple
+from typing import Final, NamedTuple
 
 from translit.compile.index import FORMER, Index, Target
 from translit.text.fold import KEY_WORD, is_word_char
@@ -48,21 +48,21 @@ __all__ = [
     "plain_surroundings",
 ]
 
-PLAIN_END = frozenset(STOPS)
+PLAIN_END: Final = frozenset(STOPS)
 """Where the plain surroundings after a name end: whatever ends a token (whitespace,
 brackets, double quotes, a tag's edge; :data:`~translit.text.protect.STOPS`)."""
-PLAIN_AFTER = PLAIN_END | frozenset(",.;:!?'’‘‹›")
+PLAIN_AFTER: Final = PLAIN_END | frozenset(",.;:!?'’‘‹›")
 """What may follow a name in plain surroundings: closing punctuation, up to one of
 :data:`PLAIN_END`."""
-ATTACHED = frozenset("'‘„‚‹›")
+ATTACHED: Final = frozenset("'‘„‚‹›")
 """Opening quotes that do not end a token: plain before a name only after one of
 :data:`PLAIN_END`, or after an elided word after one (French "d'Odessa")."""
-PLAIN_BEFORE = PLAIN_END | ATTACHED
+PLAIN_BEFORE: Final = PLAIN_END | ATTACHED
 """What may stand right before a name in plain surroundings."""
-_ELIDED = 3
+_ELIDED: Final = 3
 """The longest elided word before an apostrophe ("qu'")."""
-BIDI = "\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069"
-_OPENERS = "([{\"'«“‘"
+BIDI: Final = "\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069"
+_OPENERS: Final = "([{\"'«“‘"
 
 
 class Left(NamedTuple):
@@ -74,7 +74,7 @@ class Left(NamedTuple):
     end: int
 
 
-ANOTHER = "another person ("
+ANOTHER: Final = "another person ("
 """How the reason of a mention left as another person's name begins (the matcher's
 given names, check 4 of the review)."""
 
@@ -216,7 +216,7 @@ def _neighbour(key: str, pos: int, step: int) -> str:
     return key[k:j] if j < pos else ""
 
 
-_INSIDE_A_SENTENCE = (False, False, False)
+_INSIDE_A_SENTENCE: Final = (False, False, False)
 """*capitals* of a form written inside a sentence among words in lower case: there a
 capital makes a form marked ``capitalized`` (a word in lower case) the name."""
 

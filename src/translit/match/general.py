@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import unicodedata
 from collections.abc import Callable
+from typing import Final
 from unicodedata import combining
 
 from translit.compile.finder import Found
@@ -45,10 +46,10 @@ __all__ = [
     "starts_word",
 ]
 
-_BREAKS = "\n\r\x0b\x0c\x1c\x1d\x1e\x85\u2028\u2029"
-GAP = " \t" + _BREAKS
+_BREAKS: Final = "\n\r\x0b\x0c\x1c\x1d\x1e\x85\u2028\u2029"
+GAP: Final = " \t" + _BREAKS
 """What may separate the words of a phrase (one line break at most)."""
-LONGEST = MAX_FORM_LENGTH + 16
+LONGEST: Final = MAX_FORM_LENGTH + 16
 """The longest form of a table, with an ending: no word is read further."""
 
 Hit = tuple[int, str, bool]  # end, the word of the table, inflected
@@ -155,7 +156,7 @@ def _capitals(text: str, start: int, end: int) -> tuple[bool, bool, bool]:
     return word > 0 and text[word - 1] not in _SENTENCE_ENDS, after, first
 
 
-_SENTENCE_ENDS = frozenset(".!?:\n\r\"“”«»(")
+_SENTENCE_ENDS: Final = frozenset(".!?:\n\r\"“”«»(")
 """What may come before the first word of a sentence (a capital there says nothing)."""
 
 
@@ -254,8 +255,8 @@ def _reads(index: Index, weak: bool) -> dict[str, tuple[tuple[int, str, bool], .
     return memo
 
 
-_READS = {False: "read", True: "read_weak"}
-READS_MEMO = 1 << 16
+_READS: Final = {False: "read", True: "read_weak"}
+READS_MEMO: Final = 1 << 16
 
 
 def case_form_too(index: Index, word: str, weak: bool = False) -> str | None:
@@ -279,7 +280,7 @@ def case_forms_too(index: Index, weak: bool = False) -> dict[str, str | None]:
     return memo
 
 
-_MEMO = {False: "case_form_too", True: "case_form_too_weak"}
+_MEMO: Final = {False: "case_form_too", True: "case_form_too_weak"}
 
 
 def _joints(key: str, start: int, stop: int, most: int) -> list[int]:
@@ -310,7 +311,7 @@ def plain_token(key: str, at: int, code: bool) -> int | None:
     return found.start()
 
 
-_SHORT_TOKEN = 64
+_SHORT_TOKEN: Final = 64
 
 
 def follower_at(index: Index, key: str, end: int) -> int:

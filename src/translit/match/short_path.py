@@ -14,6 +14,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_left
 from operator import itemgetter
+from typing import Final
 from unicodedata import combining
 
 from translit.compile.finder import Found
@@ -51,10 +52,10 @@ __all__ = ["new_tuple", "short_path"]
 
 # what may stand before and after a name on the short path: the plain surroundings
 # of checks.plain_surroundings (which checks the rest)
-_ENDS = PLAIN_AFTER
-_BEFORE = PLAIN_BEFORE
-_SPACE = frozenset(" \t\n\r")
-new_tuple = tuple.__new__  # a Mention without the named tuple's Python-level __new__
+_ENDS: Final = PLAIN_AFTER
+_BEFORE: Final = PLAIN_BEFORE
+_SPACE: Final = frozenset(" \t\n\r")
+new_tuple: Final = tuple.__new__  # a Mention without the named tuple's Python-level __new__
 
 
 def short_path(
@@ -396,8 +397,8 @@ def _follower_pair(
     return True
 
 
-_WORD = re.compile(r"\w+")
-_START = itemgetter(1)
+_WORD: Final = re.compile(r"\w+")
+_START: Final = itemgetter(1)
 
 
 def _goes_on(table: QuickTable, key: str, hits: list[Hit]) -> bool:

@@ -24,6 +24,7 @@ from __future__ import annotations
 
 import re
 from functools import lru_cache
+from typing import Final
 
 __all__ = ["is_cyrillic", "restyle"]
 
@@ -33,7 +34,7 @@ def is_cyrillic(text: str) -> bool:
     return _CYRILLIC.search(text) is not None
 
 
-_CYRILLIC = re.compile("[\u0400-\u052f\u1c80-\u1c8f]")
+_CYRILLIC: Final = re.compile("[\u0400-\u052f\u1c80-\u1c8f]")
 
 
 @lru_cache(maxsize=8192)
@@ -54,4 +55,4 @@ def restyle(mention: str, canonical: str) -> str:
     return "".join(parts)
 
 
-_GAPS = re.compile(r"\s+")
+_GAPS: Final = re.compile(r"\s+")

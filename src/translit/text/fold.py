@@ -29,18 +29,19 @@ from __future__ import annotations
 import functools
 import re
 import unicodedata
+from typing import Final
 
 __all__ = ["KEY_WORD", "fold", "fold_beyond", "fold_word", "is_word_char", "word_stop"]
 
-_SPECIAL = {
+_SPECIAL: Final = {
     "ł": "l", "Ł": "l", "đ": "d", "Đ": "d", "ø": "o", "Ø": "o", "ı": "i", "İ": "i",
     "ħ": "h", "Ħ": "h", "ŀ": "l", "Ŀ": "l", "ŧ": "t", "Ŧ": "t", "ƶ": "z", "Ƶ": "z",
     "ё": "е", "Ё": "е",
 }  # fmt: skip
-_APOSTROPHES = "\u2019\u2018\u02bc\u02b9\u2032\u00b4\u02bb\u02c8"
-_HYPHENS = "\u2010\u2011"
-_SPACES = "\u00a0\u1680\u202f\u205f\u3000" + "".join(map(chr, range(0x2000, 0x200B)))
-_DROPPED = (
+_APOSTROPHES: Final = "\u2019\u2018\u02bc\u02b9\u2032\u00b4\u02bb\u02c8"
+_HYPHENS: Final = "\u2010\u2011"
+_SPACES: Final = "\u00a0\u1680\u202f\u205f\u3000" + "".join(map(chr, range(0x2000, 0x200B)))
+_DROPPED: Final = (
     "\u00ad\u200b\u200c\u200d\u2060\ufeff\u034f"  # soft hyphen, zero-width, grapheme joiner
     "\u200e\u200f\u061c"  # bidi marks (paired embeddings and isolates are not dropped:
     # a replacement that swallowed one would unbalance the text's direction)
@@ -83,7 +84,7 @@ def _build_table() -> dict[int, str]:
     return table
 
 
-_TABLE = _build_table()
+_TABLE: Final = _build_table()
 
 
 def fold(text: str) -> tuple[str, list[int] | None]:
@@ -95,7 +96,7 @@ def fold(text: str) -> tuple[str, list[int] | None]:
 
 Beyond = frozenset[str] | None
 """The characters beyond Latin-1 a key holds (at least), or None when not known."""
-NONE_BEYOND: frozenset[str] = frozenset()
+NONE_BEYOND: Final[frozenset[str]] = frozenset()
 
 
 def fold_beyond(text: str) -> tuple[str, list[int] | None, Beyond]:
@@ -172,10 +173,10 @@ def _through_code_page(text: str) -> tuple[str, str] | None:
     return None
 
 
-_CODE_PAGES = ("cp1252", "cp1250", "cp1257", "cp1251")
+_CODE_PAGES: Final = ("cp1252", "cp1250", "cp1257", "cp1251")
 """Western, Central European, Baltic and Cyrillic Windows code pages: each writes
 every letter of its languages, and the quotes and dashes of their press, in one byte."""
-_PAGE_SHARE = 30  # one byte in this many is beyond ASCII: a code page is faster (Polish
+_PAGE_SHARE: Final = 30  # one byte in this many is beyond ASCII: a code page is faster (Polish
 # has about one in 10, French one in 16, German one in 43, English prose one in 700)
 
 
@@ -253,17 +254,17 @@ def _fold_runs(text: str) -> tuple[str, list[int] | None]:
     return "".join(chars), offsets
 
 
-_ASCII = bytes(range(0x80))
-_LATIN_1 = frozenset(map(chr, range(0x100)))
-_ONE: dict[str, str] = {}  # what each non-ASCII character met so far folds to
-_MOST_CHANGES = 40  # more distinct characters to change: one pass through the table is faster
-_HEAD = 4096  # characters whose bytes tell the way (the whole text's would cost a pass)
-_SCRIPT_SHARE = 3  # one byte in this many is non-ASCII: text in another script (Cyrillic;
+_ASCII: Final = bytes(range(0x80))
+_LATIN_1: Final = frozenset(map(chr, range(0x100)))
+_ONE: Final[dict[str, str]] = {}  # what each non-ASCII character met so far folds to
+_MOST_CHANGES: Final = 40  # more distinct characters to change: a pass through the table is faster
+_HEAD: Final = 4096  # characters whose bytes tell the way (the whole text's would cost a pass)
+_SCRIPT_SHARE: Final = 3  # one byte in this many is non-ASCII: text in another script (Cyrillic;
 # Polish or Czech, with a diacritic in every other word, has about one in 12)
 # lowered with context (final sigma), or lowered to a letter the table changes (Å sign)
-_CONTEXT = "\u03a3\u212b"
-_CYRILLIC_MARKS = "\u0306\u0308"  # breve, diaeresis
-_NON_ASCII = re.compile(r"[^\x00-\x7f]+")
+_CONTEXT: Final = "\u03a3\u212b"
+_CYRILLIC_MARKS: Final = "\u0306\u0308"  # breve, diaeresis
+_NON_ASCII: Final = re.compile(r"[^\x00-\x7f]+")
 
 
 @functools.cache
@@ -280,10 +281,10 @@ def _fold_run(match: re.Match[str]) -> str:
     return run.translate(_TABLE)
 
 
-_SINGLE = {chr(cp): folded for cp, folded in _TABLE.items() if cp > 0x7F}
+_SINGLE: Final = {chr(cp): folded for cp, folded in _TABLE.items() if cp > 0x7F}
 
 
-KEY_WORD = re.compile(r"\w*(?:['-]\w+)*")
+KEY_WORD: Final = re.compile(r"\w*(?:['-]\w+)*")
 """A word of a key, with the apostrophes and hyphens inside it (``kiev-based``)."""
 
 

@@ -27,29 +27,30 @@ import math
 import re
 import unicodedata
 from collections.abc import Container
+from typing import Final
 
 __all__ = [
     "LANGUAGES", "counted_runs", "detect", "frequent_words", "language_code", "letter_runs",
     "style_language", "words",
 ]
 
-_WORD = re.compile(r"[^\W\d_]+")
-_MERGED = {"sv": "no", "da": "no", "nb": "no", "sl": "hr", "sh": "hr"}
+_WORD: Final = re.compile(r"[^\W\d_]+")
+_MERGED: Final = {"sv": "no", "da": "no", "nb": "no", "sl": "hr", "sh": "hr"}
 """Languages that share one press-language file of translit."""
-_MIN_SCORE = 3.0
+_MIN_SCORE: Final = 3.0
 """A language needs at least this score (about two frequent words) to be told."""
-_MARGIN = 1.25
+_MARGIN: Final = 1.25
 """... and this many times the score of the next language."""
-_INVISIBLE = dict.fromkeys(
+_INVISIBLE: Final = dict.fromkeys(
     map(ord, "\u00ad\u200b\u200c\u200d\u2060\ufeff\u034f\u200e\u200f\u061c")
 )
 """Characters inside words that do not count (a soft hyphen, zero-width characters,
 direction marks: what the matcher's fold drops too)."""
-_HAS_INVISIBLE = re.compile("[" + "".join(map(chr, _INVISIBLE)) + "]")
-_PUNCTUATION = ".,;:!?\"'()[]{}<>«»“”„‘’‚…—–-*/`|#&=+~"
+_HAS_INVISIBLE: Final = re.compile("[" + "".join(map(chr, _INVISIBLE)) + "]")
+_PUNCTUATION: Final = ".,;:!?\"'()[]{}<>«»“”„‘’‚…—–-*/`|#&=+~"
 """What :func:`letter_runs` strips from a token's ends: none of it is a letter, a digit or
 ``_``, so the pattern would never take it into a word either."""
-_SAMPLE = 2000
+_SAMPLE: Final = 2000
 """Characters of a paragraph read to tell its language."""
 
 
@@ -65,7 +66,7 @@ def _weights() -> dict[str, tuple[float, ...]]:
     return _WEIGHTS
 
 
-_WEIGHTS: dict[str, tuple[float, ...]] = {}
+_WEIGHTS: Final[dict[str, tuple[float, ...]]] = {}
 
 
 def _read_weights() -> dict[str, tuple[float, ...]]:
@@ -101,7 +102,7 @@ def frequent_words() -> dict[str, frozenset[str]]:
             for word, pairs in _weights().items()}  # fmt: skip
 
 
-LANGUAGES = ("bg", "cs", "de", "en", "es", "fi", "fr", "hr", "hu", "it", "lt", "lv", "nl",
+LANGUAGES: Final = ("bg", "cs", "de", "en", "es", "fi", "fr", "hr", "hu", "it", "lt", "lv", "nl",
              "no", "pl", "pt", "ro", "ru", "sk", "tr", "uk", "be")  # fmt: skip
 """The languages :func:`detect` can tell (``no`` covers Swedish and Danish, ``hr`` Slovene
 and Serbian in Latin letters)."""
@@ -159,7 +160,7 @@ def counted_runs(text: str, only: Container[str]) -> dict[str, int]:
     return counts
 
 
-_ASCII_LETTERS = bytes(b if b >= 0x80 or chr(b).isalpha() else 0x20 for b in range(256))
+_ASCII_LETTERS: Final = bytes(b if b >= 0x80 or chr(b).isalpha() else 0x20 for b in range(256))
 """Bytes to themselves, except ASCII characters that are not letters, which become a space
 (bytes from 0x80 up are parts of characters beyond ASCII)."""
 

@@ -30,6 +30,7 @@ from __future__ import annotations
 import bisect
 import re
 from itertools import pairwise
+from typing import Final
 
 __all__ = [
     "MARKS",
@@ -47,17 +48,17 @@ __all__ = [
     "outside_long_tokens",
 ]
 
-MAX_TOKEN = 500
+MAX_TOKEN: Final = 500
 """A run of this many characters without a space is not prose (and is never scanned further)."""
 
-_OPENERS = "([{<\"'“‘«„*_"
-_CLOSERS = ")]}>\"'”’».,;:!?*_"
-STOPS = ' \t\n\r\x0b\x0c\u2028\u2029\x85()[]{}<>"“”«»'
+_OPENERS: Final = "([{<\"'“‘«„*_"
+_CLOSERS: Final = ")]}>\"'”’».,;:!?*_"
+STOPS: Final = ' \t\n\r\x0b\x0c\u2028\u2029\x85()[]{}<>"“”«»'
 """What ends a token (a run of characters that may be a URL, an address or a path)."""
-_STOPS = STOPS
-STOP = re.compile("[" + re.escape(_STOPS) + "]")
+_STOPS: Final = STOPS
+STOP: Final = re.compile("[" + re.escape(_STOPS) + "]")
 """One of :data:`STOPS`, searched for."""
-STOP_SET = frozenset(_STOPS)
+STOP_SET: Final = frozenset(_STOPS)
 """The same, tested for one character at a time."""
 
 
@@ -265,7 +266,7 @@ def outside_code(
     return kept
 
 
-MARKS = frozenset("/=.")
+MARKS: Final = frozenset("/=.")
 """What no name in prose comes right after: a path's slash, a query's equals sign, a
 domain's dot (:func:`outside_long_tokens`)."""
 
