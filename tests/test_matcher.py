@@ -186,22 +186,27 @@ def _table(name: str) -> tuple[Any, list[list[str]]]:
 @pytest.mark.parametrize("table", ["bundled", "user", "places"])
 def test_next_letters_are_those_of_every_form(table: str) -> None:
     """The letters after each anchor that the short path lets through are exactly those
-    that follow it in the table's forms: its words, and each stem with each ending."""
-    from translit.compile.wordforms import next_letters
+    that follow it in the table's forms: its words, and each stem with each ending; and
+    so are the two characters after it, with an ``s`` after a form one longer than it."""
+    from translit.compile.wordforms import next_letters, next_pairs
 
     forms = _table(table)[0].forms
     every = sorted(set(forms.words) | {
         stem + ending for stem, (_, endings) in forms.stems.items() for ending in endings
     })  # fmt: skip
-    expected = {}
+    expected, pairs = {}, {}
     for anchor in forms.anchors - forms.words:
-        letters = set()
+        letters, two = set(), set()
         at = bisect.bisect_right(every, anchor)  # the forms that begin with it come next
         while at < len(every) and every[at].startswith(anchor):
             letters.add(every[at][len(anchor)])
+            after = every[at][len(anchor) : len(anchor) + 2]
+            two.add(after if len(after) == 2 else after + "s")
             at += 1
         expected[anchor] = "".join(sorted(letters))
+        pairs[anchor] = frozenset(two)
     assert next_letters(forms) == expected
+    assert next_pairs(forms) == pairs
 
 
 _100K = pytest.param("100k", marks=pytest.mark.slow)  # compiles 100,000 variants (4 s)

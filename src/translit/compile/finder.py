@@ -62,6 +62,7 @@ class Finder:
         follower_starts: Iterable[str] = (),
         leaders: Iterable[str] = (),
         next_letters: dict[str, str] | None = None,
+        next_pairs: dict[str, frozenset[str]] | None = None,
     ) -> None:
         unique = set(patterns)
         plain = sorted(p for p in unique if p.isalnum())
@@ -87,13 +88,20 @@ class Finder:
         self._head = 0
         self._set_heads(follower_starts)
         self._next_letters = dict(next_letters or {})
-        self.next_letters: tuple[str | None, ...] = self._aligned()
+        self._next_pairs = dict(next_pairs or {})
+        self.next_letters: tuple[str | None, ...] = ()
         """Per pattern number, for an anchor that is no word of the table, the letters that
         come right after it in the forms that begin with it
         (:func:`~translit.compile.wordforms.next_letters`); None for the other patterns."""
+        self.next_pairs: tuple[frozenset[str] | None, ...] = ()
+        """The same for the two characters after it
+        (:func:`~translit.compile.wordforms.next_pairs`)."""
+        self._align()
 
-    def _aligned(self) -> tuple[str | None, ...]:
-        return tuple(map(self._next_letters.get, self.patterns))
+    def _align(self) -> None:
+        """:attr:`next_letters` and :attr:`next_pairs`, by pattern number."""
+        self.next_letters = tuple(map(self._next_letters.get, self.patterns))
+        self.next_pairs = tuple(map(self._next_pairs.get, self.patterns))
 
     def _set_heads(self, starts: Iterable[str]) -> None:
         """The beginnings every form of a follower has (*starts*), by their first
@@ -273,6 +281,7 @@ class Finder:
             "leaders": self.leaders,
             "heads": tuple(s for starts in self._heads.values() for s in starts),
             "next_letters": self._next_letters,
+            "next_pairs": self._next_pairs,
         }
 
     def __setstate__(self, state: dict[str, Any]) -> None:
@@ -290,7 +299,8 @@ class Finder:
         self.leaders = frozenset(state["leaders"])
         self._set_heads(state["heads"])
         self._next_letters = state["next_letters"]
-        self.next_letters = self._aligned()
+        self._next_pairs = state["next_pairs"]
+        self._align()
 
 
 def _latin_1(pattern: str, marks: dict[str, str]) -> bytes:

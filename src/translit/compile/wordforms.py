@@ -29,7 +29,7 @@ from translit.tables.common_words import CommonWords
 from translit.tables.inflection import Endings, Stemmer, load_rules
 from translit.text.casing import is_cyrillic
 
-__all__ = ["MIN_ANCHOR", "next_letters", "word_forms"]
+__all__ = ["MIN_ANCHOR", "next_letters", "next_pairs", "word_forms"]
 
 MIN_ANCHOR = 4
 """Shortest anchor, in letters (shorter words are their own anchor)."""
@@ -114,6 +114,32 @@ def next_letters(forms: WordForms) -> dict[str, str]:
     >>> sorted(forms.anchors), next_letters(forms)
     (['mins', 'statovich'], {'mins': 'k'})
     """
+    return {anchor: "".join(sorted(found)) for anchor, found in _after_anchors(forms, 1).items()}
+
+
+def next_pairs(forms: WordForms) -> dict[str, frozenset[str]]:
+    """For each anchor of *forms* that is no word of the table, the two characters that
+    come right after it in the forms that begin with it, and for a form one character
+    longer than the anchor, that character and an ``s`` (a genitive -s may follow it).
+    A word that goes on after the anchor with two letters that are none of these is no
+    form, nor a form and a genitive -s: the matcher drops it at once ("statement" at an
+    anchor "stat", when forms go on "state" but none "statem").
+
+    >>> pairs = next_pairs(word_forms({"minsk"}, {"minsk": {"en"}}))["mins"]
+    >>> "ka" in pairs, "ks" in pairs, "km" in pairs  # Minska, Minsks; no form goes on "minskm"
+    (True, True, False)
+    """
+    return {
+        anchor: frozenset(after if len(after) == 2 else after + "s" for after in found)
+        for anchor, found in _after_anchors(forms, 2).items()
+    }
+
+
+def _after_anchors(forms: WordForms, length: int) -> dict[str, set[str]]:
+    """For each anchor of *forms* that is no word of the table, the first *length*
+    characters after it of each form that begins with it (fewer where the form ends
+    sooner), found without making every form: each word, and each stem with the
+    endings that reach past the anchor."""
     found: dict[str, set[str]] = {a: set() for a in forms.anchors if a not in forms.words}
     if not found:
         return {}
@@ -132,33 +158,39 @@ def next_letters(forms: WordForms) -> dict[str, str]:
     for word in forms.words:
         at = anchor_of(word, 1, len(word))
         if at is not None:
-            found[at].add(word[len(at)])
-    firsts: dict[int, set[str]] = {}  # the first letters of each (pooled) set of endings
+            found[at].add(word[len(at) : len(at) + length])
+    starts: dict[tuple[int, int], set[str]] = {}  # the beginnings of each (pooled) set
+    # of endings, by its id and the length taken
     for stem, (_, endings) in forms.stems.items():
         if len(stem) >= MIN_ANCHOR and stem[:MIN_ANCHOR] not in heads:
             continue  # (most stems: no anchor here begins their forms)
         at = anchor_of(stem, 1, len(stem) + 1)
-        if at is not None and len(at) < len(stem):  # every form goes on with the stem
-            found[at].add(stem[len(at)])
-        elif at is not None:  # the stem is the anchor: its forms go on with an ending
-            letters = firsts.get(id(endings))
-            if letters is None:
-                letters = firsts[id(endings)] = {ending[0] for ending in endings if ending}
-            found[at].update(letters)
+        if at is not None:  # every form goes on with the rest of the stem, then an ending
+            rest = stem[len(at) : len(at) + length]
+            short = length - len(rest)
+            if not short:
+                found[at].add(rest)
+                continue
+            begun = starts.get((id(endings), short))
+            if begun is None:
+                begun = starts[id(endings), short] = {ending[:short] for ending in endings}
+            found[at].update(rest + begin for begin in begun if rest + begin)
         elif len(stem) < MIN_ANCHOR:  # an anchor longer than the stem, if any
             for ending in endings:
                 form = stem + ending
                 at = anchor_of(form, len(stem) + 1, len(form))
                 if at is not None:
-                    found[at].add(form[len(at)])
+                    found[at].add(form[len(at) : len(at) + length])
         else:
             for anchor in heads.get(stem[:MIN_ANCHOR], ()):
                 rest = anchor[len(stem) :]
                 if rest and anchor.startswith(stem):
                     found[anchor].update(
-                        e[len(rest)] for e in endings if len(e) > len(rest) and e.startswith(rest)
+                        e[len(rest) : len(rest) + length]
+                        for e in endings
+                        if len(e) > len(rest) and e.startswith(rest)
                     )
-    return {anchor: "".join(sorted(letters)) for anchor, letters in found.items()}
+    return found
 
 
 class _Pool:

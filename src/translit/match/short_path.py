@@ -83,6 +83,7 @@ def short_path(
     given_ends = table.given_ends
     joined = index.finder.joined
     next_letters = index.finder.next_letters
+    next_pairs = index.finder.next_pairs
     genitive = index.genitive
     mentions: list[Mention | Edit] = []
     rest: Hits = {}
@@ -135,6 +136,11 @@ def short_path(
             if letters is not None and after not in letters and after.isalpha():
                 opener = -1  # no form of the table goes on so after the anchor
                 continue  # ("statement" at "stat"): the general path would find none
+            pairs = next_pairs[pattern]
+            if pairs is not None and key[stop : stop + 2] not in pairs and after.isalpha():
+                if key[stop + 1 : stop + 2].isalpha():  # nor so two letters after it
+                    opener = -1  # ("statem"), nor a genitive -s
+                    continue
         entry = by_pattern[pattern]
         if entry is PENDING:
             entry = table.pattern(pattern)
