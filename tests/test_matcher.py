@@ -26,6 +26,7 @@ import translit
 import translit.normalizer
 import translit.scan
 from translit.compile.finder import LOOK_UP_TO, Finder
+from translit.compile.lookup import lookup
 from translit.match.general import scan_general
 from translit.scan import match
 from translit.tables.bundled import places_file, regions_file
@@ -180,7 +181,19 @@ def _table(name: str) -> tuple[Any, list[list[str]]]:
     # "stat"), or as its forms do (the short path drops the first at once)
     anchors = sorted(index.forms.anchors - index.forms.words)[::7][:120]
     extra += [anchor + tail for anchor in anchors for tail in ("e", "ement", "ing", "a", "xq")]
-    return index, [words, phrases, sorted(index.given_names)[:200], extra]
+    # and the case forms of words that begin a longer phrase (Kharkovom, and Kharkovskaya
+    # oblast), which the short path holds as it holds such a word
+    leading = {phrase[0] for phrase in index.phrases if len(phrase) > 1}
+    inflected = []
+    for stem, (owner, endings) in index.forms.stems.items():
+        if leading.isdisjoint([owner] if isinstance(owner, str) else owner.values()):
+            continue
+        for ending in sorted(endings - {""}):
+            found = lookup(index.forms, stem + ending)
+            if found is not None and found[1] and found[0] in leading:
+                inflected.append(stem + ending)
+    inflected = sorted(inflected)[:: max(1, len(inflected) // 300)]
+    return index, [words, phrases, sorted(index.given_names)[:200], extra, inflected]
 
 
 @pytest.mark.parametrize("table", ["bundled", "user", "places"])

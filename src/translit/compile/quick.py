@@ -63,6 +63,8 @@ class QuickTable:
         self.lone_by_pattern: list[Quick | None] = [PENDING] * len(index.finder.patterns)
         """The same for the words that would be quick but begin a longer phrase
         (:meth:`lone`); :data:`PENDING` there too."""
+        self.lone_words: dict[str, Quick | None] = {}
+        """What :meth:`lone_word` made, by word."""
         self.by_words: dict[tuple[str, ...], Quick | None] = {}
         """What :meth:`phrase` made, by words (the hot loop reads it first)."""
         self.forms: dict[str, tuple[str, bool] | None] = {}
@@ -89,11 +91,21 @@ class QuickTable:
         """What pattern *number* of the finder names as a quick word when no phrase goes on
         after it: a word that names one thing alone and also begins a longer phrase
         (Kharkiv, and Kharkiv Oblast). None for a quick word itself, and any other."""
-        words = (self.index.finder.patterns[number],)
-        index = self.index
-        entry = _make(index, words, self.style, True) if words in index.prefixes else None
+        entry = self.lone_word(self.index.finder.patterns[number])
         self.lone_by_pattern[number] = entry
         return entry
+
+    def lone_word(self, word: str) -> Quick | None:
+        """:meth:`lone` of the table's word *word* (folded): the short path asks it of an
+        inflected form's word (Kharkovom, and Kharkovskaya oblast)."""
+        try:
+            return self.lone_words[word]
+        except KeyError:
+            words = (word,)
+            index = self.index
+            entry = _make(index, words, self.style, True) if words in index.prefixes else None
+            self.lone_words[word] = entry
+            return entry
 
     def form(self, word: str) -> tuple[str, bool] | None:
         """:func:`~translit.compile.lookup.lookup` of *word* (not weak), remembered: running text

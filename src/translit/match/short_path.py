@@ -98,6 +98,7 @@ def short_path(
     # Kharkiv Oblast), taken here unless the next hit is linked to it: then it goes to
     # rest after all, and its mention (if one was made, the last) is taken back
     held_from = 0  # how many mentions there were before it
+    held_hits: list[Hit] | None = None  # its hits, when it is inflected (else its word)
     lone = False  # the hit is such a name (set and read in one round)
     leaders = index.finder.leaders  # words a follower may come after (see _follows)
     leads = False  # whether the hit at lonely or held is one
@@ -110,7 +111,7 @@ def short_path(
         if pattern >= joined:  # L'viv, Wit-Rusland: the general path takes the word
             if held >= 0:  # and the name before it, as the general path would
                 del mentions[held_from:]
-                rest[held] = [(chain, key[held:chain], False)]
+                rest[held] = _held(key, held, chain, held_hits)
                 held = -1
             lonely = opener = -1
             chain = max(chain, _spanned_hits(index, key, start, end, rest))
@@ -122,7 +123,7 @@ def short_path(
             if held >= 0:  # (then chain is where it ends)
                 if linked or (leads and _follows(table, key, chain)):  # a phrase may go on:
                     del mentions[held_from:]  # the general path decides
-                    rest[held] = [(chain, key[held:chain], False)]
+                    rest[held] = _held(key, held, chain, held_hits)
                 held = -1
         else:
             linked = False
@@ -187,6 +188,9 @@ def short_path(
                     if entry is PENDING:
                         entry = table.word(form[0])
                     inflected = True
+                    if entry is None:  # a name alone that may begin a phrase, inflected?
+                        entry = table.lone_word(form[0])
+                        lone = entry is not None
         if opener >= 0:
             # a two-word name after one space ("Alyaksandr Lukashenka"): the phrase the
             # general path would take first, when it needs no check beyond these
@@ -266,10 +270,16 @@ def short_path(
                     lonely = start
                     leads = any(word in leaders for _, word, _ in hits)
             continue
-        if lone:  # chained as the general path's branch above leaves it
+        if lone and inflected:  # chained as the general path's branch above leaves it
+            held, held_from, lone = start, len(mentions), False
+            held_hits = read(index, key, start, end)  # (as the general path reads it)
+            chain = held_hits[0][0] if held_hits else stop
+            leads = any(word in leaders for _, word, _ in held_hits)
+        elif lone:
             held, chain = start, end
             held_from = len(mentions)
             lone = False
+            held_hits = None
             leads = table_words[pattern] in leaders
             if after == " " and before in PLAIN_END:
                 opener, first, quoted = start, key[start:end], False
@@ -330,8 +340,14 @@ def short_path(
         del rest[lonely]
     if held >= 0 and leads and _follows(table, key, chain):
         del mentions[held_from:]
-        rest[held] = [(chain, key[held:chain], False)]
+        rest[held] = _held(key, held, chain, held_hits)
     return mentions, rest
+
+
+def _held(key: str, start: int, end: int, hits: list[Hit] | None) -> list[Hit]:
+    """The hits of the name alone held at *start* (ending at *end*), given back to the
+    general path: its *hits* when it is inflected, else its word as written."""
+    return hits if hits is not None else [(end, key[start:end], False)]
 
 
 def _add_pair(
