@@ -3,8 +3,11 @@ few comparisons and one list lookup.
 
 A word or a two-word name that names one thing alone (:mod:`translit.compile.quick`),
 with plain surroundings and no phrase reaching it from the left, is a mention at
-once. Every other hit is left to the general path (:mod:`translit.match.general`),
-which gives the same mentions the slow way (``tests/test_matcher.py``).
+once: as written, inflected, before a bare genitive -s (Lukaschenkos) or before the
+one hyphen of a compound (Odessa-based). A name alone that may begin a longer phrase
+(Kharkiv, and Kharkiv Oblast) is held until the next hit shows that none goes on.
+Every other hit is left to the general path (:mod:`translit.match.general`), which
+gives the same mentions the slow way (``tests/test_matcher.py``).
 :func:`short_path` is one hot loop, written for speed: its tests are inline
 (the general path's functions say which).
 """
