@@ -201,7 +201,7 @@ def test_next_letters_are_those_of_every_form(table: str) -> None:
     """The letters after each anchor that the short path lets through are exactly those
     that follow it in the table's forms: its words, and each stem with each ending; and
     so are the two characters after it, with an ``s`` after a form one longer than it."""
-    from translit.compile.wordforms import next_letters, next_pairs
+    from translit.compile.wordforms import next_characters
 
     forms = _table(table)[0].forms
     every = sorted(set(forms.words) | {
@@ -218,8 +218,7 @@ def test_next_letters_are_those_of_every_form(table: str) -> None:
             at += 1
         expected[anchor] = "".join(sorted(letters))
         pairs[anchor] = frozenset(two)
-    assert next_letters(forms) == expected
-    assert next_pairs(forms) == pairs
+    assert next_characters(forms) == (expected, pairs)
 
 
 _100K = pytest.param("100k", marks=pytest.mark.slow)  # compiles 100,000 variants (4 s)

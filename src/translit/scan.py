@@ -28,13 +28,13 @@ for little gain (``docs/performance.md``).
 
 from __future__ import annotations
 
-import gc
 from bisect import bisect_right
 from typing import Final, cast
 
 from translit.compile.index import Index
 from translit.context.cases import genitive_as_case
 from translit.context.review import review
+from translit.gcpause import pause_gc, resume_gc
 from translit.match.general import general, scan_general
 from translit.match.short_path import new_tuple, short_path
 from translit.mention import Mention, splice
@@ -124,15 +124,14 @@ def scan(
     An inflected mention keeps its text unless *replace_inflected* is true.
     """
     mentions: list[Mention] = []
-    paused = _pause_gc()  # a mention is a tuple, and none is garbage (see gcpause)
+    paused = pause_gc()  # a mention is a tuple, and none is garbage (see gcpause)
     try:
         for begin, piece, fences in fenced_pieces(text, PIECE):
             mentions += scan_piece(
                 index, piece, style, replace_inflected, True, begin, lang, fences
             )
     finally:
-        if paused:
-            gc.enable()
+        resume_gc(paused)
     return mentions
 
 
@@ -141,7 +140,7 @@ def normalized(
 ) -> str:
     """*text* with the mentions :func:`scan` would change rewritten, piece by piece
     (only what :func:`~translit.mention.splice` needs is told: see :func:`scan_piece`)."""
-    paused = _pause_gc()
+    paused = pause_gc()
     try:
         return "".join([
             splice(piece, scan_piece(index, piece, style, replace_inflected, False, 0, lang,
@@ -149,18 +148,7 @@ def normalized(
             for _, piece, fences in fenced_pieces(text, PIECE)
         ])  # fmt: skip
     finally:
-        if paused:
-            gc.enable()
-
-
-def _pause_gc() -> bool:
-    """:func:`~translit.gcpause.paused_gc` inline (a context manager of contextlib costs
-    about a microsecond a call, as much as a short text's scan here and there): whether
-    the collector was running, and is now paused."""
-    if gc.isenabled():
-        gc.disable()
-        return True
-    return False
+        resume_gc(paused)
 
 
 def match(index: Index, text: str, style: str, replace_inflected: bool = False) -> list[Mention]:

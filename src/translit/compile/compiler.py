@@ -20,7 +20,7 @@ from collections.abc import Iterable, Sequence
 
 from translit.compile.finder import Finder
 from translit.compile.index import EntityInfo, Index, Target
-from translit.compile.wordforms import next_letters, next_pairs, word_forms
+from translit.compile.wordforms import next_characters, word_forms
 from translit.errors import TableError
 from translit.gcpause import paused_gc
 from translit.tables.aliases import Ambiguous, Entity, Form
@@ -97,8 +97,7 @@ def build_index(
             followers,
             follower_starts,
             {phrase[-2] for phrase in phrases if len(phrase) > 1 and phrase[-1] in followers},
-            next_letters(forms),
-            next_pairs(forms),
+            *next_characters(forms),
         ),
         tuple(styles),
         load_context_rules(),

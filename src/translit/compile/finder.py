@@ -92,10 +92,9 @@ class Finder:
         self.next_letters: tuple[str | None, ...] = ()
         """Per pattern number, for an anchor that is no word of the table, the letters that
         come right after it in the forms that begin with it
-        (:func:`~translit.compile.wordforms.next_letters`); None for the other patterns."""
+        (:func:`~translit.compile.wordforms.next_characters`); None for the other patterns."""
         self.next_pairs: tuple[frozenset[str] | None, ...] = ()
-        """The same for the two characters after it
-        (:func:`~translit.compile.wordforms.next_pairs`)."""
+        """The same for the two characters after it."""
         self._align()
 
     def _align(self) -> None:

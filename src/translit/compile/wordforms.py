@@ -29,7 +29,7 @@ from translit.tables.common_words import CommonWords
 from translit.tables.inflection import Endings, Stemmer, load_rules
 from translit.text.casing import is_cyrillic
 
-__all__ = ["MIN_ANCHOR", "next_letters", "next_pairs", "word_forms"]
+__all__ = ["MIN_ANCHOR", "next_characters", "word_forms"]
 
 MIN_ANCHOR = 4
 """Shortest anchor, in letters (shorter words are their own anchor)."""
@@ -103,36 +103,29 @@ def word_forms(
     )
 
 
-def next_letters(forms: WordForms) -> dict[str, str]:
-    """For each anchor of *forms* that is no word of the table, the characters that come
-    right after it in the forms that begin with it (the table's words, and each stem
-    with each of its endings), sorted. A word of the text that goes on otherwise after
-    the anchor is no form: the matcher drops it at once ("statement" at an anchor
-    "stat", when no form goes on "state...").
+def next_characters(forms: WordForms) -> tuple[dict[str, str], dict[str, frozenset[str]]]:
+    """For each anchor of *forms* that is no word of the table, what comes right after it
+    in the forms that begin with it (the table's words, and each stem with each of its
+    endings): the characters, sorted, and the pairs of characters, with an ``s`` after
+    the character of a form one longer than the anchor (a genitive -s may follow it). A
+    word of the text that goes on otherwise after the anchor is no form, nor a form
+    and a genitive -s: the matcher drops it at once ("statement" at an anchor "stat",
+    when no form goes on "state..." or, by the pairs, none goes on "statem...").
 
     >>> forms = word_forms({"minsk", "statovich"}, {"minsk": {"en"}, "statovich": {"en"}})
-    >>> sorted(forms.anchors), next_letters(forms)
+    >>> letters, pairs = next_characters(forms)
+    >>> sorted(forms.anchors), letters
     (['mins', 'statovich'], {'mins': 'k'})
-    """
-    return {anchor: "".join(sorted(found)) for anchor, found in _after_anchors(forms, 1).items()}
-
-
-def next_pairs(forms: WordForms) -> dict[str, frozenset[str]]:
-    """For each anchor of *forms* that is no word of the table, the two characters that
-    come right after it in the forms that begin with it, and for a form one character
-    longer than the anchor, that character and an ``s`` (a genitive -s may follow it).
-    A word that goes on after the anchor with two letters that are none of these is no
-    form, nor a form and a genitive -s: the matcher drops it at once ("statement" at an
-    anchor "stat", when forms go on "state" but none "statem").
-
-    >>> pairs = next_pairs(word_forms({"minsk"}, {"minsk": {"en"}}))["mins"]
-    >>> "ka" in pairs, "ks" in pairs, "km" in pairs  # Minska, Minsks; no form goes on "minskm"
+    >>> "ka" in pairs["mins"], "ks" in pairs["mins"], "km" in pairs["mins"]  # Minska, Minsks
     (True, True, False)
     """
-    return {
-        anchor: frozenset(after if len(after) == 2 else after + "s" for after in found)
-        for anchor, found in _after_anchors(forms, 2).items()
+    found = _after_anchors(forms, 2)
+    letters = {anchor: "".join(sorted({a[0] for a in after})) for anchor, after in found.items()}
+    pairs = {
+        anchor: frozenset(a if len(a) == 2 else a + "s" for a in after)
+        for anchor, after in found.items()
     }
+    return letters, pairs
 
 
 def _after_anchors(forms: WordForms, length: int) -> dict[str, set[str]]:
