@@ -121,6 +121,34 @@ def test_a_genitive_s_or_a_hyphen_after_a_name_takes_the_short_path(
     assert match(index, text, "en") == scan_general(index, text, "en")
 
 
+_TECHNICAL = [
+    "see https://kiev.ua/Kiev/Minsk now", "mail kiev@example.org", "@Lukashenko", "`Kiev`",
+    "``Kiev ` Gomel``", "\n```\nKiev Gomel\n```\n", "\n~~~\nMinsk\n~~~\n", "Kiev-" * 110 + "Kiev",
+    "news.kiev", "?city=Kiev&x=Minsk", "/home/kiev/Gomel.txt", "`unclosed Kiev", "(Kiev)",
+]  # fmt: skip
+
+
+@pytest.mark.parametrize("seed", range(40))
+def test_the_short_path_skips_the_hits_the_masks_drop(seed: int) -> None:
+    """The hits the short path passes over as it reads them, in tokens that are not
+    prose and touching Markdown code, are those that ``outside_long_tokens`` and
+    ``outside_code`` drop in passes of their own: the same mentions and the same hits
+    left, with the names and the technical shapes mixed at random."""
+    from translit.match.short_path import short_path
+    from translit.text.protect import code_spans, outside_code, outside_long_tokens, token_spans
+
+    rng = random.Random(seed)
+    words = [*_TECHNICAL, "Kiev", "Gomel", "Alyaksandr Lukashenka", "Kharkiv Oblast", "and"]
+    text = " ".join(rng.choice(words) for _ in range(rng.randrange(1, 30)))
+    key = fold_beyond(text)[0]
+    found = _INDEX.finder.first(key)
+    masked = outside_code(text, None, outside_long_tokens(key, found))
+    code = code_spans(text)
+    assert short_path(_INDEX, key, text, found, "en", False, True, 0, token_spans(key), code) == (
+        short_path(_INDEX, key, text, masked, "en", False)
+    )
+
+
 _NORMALIZER = translit.Normalizer()
 _INDEX = _NORMALIZER._index
 _GAPS = [" ", "  ", "\n", "\n\n", ", ", "'s ", "’s ", "-", ". ", "s ", ""]

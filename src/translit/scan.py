@@ -4,7 +4,10 @@ the general path for the rest.
 1. Fold the text (:mod:`translit.text.fold`) and find every word and anchor of the
    table in it with one call (:mod:`translit.compile.finder`).
 2. Keep the hits at the start of a word (letters of every script, digits, marks
-   and ``_`` continue a word).
+   and ``_`` continue a word), outside the tokens that are not prose (URLs, addresses,
+   paths, long runs) and outside Markdown code: the spans of those are found in one
+   pass each (:mod:`translit.text.protect`), and the short path passes over the hits
+   in them as it reads the hits.
 3. The short path (:mod:`translit.match.short_path`): a word or a two-word name that
    names one thing alone (:mod:`translit.compile.quick`), with plain surroundings and no
    phrase reaching it from the left, becomes a mention at once. Most names in
@@ -39,7 +42,7 @@ from translit.match.general import general, scan_general
 from translit.match.short_path import new_tuple, short_path
 from translit.mention import Mention, splice
 from translit.text.fold import fold_beyond
-from translit.text.protect import fence_spans, outside_code, outside_long_tokens
+from translit.text.protect import code_spans, fence_spans, token_spans
 
 __all__ = [
     "PIECE", "Fences", "fenced_pieces", "match", "normalized", "pieces", "scan", "scan_piece",
@@ -192,13 +195,14 @@ def _match_piece(
 ) -> list[Mention]:
     key, offsets, beyond = fold_beyond(text)
     if offsets is None:
-        found = outside_long_tokens(key, index.finder.first(key, beyond), False)  # (the short
-        # path drops the hits after a slash, an equals sign or a dot)
-        if "`" in text or "~" in text:  # Markdown code is masked, not a slow path
-            found = outside_code(text, None, found, fences)
+        found = index.finder.first(key, beyond)
         if not found:
             return []
-        short, rest = short_path(index, key, text, found, style, replace_inflected, True)
+        code = code_spans(text, fences) if "`" in text or "~" in text else None  # Markdown
+        # code is masked, not a slow path
+        short, rest = short_path(
+            index, key, text, found, style, replace_inflected, True, 0, token_spans(key), code
+        )
         mentions = cast("list[Mention]", short)  # explained: whole mentions
         if rest:
             mentions += general(index, key, text, None, rest, style, replace_inflected)

@@ -49,7 +49,7 @@ from translit.match.general import (
 from translit.mention import Edit, Mention
 from translit.text.casing import restyle
 from translit.text.fold import KEY_WORD, word_stop
-from translit.text.protect import MARKS
+from translit.text.protect import MARKS, Spans
 
 __all__ = ["new_tuple", "short_path"]
 
@@ -70,9 +70,16 @@ def short_path(
     replace_inflected: bool,
     explain: bool = True,
     shift: int = 0,
+    spans: Spans | None = None,
+    code: Spans | None = None,
 ) -> tuple[list[Mention | Edit], Hits]:
     """The mentions of quick words (see the module's docstring), and the hits left for the
-    general path.
+    general path. A hit right after a slash, an equals sign or a dot, one that starts in
+    one of *spans* (:func:`~translit.text.protect.token_spans`: sorted, apart) and one
+    that touches *code* (:func:`~translit.text.protect.code_spans`) are passed over, as
+    :func:`~translit.text.protect.outside_long_tokens` and
+    :func:`~translit.text.protect.outside_code` would drop them: as the hits are read,
+    not in a pass of their own over them each.
 
     This is the hot loop, written for speed: for a name written as in the table,
     a few comparisons and one list lookup.
@@ -107,10 +114,26 @@ def short_path(
     leads = False  # whether the hit at lonely or held is one
     phrases = index.phrases
     known_too = case_forms_too(index)
+    spans = spans or []
+    code = code or []
+    t = c = 0  # the first span of each that ends after the hit before began
+    far = n + 1
+    guard = min(spans[0][0] if spans else far, code[0][0] if code else far)  # where the
+    # next span of either begins: a hit that ends there or before is in none
     for pattern, start, end in found:
+        if end > guard:  # (the hits come in order, apart)
+            while t < len(spans) and spans[t][1] <= start:
+                t += 1
+            while c < len(code) and code[c][1] <= start:
+                c += 1
+            span_at = spans[t][0] if t < len(spans) else far
+            code_at = code[c][0] if c < len(code) else far
+            guard = span_at if span_at < code_at else code_at
+            if span_at <= start or code_at < end:
+                continue  # in a token that is not prose, or touching code
         before = key[start - 1] if start else " "
-        if before in MARKS:  # a path, a query, a domain: found as outside_long_tokens
-            continue  # would drop it (the caller leaves that to this loop)
+        if before in MARKS:  # a path, a query, a domain (as outside_long_tokens)
+            continue
         if pattern >= joined:  # L'viv, Wit-Rusland: the general path takes the word
             if held >= 0:  # and the name before it, as the general path would
                 del mentions[held_from:]

@@ -10,9 +10,11 @@ A name inside one of these is never rewritten (and not reported). Two checks:
   ``=`` next to the name, or a dot joined to the name on either side
   (``kiev.ua``, ``Kiev.txt``) mark it as technical.
 
-Before the matcher reads the hits, masks drop in one pass each those that this check
-would find technical anyway, or that touch code (:func:`outside_code`,
-:func:`outside_long_tokens`): a file of URLs, paths or code costs no check per name.
+The matcher drops the hits that this check would find technical anyway, or that
+touch code, from the spans of such tokens (:func:`token_spans`) and of code
+(:func:`code_spans`), each found in one pass: the short path as it reads the hits,
+the general path first (:func:`outside_long_tokens`, :func:`outside_code`). A file of
+URLs, paths or code costs no check per name.
 
 Identifiers with underscores need no check here: ``_`` is a word character, so
 ``kiev_weather`` is not the word ``kiev`` at all.
@@ -39,6 +41,7 @@ __all__ = [
     "STOPS",
     "STOP_SET",
     "CodeSpans",
+    "Spans",
     "address_tokens",
     "code_spans",
     "fence_spans",
@@ -46,6 +49,7 @@ __all__ = [
     "long_runs",
     "outside_code",
     "outside_long_tokens",
+    "token_spans",
 ]
 
 MAX_TOKEN: Final = 500
@@ -60,6 +64,9 @@ STOP: Final = re.compile("[" + re.escape(_STOPS) + "]")
 """One of :data:`STOPS`, searched for."""
 STOP_SET: Final = frozenset(_STOPS)
 """The same, tested for one character at a time."""
+
+Spans = list[tuple[int, int]]
+"""Spans of a text (where each begins, where it ends), sorted."""
 
 
 class CodeSpans:
@@ -271,21 +278,18 @@ MARKS: Final = frozenset("/=.")
 domain's dot (:func:`outside_long_tokens`)."""
 
 
-def outside_long_tokens(
-    key: str, found: list[tuple[int, int, int]], marks: bool = True
-) -> list[tuple[int, int, int]]:
+def outside_long_tokens(key: str, found: list[tuple[int, int, int]]) -> list[tuple[int, int, int]]:
     """*found* (automaton hits: pattern, start, end) without the hits that are never
     prose, as :func:`in_technical_token` would find one by one: a hit right after a
     slash, an equals sign or a dot (a path, a query, a domain: "/kiev/",
-    "?city=kiev", "news.kiev"; only with *marks*: the short path, which reads the
-    character before each hit anyway, drops those itself, :data:`MARKS`); a hit in a
-    token that holds a ``://`` or an ``@`` (a
-    URL, an e-mail address, a handle: :func:`address_tokens`); and a hit in a run of
-    more than :data:`MAX_TOKEN` characters with no space or bracket (a chain like
-    "Kiev-Kiev-...", a path, a slug: :func:`long_runs`). The check finds each of them
-    technical wherever the hit is in its token (and none is in plain surroundings: a
-    stop is right before and after a hit there). A file of paths or URL chains would
-    otherwise cost a check per hit.
+    "?city=kiev", "news.kiev": :data:`MARKS`), and a hit that starts in one of the
+    :func:`token_spans` (a URL, an e-mail address, a handle; a run of more than
+    :data:`MAX_TOKEN` characters with no space or bracket). The check finds each of
+    them technical wherever the hit is in its token (and none is in plain
+    surroundings: a stop is right before and after a hit there). A file of paths or
+    URL chains would otherwise cost a check per hit. (The short path reads the
+    character before each hit anyway, and skips the hits in the spans as it reads
+    them: :func:`~translit.match.short_path.short_path`.)
 
     >>> key = "kiev " + "kiev-" * 300 + " kiev"
     >>> hits = [(0, s, s + 4) for s in range(0, len(key) - 3, 5)]
@@ -294,15 +298,27 @@ def outside_long_tokens(
     >>> outside_long_tokens("/kiev/ kiev", [(0, 1, 5), (0, 7, 11)])
     [(0, 7, 11)]
     """
-    if marks and ("/" in key or "=" in key or "." in key):
+    if "/" in key or "=" in key or "." in key:
         found = [hit for hit in found if not (hit[1] and key[hit[1] - 1] in MARKS)]
-    addresses = address_tokens(key)
-    if addresses:
-        found = _outside_tokens(found, addresses)
-    if len(key) <= MAX_TOKEN:
-        return found
-    runs = long_runs(key, MAX_TOKEN + 1)
-    return _outside_tokens(found, runs) if runs else found
+    spans = token_spans(key)
+    return _outside_tokens(found, spans) if spans else found
+
+
+def token_spans(key: str) -> list[tuple[int, int]]:
+    """The spans of the tokens of *key* that are never prose, sorted and apart: those
+    that hold a ``://`` or an ``@`` (:func:`address_tokens`),
+    and the runs of more than :data:`MAX_TOKEN` characters without a stop
+    (:func:`long_runs`). No hit that starts in one is a name.
+
+    >>> token_spans("see https://kiev.ua/x or " + "kiev-" * 120)
+    [(4, 21), (25, 625)]
+    """
+    spans = address_tokens(key)
+    if len(key) > MAX_TOKEN:
+        runs = long_runs(key, MAX_TOKEN + 1)
+        if runs:
+            spans = _merged(spans + runs) if spans else runs
+    return spans
 
 
 def address_tokens(text: str) -> list[tuple[int, int]]:
@@ -324,12 +340,18 @@ def address_tokens(text: str) -> list[tuple[int, int]]:
                 at = text.find(mark, span[1])
             else:
                 at = text.find(mark, at + 1)
+    return _merged(spans)
+
+
+def _merged(spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """*spans* sorted, each that overlaps the one before joined to it (the same token,
+    found from another mark or as a long run)."""
     if len(spans) < 2:
         return spans
     spans.sort()
     merged = [spans[0]]
     for begin, end in spans[1:]:
-        if begin < merged[-1][1]:  # the same token, from another mark
+        if begin < merged[-1][1]:
             merged[-1] = (merged[-1][0], max(end, merged[-1][1]))
         else:
             merged.append((begin, end))
