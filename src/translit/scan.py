@@ -195,13 +195,14 @@ def _match_piece(
 ) -> list[Mention]:
     key, offsets, beyond = fold_beyond(text)
     if offsets is None:
-        found = index.finder.first(key, beyond)
+        found, lag = index.finder.word_hits(key, beyond)
         if not found:
             return []
         code = code_spans(text, fences) if "`" in text or "~" in text else None  # Markdown
         # code is masked, not a slow path
         short, rest = short_path(
-            index, key, text, found, style, replace_inflected, True, 0, token_spans(key), code
+            index, key, text, found, style, replace_inflected, True, 0, token_spans(key), code,
+            lag,
         )
         mentions = cast("list[Mention]", short)  # explained: whole mentions
         if rest:

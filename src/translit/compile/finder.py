@@ -21,6 +21,10 @@ Two searches:
   such a hit;
 * :meth:`Finder.every`: every hit, overlapping ones too, ordered by end.
 
+The matcher asks :meth:`Finder.word_hits`: :meth:`Finder.first`'s hits, or for a
+table of many patterns those at the start of a word only
+(:mod:`translit.compile.word_starts`).
+
 The words that only ever end a phrase of two words or more (:attr:`Finder.followers`:
 Časiv Âr's âr, Kharkiv Oblast's oblast) are not sought: a short one would hit
 inside every other word ("particular"), and none names anything alone. Where a
@@ -42,6 +46,13 @@ from collections.abc import Iterable
 from typing import Any, Final
 
 from ahocorasick_rs import AhoCorasick, BytesAhoCorasick, Implementation, MatchKind
+
+from translit.compile.word_starts import (
+    WORD_STARTS_FROM,
+    word_bytes,
+    word_start_automaton,
+    word_start_hits,
+)
 
 __all__ = ["Finder", "Found"]
 
@@ -80,6 +91,11 @@ class Finder:
         self._searched = 0  # characters searched without a DFA
         self._looked = 0  # characters searched without an automaton
         self._numbers: dict[str, int] | None = None  # pattern -> its number
+        self._word_dfa: Any = None  # see word_hits: None until built, False if none
+        self._word_table = b""
+        self.word_starts_from: int = WORD_STARTS_FROM
+        """Tables of this many patterns or more are searched for word starts only
+        (:meth:`word_hits`)."""
         self.followers: frozenset[str] = frozenset(followers)
         """The words of the table the automaton does not seek (see the module's docstring)."""
         self.leaders: frozenset[str] = frozenset(leaders)
@@ -143,6 +159,34 @@ class Finder:
             swaps = self._swaps[beyond] if beyond in self._swaps else self._swaps_for(beyond)
         return self._search(key, MatchKind.LeftmostLongest, False, swaps)
 
+    def word_hits(self, key: str, beyond: frozenset[str] | None = None) -> tuple[Found, int]:
+        """:meth:`first`'s hits at the start of a word (and maybe others), and how far
+        past its pattern each hit ends: 0, or 1 from the automaton of word starts, which
+        searches a key as bytes (see :meth:`first`) for a table of
+        :attr:`word_starts_from` patterns or more, once a DFA is worth building
+        (:mod:`translit.compile.word_starts`)."""
+        if beyond is not None and len(self.patterns) >= self.word_starts_from:
+            swaps = self._swaps[beyond] if beyond in self._swaps else self._swaps_for(beyond)
+            if swaps is not None:
+                automaton = self._word_dfa
+                if automaton is None and (  # (in place of the plain DFA of bytes, built then)
+                    self._searched + len(key) >= DFA_AFTER * len(self.patterns)
+                ):
+                    automaton = self._build_word_dfa()
+                if automaton is not None and automaton is not False:
+                    table = self._word_table
+                    return word_start_hits(automaton, _narrow(key, swaps), table), 1
+        return self.first(key, beyond), 0
+
+    def _build_word_dfa(self) -> Any:
+        """The automaton of word starts, or False when the patterns allow none."""
+        marks = self._marks()
+        self._word_table = word_bytes(marks)
+        patterns = [_latin_1(pattern, marks) for pattern in self.patterns]
+        built = word_start_automaton(patterns, self._word_table)
+        self._word_dfa = False if built is None else built
+        return self._word_dfa
+
     def _swaps_for(self, beyond: frozenset[str]) -> tuple[tuple[str, str], ...] | None:
         """What :meth:`first` makes of a key holding the characters *beyond* (above
         U+00FF) before it searches it as bytes, each character with its byte's capital
@@ -202,11 +246,8 @@ class Finder:
             or self._build(kind, overlapping, False, narrow)
         )
         found: Found
-        if swaps is not None:  # (each other character above U+00FF a "?")
-            for char, mark in swaps:
-                key = key.replace(char, mark)
-            data = key.encode("latin-1", "replace")
-            found = automaton.find_matches_as_indexes(data, overlapping=overlapping)
+        if swaps is not None:
+            found = automaton.find_matches_as_indexes(_narrow(key, swaps), overlapping=overlapping)
             return found
         try:
             found = automaton.find_matches_as_indexes(key, overlapping=overlapping)
@@ -294,12 +335,23 @@ class Finder:
         self._swaps = {}
         self._searched = self._looked = 0
         self._numbers = None
+        self._word_dfa = None
+        self._word_table = b""
+        self.word_starts_from = WORD_STARTS_FROM
         self.followers = frozenset(state["followers"])
         self.leaders = frozenset(state["leaders"])
         self._set_heads(state["heads"])
         self._next_letters = state["next_letters"]
         self._next_pairs = state["next_pairs"]
         self._align()
+
+
+def _narrow(key: str, swaps: tuple[tuple[str, str], ...]) -> bytes:
+    """*key* as Latin-1 bytes, after each of *swaps* is made (see :meth:`Finder.first`;
+    each other character above U+00FF a ``?``)."""
+    for char, mark in swaps:
+        key = key.replace(char, mark)
+    return key.encode("latin-1", "replace")
 
 
 def _latin_1(pattern: str, marks: dict[str, str]) -> bytes:

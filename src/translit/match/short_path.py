@@ -72,6 +72,7 @@ def short_path(
     shift: int = 0,
     spans: Spans | None = None,
     code: Spans | None = None,
+    lag: int = 0,
 ) -> tuple[list[Mention | Edit], Hits]:
     """The mentions of quick words (see the module's docstring), and the hits left for the
     general path. A hit right after a slash, an equals sign or a dot, one that starts in
@@ -79,7 +80,8 @@ def short_path(
     that touches *code* (:func:`~translit.text.protect.code_spans`) are passed over, as
     :func:`~translit.text.protect.outside_long_tokens` and
     :func:`~translit.text.protect.outside_code` would drop them: as the hits are read,
-    not in a pass of their own over them each.
+    not in a pass of their own over them each. *lag*: how far past its pattern each hit
+    ends (:meth:`~translit.compile.finder.Finder.word_hits`).
 
     This is the hot loop, written for speed: for a name written as in the table,
     a few comparisons and one list lookup.
@@ -121,6 +123,7 @@ def short_path(
     guard = min(spans[0][0] if spans else far, code[0][0] if code else far)  # where the
     # next span of either begins: a hit that ends there or before is in none
     for pattern, start, end in found:
+        end -= lag
         if end > guard:  # (the hits come in order, apart)
             while t < len(spans) and spans[t][1] <= start:
                 t += 1
