@@ -298,7 +298,7 @@ def test_short_path_equals_general_path_on_dense_names(
     )
 
 
-@pytest.mark.parametrize("table", ["bundled", "bundled words"])
+@pytest.mark.parametrize("table", ["bundled", "bundled words", "places", "places words"])
 def test_a_pattern_with_an_apostrophe_or_a_hyphen_hides_no_word_after_it(table: str) -> None:
     """Each pattern with an apostrophe or a hyphen (``l'viv``, ``sievierodonec'`` with one
     at its end), with another joiner or a space in its place, before a word, glued to one
@@ -306,7 +306,8 @@ def test_a_pattern_with_an_apostrophe_or_a_hyphen_hides_no_word_after_it(table: 
     index = _table(table)[0]
     finder = index.finder
     for pattern in finder.patterns[finder.joined :]:
-        for written in {pattern, pattern.replace("'", "-"), pattern.replace("-", " ")}:
+        for written in {pattern, pattern.replace("'", "-"), pattern.replace("-", " "),
+                        pattern.replace("'", " "), pattern.replace("·", ".")}:
             for text in (f"{written} Kyiv", f"{written}Kyiv Minsk", f"x{written} Gomel",
                          f"Kiev {written.title()}, Kiev"):  # fmt: skip
                 assert match(index, text, "en") == scan_general(index, text, "en"), text
