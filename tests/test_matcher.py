@@ -360,6 +360,24 @@ def test_the_finder_gives_the_same_hits_before_and_after_a_long_text() -> None:
     assert (finder.first(key), finder.every(key)) == (first, every)
 
 
+def test_a_table_with_a_pattern_that_begins_no_word_is_searched_as_before() -> None:
+    """A pattern that begins with a character that ends a word ('s-hertogenbosch) may be
+    found where no word begins: such a table gets no automaton of word starts, and its
+    hits are the plain automaton's, with no lag."""
+    from translit.compile.finder import DFA_AFTER
+
+    finder = Finder(["'s-hertogenbosch", "kiev", "kyiv"])
+    finder.word_starts_from = 0
+    key = "x" + "'s-hertogenbosch kiev " * (DFA_AFTER * 3 // 20 + 1)
+    assert finder.word_hits(key, frozenset()) == (finder.first(key, frozenset()), 0)
+    assert finder._word_dfa is False
+    plain = Finder(["kiev", "kyiv"])
+    plain.word_starts_from = 0
+    plain.word_hits(key, frozenset())  # builds it
+    found, lag = plain.word_hits("in kiev, xkiev", frozenset())
+    assert (found, lag) == ([(0, 3, 8)], 1)  # the word start only, its end one past
+
+
 _PATTERNS = _INDEX.finder.patterns
 
 

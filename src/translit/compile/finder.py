@@ -154,10 +154,7 @@ class Finder:
         a romanization's apostrophe): the same hits, without the cost of reading a
         string's characters as UTF-8 and counting them back (about a millisecond per
         MB). A key with others (Cyrillic letters) is searched as a string."""
-        swaps = None
-        if beyond is not None:  # (a few sets of characters recur: each told once)
-            swaps = self._swaps[beyond] if beyond in self._swaps else self._swaps_for(beyond)
-        return self._search(key, MatchKind.LeftmostLongest, False, swaps)
+        return self._search(key, MatchKind.LeftmostLongest, False, self._swaps_of(beyond))
 
     def word_hits(self, key: str, beyond: frozenset[str] | None = None) -> tuple[Found, int]:
         """:meth:`first`'s hits at the start of a word (and maybe others), and how far
@@ -165,27 +162,35 @@ class Finder:
         searches a key as bytes (see :meth:`first`) for a table of
         :attr:`word_starts_from` patterns or more, once a DFA is worth building
         (:mod:`translit.compile.word_starts`)."""
-        if beyond is not None and len(self.patterns) >= self.word_starts_from:
-            swaps = self._swaps[beyond] if beyond in self._swaps else self._swaps_for(beyond)
-            if swaps is not None:
-                automaton = self._word_dfa
-                if automaton is None and (  # (in place of the plain DFA of bytes, built then)
-                    self._searched + len(key) >= DFA_AFTER * len(self.patterns)
-                ):
-                    automaton = self._build_word_dfa()
-                if automaton is not None and automaton is not False:
-                    table = self._word_table
-                    return word_start_hits(automaton, _narrow(key, swaps), table), 1
-        return self.first(key, beyond), 0
+        swaps = self._swaps_of(beyond)
+        if swaps is not None and len(self.patterns) >= self.word_starts_from:
+            automaton = self._word_dfa
+            if automaton is None and (  # (in place of the plain DFA of bytes, built then)
+                self._searched + len(key) >= DFA_AFTER * len(self.patterns)
+            ):
+                automaton = self._build_word_dfa()
+            if automaton is not None and automaton is not False:
+                return word_start_hits(automaton, _narrow(key, swaps), self._word_table), 1
+        return self._search(key, MatchKind.LeftmostLongest, False, swaps), 0
 
     def _build_word_dfa(self) -> Any:
         """The automaton of word starts, or False when the patterns allow none."""
-        marks = self._marks()
-        self._word_table = word_bytes(marks)
-        patterns = [_latin_1(pattern, marks) for pattern in self.patterns]
-        built = word_start_automaton(patterns, self._word_table)
+        self._word_table = word_bytes(self._marks())
+        built = word_start_automaton(self._narrow_patterns(), self._word_table)
         self._word_dfa = False if built is None else built
         return self._word_dfa
+
+    def _swaps_of(self, beyond: frozenset[str] | None) -> tuple[tuple[str, str], ...] | None:
+        """:meth:`_swaps_for` *beyond*, told once per set (a few sets of characters
+        recur); None when *beyond* is not known."""
+        if beyond is None:
+            return None
+        return self._swaps[beyond] if beyond in self._swaps else self._swaps_for(beyond)
+
+    def _narrow_patterns(self) -> list[bytes]:
+        """The patterns as Latin-1 bytes, as a key is searched (:meth:`first`)."""
+        marks = self._marks()
+        return [_latin_1(pattern, marks) for pattern in self.patterns]
 
     def _swaps_for(self, beyond: frozenset[str]) -> tuple[tuple[str, str], ...] | None:
         """What :meth:`first` makes of a key holding the characters *beyond* (above
@@ -303,9 +308,8 @@ class Finder:
         implementation = Implementation.DFA if dfa else Implementation.ContiguousNFA
         automaton: Any
         if narrow:
-            marks = self._marks()
-            patterns = [_latin_1(pattern, marks) for pattern in self.patterns]
-            automaton = BytesAhoCorasick(patterns, matchkind=kind, implementation=implementation)
+            automaton = BytesAhoCorasick(self._narrow_patterns(), matchkind=kind,
+                                         implementation=implementation)  # fmt: skip
         else:
             automaton = AhoCorasick(list(self.patterns), matchkind=kind,
                                     implementation=implementation)  # fmt: skip
