@@ -239,7 +239,7 @@ def test_a_loaded_table_is_the_compiled_one(
     for name, value in vars(built.forms).items():
         _same(getattr(loaded.forms, name), value, f"forms.{name}")
     for words, targets in built.phrases.items():
-        assert type(loaded.phrases[words]) is list
+        assert type(loaded.phrases[words]) is tuple
         assert [type(t) for t in loaded.phrases[words]] == [type(t) for t in targets]
     finder = loaded.finder
     assert (finder.patterns, finder.joined, finder.longest) == (

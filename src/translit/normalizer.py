@@ -215,9 +215,10 @@ class Normalizer:
 
     def variants(self) -> Iterator[tuple[str, str, str]]:
         """Every (folded form, entity id, reason) the compiled table matches."""
+        reasons = self._index.reasons
         for words, targets in self._index.phrases.items():
             for target in targets:
-                yield " ".join(words), target.entity, target.reason
+                yield " ".join(words), target.entity, reasons[target.reason_number]
 
     def __reduce__(self) -> tuple[Any, ...]:
         return (_restore, (self._index, self._style, self._replace_inflected, self._lang))

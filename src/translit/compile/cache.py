@@ -17,7 +17,7 @@ key (copied from another table) or another kind of object is rebuilt, never
 trusted. (The checksum is against accidents: whoever can write the cache
 folder could write any checksum, so a cryptographic one would add nothing.)
 
-The payload is *packed* (format 6, :mod:`translit.compile.cachestore`): every string
+The payload is *packed* (format 7, :mod:`translit.compile.cachestore`): every string
 of the table is stored once, the ASCII ones in one string and the others in another,
 cut apart at :data:`SEPARATOR` and numbered in that order; the big tables (the
 phrases and their targets, the word forms, the stems, the automaton's patterns) are
@@ -74,10 +74,11 @@ __all__ = [
     "unpacked",
 ]
 
-_MAGIC = b"translit-index 6\n"  # 2: a CRC-32 line instead of a SHA-256 one; 3: packed;
+_MAGIC = b"translit-index 7\n"  # 2: a CRC-32 line instead of a SHA-256 one; 3: packed;
 # 4: the strings numbered in the order they are stored (no list of where each goes);
 # 5: the words of the word forms a set (no packing of their own); 6: the entities named
-# tuples, a column per field rebuilt by tuple.__new__ (not slotted dataclasses)
+# tuples, a column per field rebuilt by tuple.__new__ (not slotted dataclasses); 7: the
+# phrases' reasons one UTF-8 string (translit.compile.reasons), their targets tuples
 T = TypeVar("T")
 
 
@@ -313,6 +314,8 @@ def _unpack(packed: tuple[Any, ...], strings: list[str]) -> Any:
         return dict(zip(map(strings.__getitem__, packed[1]), pairs, strict=True))
     if how == "phrases":
         return _phrases(strings, *packed[1:])
+    if how == "column":
+        return tuple(_column(packed[1], strings))
     if how in ("object", "state"):
         obj = cast(Any, packed[1]).__new__(packed[1])
         state = {sys.intern(k): _unpack(v, strings) for k, v in packed[2].items()}
@@ -353,8 +356,9 @@ def _phrases(
     places: Any,
     several: list[tuple[int, int]],
     fields: list[tuple[Any, ...]],
-) -> dict[tuple[str, ...], list[Any]]:
-    """The phrases: keys from their words, grouped by length; rows from their fields."""
+) -> dict[tuple[str, ...], tuple[Any, ...]]:
+    """The phrases: keys from their words, grouped by length; rows from their fields,
+    a tuple of them per key (``zip`` makes the tuples of one)."""
     keys: list[tuple[str, ...]] = []
     for length, ids in groups:
         words = list(map(strings.__getitem__, ids))
@@ -364,16 +368,16 @@ def _phrases(
     columns = [_column(field, strings) for field in fields]
     rows: list[Any] = list(map(tuple.__new__, itertools.repeat(kind), zip(*columns, strict=True)))
     if not several:
-        return dict(zip(keys, map(list, zip(rows)), strict=True))
-    values: list[list[Any]] = []
+        return dict(zip(keys, zip(rows), strict=True))
+    values: list[tuple[Any, ...]] = []
     done = at = 0  # keys and rows taken
     for key, count in several:
-        values += map(list, zip(rows[at : at + key - done]))
+        values += zip(rows[at : at + key - done])
         at += key - done
-        values.append(rows[at : at + count])
+        values.append(tuple(rows[at : at + count]))
         at += count
         done = key + 1
-    values += map(list, zip(rows[at:]))
+    values += zip(rows[at:])
     return dict(zip(keys, values, strict=True))
 
 

@@ -1,15 +1,17 @@
 """Writing the compiled-table cache (:mod:`translit.compile.cache`): an entry pickled so that it
 loads fast, written atomically. Imported after a build only.
 
-Format 6 (:func:`packed`): a compiled table is stored as its type, its strings (each
+Format 7 (:func:`packed`): a compiled table is stored as its type, its strings (each
 once: the ASCII ones joined in one string, the others in another, numbered in that
 order: format 3 stored where each went; format 4 had a packing of its own for the
 words of the word forms, then a dict), its fields packed, and its :data:`LAZY`
 fields pickled apart (bytes, loaded when first read). A packed field is a tuple
 naming how it is rebuilt: ``plain`` (as pickled), ``set``/``frozenset``/``tuple`` of
-strings (their numbers), ``map`` and ``pairs`` (a dict with string keys: the keys'
-numbers and a column per value or per half of a pair), ``phrases`` (keys grouped by
-their number of words, rows by field, the keys with other than one row apart),
+strings (their numbers), ``column`` (a long tuple of other values), ``map`` and
+``pairs`` (a dict with string keys: the keys' numbers and a column per value or per
+half of a pair), ``phrases`` (keys grouped by their number of words, rows by field,
+the keys with other than one row apart; format 7 stores their reasons apart, in one
+string: :mod:`translit.compile.reasons`),
 ``object``/``state`` (the fields of one of the table's objects, or the finder's
 state). A column (:func:`_column`) is numbers of strings, one value with exceptions,
 numbers into its distinct values (equal values stored once), named tuples of one type
@@ -143,6 +145,8 @@ def _pack(name: str, value: Any, strings: _Strings) -> tuple[Any, ...]:
         found = ("set" if kind is set else "frozenset", strings.ids(value))
     elif kind is tuple and value and _all_str(value):
         found = ("tuple", strings.ids(value))
+    elif kind is tuple and len(value) >= _LONG:  # the finder's letters by pattern number
+        found = ("column", _column(list(value), strings))
     elif hasattr(value, "patterns") and hasattr(kind, "__setstate__"):  # the finder
         found = ("state", kind, _pack_fields(value.__getstate__(), strings))
     elif isinstance(value, (Stored, ContextRules)):  # the word forms, the context rules
@@ -150,6 +154,11 @@ def _pack(name: str, value: Any, strings: _Strings) -> tuple[Any, ...]:
         state = cast(Any, value).__getstate__() if "_parts" in vars(value) else vars(value)
         found = ("object", kind, _pack_fields(dict(state), strings))
     return found if found is not None else ("plain", value)
+
+
+_LONG = 64
+"""A tuple of this many values, not all strings, is stored as a column (:func:`_column`):
+one value with exceptions, or numbers into the distinct values."""
 
 
 def _pack_fields(state: dict[str, Any], strings: _Strings) -> dict[str, tuple[Any, ...]]:
@@ -207,10 +216,10 @@ def _objects(values: list[Any], strings: _Strings) -> tuple[Any, ...] | None:
 
 
 def _phrases(table: Any, strings: _Strings) -> tuple[Any, ...] | None:
-    """A dict of tuples of strings to lists of named tuples of one type (the phrases):
+    """A dict of tuples of strings to tuples of named tuples of one type (the phrases):
     the keys grouped by length (their words' numbers, and each key's place among the
     groups), the rows by field, and the lists that hold other than one row."""
-    if type(table) is not dict or not table or any(type(v) is not list for v in table.values()):
+    if type(table) is not dict or not table or any(type(v) is not tuple for v in table.values()):
         return None
     if any(type(k) is not tuple or not k or not _all_str(k) for k in table):
         return None

@@ -20,6 +20,7 @@ from collections.abc import Iterable, Sequence
 
 from translit.compile.finder import Finder
 from translit.compile.index import EntityInfo, Index, Target
+from translit.compile.reasons import Reasons
 from translit.compile.wordforms import next_characters, word_forms
 from translit.errors import TableError
 from translit.gcpause import paused_gc
@@ -50,6 +51,7 @@ def build_index(
     keys = _Keys()
     negative_words = _by_word(negatives)
     listed: dict[str, set[str]] = {}  # the languages whose press the table cites a word for
+    reasons: dict[str, int] = {}  # each reason's number, in the order they come
     for entity in entities:
         for form in entity.forms:
             for word in keys.words(form.text):
@@ -66,15 +68,15 @@ def build_index(
             _by_word([*entity.not_when, *negatives]) if entity.not_when else negative_words,
         )
         if entity.type == "person":
-            targets = _person_targets(entity, given_keys, keys)
+            targets = _person_targets(entity, given_keys, keys, reasons)
         else:
             unsafe = {keys.words(a.form) for a in entity.ambiguous}
             targets = [
-                (keys.words(f.text), _target(entity.id, "name", f))
+                (keys.words(f.text), _target(entity.id, "name", f, reasons))
                 for f in entity.forms
                 if keys.words(f.text) not in unsafe
             ]
-            targets += _ambiguous_targets(entity, "name", keys)
+            targets += _ambiguous_targets(entity, "name", keys, reasons)
         for words, target in targets:
             _add(phrases, words, target)
     for eid, letters in _initials(phrases).items():
@@ -86,7 +88,7 @@ def build_index(
     forms = word_forms(all_words, langs, followers, follower_starts)
     genitive = genitive_languages()
     return Index(
-        phrases,
+        {words: tuple(targets) for words, targets in phrases.items()},
         prefixes,
         forms,
         frozenset(w for w in all_words if langs.get(w, _NONE) & genitive and w[-1] not in "sxzß"),
@@ -103,6 +105,7 @@ def build_index(
         load_context_rules(),
         _shared(langs),
         _shared(listed),
+        Reasons(reasons),
     )
 
 
@@ -192,18 +195,21 @@ def _reason(form: Form) -> str:
     return f"{form.origin} {form.text} ({form.lang})"
 
 
-def _target(entity: str, part: str, form: Form, amb: Ambiguous | None = None) -> Target:
-    """The target of *form*; for an ambiguous one (*amb*), with the words that make it
-    safe."""
+def _target(
+    entity: str, part: str, form: Form, reasons: dict[str, int], amb: Ambiguous | None = None
+) -> Target:
+    """The target of *form*, its reason numbered in *reasons*; for an ambiguous one
+    (*amb*), with the words that make it safe."""
+    reason = reasons.setdefault(_reason(form), len(reasons))
     if amb is None:
-        return Target(entity, part, _reason(form), form.where)
-    return Target(entity, part, _reason(form), form.where,
+        return Target(entity, part, reason, form.where)
+    return Target(entity, part, reason, form.where,
                   frozenset(fold_word(w) for w in amb.next),
                   frozenset(fold_word(w) for w in amb.previous), amb.capitalized)
 
 
 def _person_targets(
-    entity: Entity, given_keys: set[str], keys: _Keys
+    entity: Entity, given_keys: set[str], keys: _Keys, reasons: dict[str, int]
 ) -> list[tuple[tuple[str, ...], Target]]:
     surnames: dict[tuple[str, bool], Form] = {}
     givens: dict[tuple[tuple[str, ...], bool], Form] = {}
@@ -220,23 +226,23 @@ def _person_targets(
     for (surname, cyr), form in surnames.items():
         amb = ambiguous.get(surname)
         if amb is None:
-            result.append(((surname,), _target(entity.id, "surname", form)))
+            result.append(((surname,), _target(entity.id, "surname", form, reasons)))
         for (given, given_cyr), given_form in givens.items():
             if given_cyr == cyr:
                 full = _part(form, f"{given_form.text} {form.text}")
                 if given_form.rule and given_form.rule != form.rule:
                     full = dataclasses.replace(full, rule=f"{given_form.rule} + {form.rule}")
-                result.append(((*given, surname), _target(entity.id, "full", full)))
-    return result + _ambiguous_targets(entity, "surname", keys)
+                result.append(((*given, surname), _target(entity.id, "full", full, reasons)))
+    return result + _ambiguous_targets(entity, "surname", keys, reasons)
 
 
 def _ambiguous_targets(
-    entity: Entity, part: str, keys: _Keys
+    entity: Entity, part: str, keys: _Keys, reasons: dict[str, int]
 ) -> list[tuple[tuple[str, ...], Target]]:
     result = []
     for amb in entity.ambiguous:
         form = Form(amb.form, amb.lang, "ambiguous form", amb.where)
-        result.append((keys.words(amb.form), _target(entity.id, part, form, amb)))
+        result.append((keys.words(amb.form), _target(entity.id, part, form, reasons, amb)))
     return result
 
 

@@ -103,20 +103,16 @@ class Finder:
         self._heads: dict[str, tuple[str, ...]] = {}
         self._head = 0
         self._set_heads(follower_starts)
-        self._next_letters = dict(next_letters or {})
-        self._next_pairs = dict(next_pairs or {})
-        self.next_letters: tuple[str | None, ...] = ()
+        self.next_letters: tuple[str | None, ...] = tuple(
+            map((next_letters or {}).get, self.patterns)
+        )
         """Per pattern number, for an anchor that is no word of the table, the letters that
         come right after it in the forms that begin with it
         (:func:`~translit.compile.wordforms.next_characters`); None for the other patterns."""
-        self.next_pairs: tuple[frozenset[str] | None, ...] = ()
+        self.next_pairs: tuple[frozenset[str] | None, ...] = tuple(
+            map((next_pairs or {}).get, self.patterns)
+        )
         """The same for the two characters after it."""
-        self._align()
-
-    def _align(self) -> None:
-        """:attr:`next_letters` and :attr:`next_pairs`, by pattern number."""
-        self.next_letters = tuple(map(self._next_letters.get, self.patterns))
-        self.next_pairs = tuple(map(self._next_pairs.get, self.patterns))
 
     def _set_heads(self, starts: Iterable[str]) -> None:
         """The beginnings every form of a follower has (*starts*), by their first
@@ -324,8 +320,11 @@ class Finder:
             "followers": self.followers,
             "leaders": self.leaders,
             "heads": tuple(s for starts in self._heads.values() for s in starts),
-            "next_letters": self._next_letters,
-            "next_pairs": self._next_pairs,
+            "next_letters": self.next_letters,  # by pattern number, as the scan reads them
+            "next_pairs": self.next_pairs,
+            "marks": self._marks(),  # a walk over every character of the patterns
+            "wide_chars": self._wide_chars,
+            "question": self._question,
         }
 
     def __setstate__(self, state: dict[str, Any]) -> None:
@@ -333,9 +332,9 @@ class Finder:
         self.joined = state["joined"]
         self.longest = state["longest"]
         self._automata = {}
-        self._mark_table = None
-        self._wide_chars = frozenset()
-        self._question = False
+        self._mark_table = state["marks"]
+        self._wide_chars = state["wide_chars"]
+        self._question = state["question"]
         self._swaps = {}
         self._searched = self._looked = 0
         self._numbers = None
@@ -345,9 +344,8 @@ class Finder:
         self.followers = frozenset(state["followers"])
         self.leaders = frozenset(state["leaders"])
         self._set_heads(state["heads"])
-        self._next_letters = state["next_letters"]
-        self._next_pairs = state["next_pairs"]
-        self._align()
+        self.next_letters = state["next_letters"]
+        self.next_pairs = state["next_pairs"]
 
 
 def _narrow(key: str, swaps: tuple[tuple[str, str], ...]) -> bytes:

@@ -15,6 +15,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, Any, NamedTuple
 
 from translit.compile.finder import Finder
+from translit.compile.reasons import Reasons
 from translit.record import Record
 from translit.tables.context_rules import ContextRules
 
@@ -99,7 +100,7 @@ class Target(NamedTuple):
 
     entity: str
     part: str  # "full", "surname" or "name"
-    reason: str
+    reason_number: int  # its reason in the table's reasons (Index.reasons)
     where: str
     next_words: frozenset[str] | None = None  # ambiguous forms: the words that make them safe
     previous_words: frozenset[str] | None = None
@@ -134,11 +135,11 @@ class Index(Stored):
 
     __match_args__ = (
         "phrases", "prefixes", "forms", "genitive", "entities", "given_names", "finder",
-        "styles", "context", "word_langs", "listed_langs", "memo",
+        "styles", "context", "word_langs", "listed_langs", "reasons", "memo",
     )  # fmt: skip
     _compared = __match_args__[:-1]  # not memo (nor quick)
 
-    phrases: dict[tuple[str, ...], list[Target]]
+    phrases: dict[tuple[str, ...], tuple[Target, ...]]  # by words (folded), what they name
     prefixes: frozenset[tuple[str, ...]]
     forms: WordForms  # every written form of the table's words
     genitive: frozenset[str]  # spellings of genitive-s languages (German ...)
@@ -152,6 +153,9 @@ class Index(Stored):
     """The languages that write each word of the table."""
     listed_langs: dict[str, frozenset[str]]
     """The languages whose press the table cites each word for (``variants``, ``styles``)."""
+    reasons: Reasons
+    """Why each phrase names its entity, by the number its :class:`Target` gives
+    (``reasons[target.reason_number]``: "variant Kiew (de)")."""
     memo: dict[str, Any]
     """What the context rules derive from the table, made when first needed (neither
     compared nor shown)."""
@@ -161,7 +165,7 @@ class Index(Stored):
 
     def __init__(
         self,
-        phrases: dict[tuple[str, ...], list[Target]],
+        phrases: dict[tuple[str, ...], tuple[Target, ...]],
         prefixes: frozenset[tuple[str, ...]],
         forms: WordForms,
         genitive: frozenset[str],
@@ -172,6 +176,7 @@ class Index(Stored):
         context: ContextRules | None = None,
         word_langs: dict[str, frozenset[str]] | None = None,
         listed_langs: dict[str, frozenset[str]] | None = None,
+        reasons: Reasons | None = None,
         memo: dict[str, Any] | None = None,
     ) -> None:
         self.phrases = phrases
@@ -185,6 +190,7 @@ class Index(Stored):
         self.context = ContextRules() if context is None else context
         self.word_langs = {} if word_langs is None else word_langs
         self.listed_langs = {} if listed_langs is None else listed_langs
+        self.reasons = Reasons() if reasons is None else reasons
         self.memo = {} if memo is None else memo
         self.quick = {}
 

@@ -158,7 +158,7 @@ def _make(index: Index, words: tuple[str, ...], style: str, begins: bool = False
         info.canonical(target.part, style),
         target.entity,
         target.part,
-        target.reason,
+        index.reasons[target.reason_number],
         info.not_when,
         spots,
         tuple({phrase for phrase, at in spots if not at}),

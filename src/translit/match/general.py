@@ -114,7 +114,8 @@ def general(
             if isinstance(target, Left):
                 begin, end = _original_span(text, offsets, target.start, target.end, False)
                 kind = index.entities[target.target.entity].type
-                left = left_reason(kind, text[begin:end], target.target.reason)
+                reason = index.reasons[target.target.reason_number]
+                left = left_reason(kind, text[begin:end], reason)
                 mentions.append(
                     _mention(index, text, (ostart, oend), target.target, style, inflected, True)
                     ._replace(left=left)
@@ -393,7 +394,9 @@ def _mention(
         replacement = written
     else:
         replacement = restyle(written, info.canonical(target.part, style))
-    reason = f"inflected form of {target.reason}" if inflected else target.reason
+    reason = index.reasons[target.reason_number]
+    if inflected:
+        reason = f"inflected form of {reason}"
     return Mention(start, end, written, replacement, target.entity, reason, target.part, inflected)
 
 
