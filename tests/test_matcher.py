@@ -240,7 +240,13 @@ def _table(name: str) -> tuple[Any, list[list[str]]]:
             if found is not None and found[1] and found[0] in leading:
                 inflected.append(stem + ending)
     inflected = sorted(inflected)[:: max(1, len(inflected) // 300)]
-    return index, [words, phrases, sorted(index.given_names)[:200], extra, inflected]
+    # the words that name something only in context (Just, of Khust: ambiguous forms)
+    ambiguous = sorted(
+        phrase[0] for phrase, targets in index.phrases.items()
+        if len(phrase) == 1 and all(t.next_words is not None for t in targets)
+    )  # fmt: skip
+    ambiguous = ambiguous[:: max(1, len(ambiguous) // 300)]
+    return index, [words, phrases, sorted(index.given_names)[:200], extra, inflected, ambiguous]
 
 
 @pytest.mark.parametrize("table", ["bundled", "user", "places"])
@@ -632,3 +638,34 @@ def test_a_phrase_ends_with_a_word_the_automaton_does_not_seek(text: str) -> Non
     assert "Chasiv Yar" in translit.Normalizer([places_file(), regions_file()]).normalize(
         "Shelling near Časiv Âr."
     )
+
+
+@pytest.mark.parametrize("table", ["bundled", "user", "places", "places words"])
+def test_a_word_that_names_something_only_in_context_takes_the_general_paths_way(
+    table: str,
+) -> None:
+    """Each word whose every target is an ambiguous form (Just, of Khust), in lower case
+    and capitalized, inside a sentence, at its start, between the words that make it
+    safe, in its entity's fixed expressions and at the start of the longer phrases it
+    begins: the short path finds what the general path finds."""
+    index, _ = _table(table)
+    longer: dict[str, list[str]] = {}  # the phrases each word begins
+    for phrase in index.phrases:
+        if len(phrase) > 1:
+            longer.setdefault(phrase[0], []).append(" ".join(phrase))
+    lines = []
+    for phrase, targets in index.phrases.items():
+        if len(phrase) > 1 or not all(t.next_words is not None for t in targets):
+            continue
+        word = phrase[0]
+        deciding = sorted({w for t in targets for w in (*(t.next_words or ()),
+                                                        *(t.previous_words or ()))})[:2]
+        fixed = sorted({p for t in targets for p, _ in
+                        index.entities[t.entity].not_when.get(word, ())})  # fmt: skip
+        for written in (word, word.title()):
+            lines += [f"a {written} b.", f"{written} went", f"x, {written}, y"]
+            lines += [f"the {w} {written} {w} there." for w in deciding]
+        lines += [f"so {f} and {f.title()}." for f in [*fixed, *longer.get(word, [])[:3]]]
+    assert len(lines) > 20
+    text = "\n".join(lines)
+    assert match(index, text, "en") == scan_general(index, text, "en")
