@@ -176,9 +176,12 @@ def detect(text: str) -> str | None:
     scores = [0.0] * len(LANGUAGES)  # by the language's place in LANGUAGES
     for word, count in counts.items():  # each distinct word once
         pairs = weights[word]
+        times = float(count)  # (floats throughout: the compiled build adds them natively,
+        # not through the generic +=; the same sums, in the same order)
         for k in range(0, len(pairs), 2):
             place = int(pairs[k])
-            scores[place] += pairs[k + 1] * count
+            so_far: float = scores[place]
+            scores[place] = so_far + pairs[k + 1] * times
     best, score, runner_up = 0, 0.0, 0.0  # the highest score, and the next
     for place, value in enumerate(scores):
         if value > score:
