@@ -669,3 +669,22 @@ def test_a_word_that_names_something_only_in_context_takes_the_general_paths_way
     assert len(lines) > 20
     text = "\n".join(lines)
     assert match(index, text, "en") == scan_general(index, text, "en")
+
+
+@pytest.mark.parametrize("table", ["bundled", "user", "places"])
+def test_every_form_begins_with_one_of_the_automatons_patterns(table: str) -> None:
+    """Every written form of every word the automaton seeks (each word, and each stem
+    with each of its endings) begins with one of its patterns, a word or an anchor;
+    anchors made a letter longer where they begin a common word leave none out."""
+    index, _ = _table(table)
+    forms, finder = index.forms, index.finder
+    patterns = set(finder.patterns)
+    every = {word for word in forms.words if word not in finder.followers}
+    for stem, (owner, endings) in forms.stems.items():
+        for ending in endings:
+            word = owner if isinstance(owner, str) else owner.get(ending, "")
+            if word not in finder.followers:
+                every.add(stem + ending)
+    missed = [f for f in every if not any(f[:k] in patterns for k in range(1, len(f) + 1))]
+    assert len(every) > 1000
+    assert missed == []
