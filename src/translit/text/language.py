@@ -153,7 +153,8 @@ def counted_runs(text: str, only: Container[str]) -> dict[str, int]:
     for token in tokens.decode("utf-8", "surrogatepass").split():
         if token in only:
             counts[token] = counts.get(token, 0) + 1
-        elif not token.isalpha():
+        elif not (token.isascii() or token.isalpha()):  # (an ASCII token is letters:
+            # told from a flag, not from its characters)
             for run in _WORD.findall(token):
                 if run in only:
                     counts[run] = counts.get(run, 0) + 1
