@@ -246,6 +246,12 @@ def test_a_loaded_table_is_the_compiled_one(
         built.finder.patterns, built.finder.joined, built.finder.longest,
     )  # fmt: skip
     assert finder.first("kiev kyiv") == built.finder.first("kiev kyiv")
+    # what the scan reads by pattern number, and the marks of a search as bytes, stored
+    assert (finder.next_letters, finder.next_pairs) == (
+        built.finder.next_letters, built.finder.next_pairs,
+    )  # fmt: skip
+    assert finder._marks() == built.finder._marks()
+    assert loaded.reasons == built.reasons and list(loaded.reasons) == list(built.reasons)
 
 
 @pytest.mark.parametrize(

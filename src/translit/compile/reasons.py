@@ -26,8 +26,7 @@ __all__ = ["Reasons"]
 
 class Reasons:
     """Strings by number, stored as one UTF-8 bytes object and the offset where each
-    begins (and where the last ends). Immutable; equal to another sequence of the same
-    strings; pickled as its two parts."""
+    begins (and where the last ends). Immutable; pickled as its two parts."""
 
     __slots__ = ("_blob", "_starts")
 
@@ -54,13 +53,9 @@ class Reasons:
         return map(self.__getitem__, range(len(self)))
 
     def __eq__(self, other: object) -> bool:
-        if isinstance(other, Reasons):
-            return self._blob == other._blob and self._starts == other._starts
-        if isinstance(other, (list, tuple)):
-            return list(self) == list(other)
-        return NotImplemented
-
-    __hash__ = None  # type: ignore[assignment]  # equal to lists, which are unhashable
+        if not isinstance(other, Reasons):
+            return NotImplemented
+        return self._blob == other._blob and self._starts == other._starts
 
     def __repr__(self) -> str:
         return f"Reasons({list(self)!r})"
