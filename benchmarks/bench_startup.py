@@ -1,6 +1,6 @@
-"""Warm start-up: ``echo Kiev | translit normalize`` with the default table, with the
-gazetteer (``--places``) and with the regions too, and ``import translit`` +
-``Normalizer(aliases=[places_file()])``, each the median of fresh processes.
+"""Warm start-up: ``echo Kiev | translit normalize`` with the default table (which holds
+the gazetteer and the regions) and without them (``--no-places``), and ``import
+translit`` + ``Normalizer()``, each the median of fresh processes.
 
     python benchmarks/bench_startup.py              # 20 runs of each
     python benchmarks/bench_startup.py --runs 40
@@ -10,7 +10,7 @@ each fills it first, so the figures are a warm start. The commands run in an emp
 temporary folder, as in a folder with no configuration file: a ``pyproject.toml`` that
 names translit (this checkout's) is read with ``tomllib``, 3-4 ms more. The package
 is byte-compiled as installed, so ``PYTHONDONTWRITEBYTECODE`` is dropped (with it set,
-a checkout would compile every module on every run). The runs of the four measures
+a checkout would compile every module on every run). The runs of the three measures
 alternate, so that a busy machine slows all of them alike. Targets (issue 18): a warm command line
 < 80 ms, ``Normalizer()`` from the cache < 100 ms.
 """
@@ -30,8 +30,7 @@ from pathlib import Path
 
 LOAD = (
     "import time; began = time.perf_counter(); import translit; "
-    "from translit.tables.bundled import places_file; "
-    "translit.Normalizer(aliases=[places_file()]); print(time.perf_counter() - began)"
+    "translit.Normalizer(); print(time.perf_counter() - began)"
 )
 
 
@@ -44,8 +43,7 @@ def main() -> None:
     program = [str(script)] if script.is_file() else [sys.executable, "-m", "translit"]
     commands = {
         "`echo Kiev \\| translit normalize`": [*program, "normalize"],
-        "the same, `--places`": [*program, "normalize", "--places"],
-        "the same, `--places --regions`": [*program, "normalize", "--places", "--regions"],
+        "the same, `--no-places` (aliases.yaml alone)": [*program, "normalize", "--no-places"],
     }
 
     folder = tempfile.mkdtemp(prefix="bench-startup-")  # no configuration file there
@@ -64,7 +62,7 @@ def main() -> None:
     measures: dict[str, Callable[[], float]] = {
         name: functools.partial(cli, command) for name, command in commands.items()
     }
-    measures["`import translit` + `Normalizer(aliases=[places_file()])`"] = load
+    measures["`import translit` + `Normalizer()`"] = load
     for measure in measures.values():  # fills the cache, and the page cache
         measure()
     times: dict[str, list[float]] = {name: [] for name in measures}

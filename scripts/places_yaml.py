@@ -23,8 +23,9 @@ HEADER = """\
 #           name; Belarus, the national system of 2007 in English letters. Places
 #           that are entities of aliases.yaml keep their entries there; this file
 #           only adds their GeoNames ids and former names.
-# Same schema as aliases.yaml (docs/data-format.md). Loaded on request:
-# translit normalize --places, or Normalizer(aliases=[places_file()]).
+# Same schema as aliases.yaml (docs/data-format.md). Part of the default table,
+# after aliases.yaml; translit normalize --no-places, or Normalizer(places=False),
+# leaves it out.
 
 schema: 1
 
@@ -33,11 +34,12 @@ entities:
 
 REGIONS_HEADER = HEADER.replace(
     "# translit's gazetteer of Belarus and Ukraine: generated, do not edit by hand.",
-    "# The oblasts of Ukraine and voblasts of Belarus: generated, do not edit by hand.\n"
-    "# Not part of the default table (docs/places.md): Normalizer(aliases=[regions_file()]).",
+    "# The oblasts of Ukraine and voblasts of Belarus: generated, do not edit by hand.",
 ).replace(
-    "# translit normalize --places, or Normalizer(aliases=[places_file()]).",
-    "# translit normalize --aliases with this file's path, or as above.",
+    "# after aliases.yaml; translit normalize --no-places, or Normalizer(places=False),\n"
+    "# leaves it out.",
+    "# after aliases.yaml and the gazetteer (places.yaml); translit normalize\n"
+    "# --no-places, or Normalizer(places=False), leaves both out.",
 ).replace(
     "#           Voblasts of Belarus and former names: scripts/places_regions.py.\n",
     "#           Voblasts of Belarus: scripts/places_regions.py.\n"

@@ -445,32 +445,46 @@ def test_yaml_config_and_flags_override(run: Cli, tmp_path: Path) -> None:
 
 
 def test_places_in_the_config(run: Cli, tmp_path: Path) -> None:
-    """``places = true`` loads the gazetteer, as ``--places`` does (for the hook too)."""
+    """The gazetteer is in the default table; ``places = false`` leaves it out, as
+    ``--no-places`` does (for the hook too), and the flag wins over the file."""
     text = b"Talks in Slavyansk and Kiev.\n"
-    assert run("normalize", stdin=text).out == b"Talks in Slavyansk and Kyiv.\n"
-    _write(tmp_path / "pyproject.toml", "[tool.translit]\nplaces = true\n")
-    assert run("normalize", stdin=text).out == b"Talks in Sloviansk and Kyiv.\n"
-    assert run("normalize", "--places", "--no-config", stdin=text).out == (
-        b"Talks in Sloviansk and Kyiv.\n"
-    )
+    both = b"Talks in Sloviansk and Kyiv.\n"
+    core = text.replace(b"Kiev", b"Kyiv")
+    assert run("normalize", stdin=text).out == both
+    assert run("normalize", "--no-places", stdin=text).out == core
+    assert run("normalize", "-q", "--no-places", stdin=text).out == core  # (the parser)
+    assert run("normalize", "--no-places", "--places", stdin=text).out == both  # the last
     _write(tmp_path / "pyproject.toml", "[tool.translit]\nplaces = false\n")
-    assert run("normalize", stdin=text).out == text.replace(b"Kiev", b"Kyiv")
+    assert run("normalize", stdin=text).out == core
+    assert run("normalize", "--places", stdin=text).out == both
+    assert run("normalize", "--no-config", stdin=text).out == both
+    _write(tmp_path / "pyproject.toml", "[tool.translit]\nplaces = true\n")
+    assert run("normalize", stdin=text).out == both
+    assert run("normalize", "--no-places", stdin=text).out == core
 
 
-def test_regions_on_the_command_line_and_in_the_config(run: Cli, tmp_path: Path) -> None:
-    """``--regions`` and ``regions = true`` load the oblasts and voblasts, as
-    ``--places`` and ``places = true`` load the towns."""
+def test_the_regions_are_in_the_default_table_with_the_towns(run: Cli, tmp_path: Path) -> None:
+    """The oblasts and voblasts come with the gazetteer: ``--no-places`` leaves both out.
+    The options and key of 0.1 that asked for them still work; ``regions = false``, which
+    the default table can no longer honour apart, is refused with what to write."""
     text = b"Shelling in Kharkov Oblast.\n"
-    assert run("normalize", stdin=text).out == b"Shelling in Kharkiv Oblast.\n"  # the town
-    looked = run("lookup", "--regions", "Kharkov Oblast").text
+    assert run("normalize", "--no-places", stdin=text).out == (
+        b"Shelling in Kharkiv Oblast.\n"  # the town
+    )
+    looked = run("lookup", "Kharkov Oblast").text
     assert looked.split("\t")[1:3] == ["Kharkiv Oblast", "kharkiv-oblast"]
     assert looked.rstrip("\n").endswith("\t706482")  # its GeoNames id
-    assert "unknown" in run("lookup", "Kharkov Oblast").text
+    assert "unknown" in run("lookup", "--no-places", "Kharkov Oblast").text
+    assert run("lookup", "--regions", "--places", "Kharkov Oblast").text == looked
     _write(tmp_path / "pyproject.toml", "[tool.translit]\nregions = true\n")
     assert run("lookup", "Kharkov Oblast").text == looked
-    _write(tmp_path / "pyproject.toml", "[tool.translit]\nregions = 1\n")
-    refused = run("lookup", "Kharkov Oblast")
-    assert refused.code == 2 and "regions: must be true or false" in refused.err
+    for value in ("false", "1"):
+        _write(tmp_path / "pyproject.toml", f"[tool.translit]\nregions = {value}\n")
+        refused = run("lookup", "Kharkov Oblast")
+        assert refused.code == 2 and "write places: false" in refused.err, refused.err
+    _write(tmp_path / "pyproject.toml", "[tool.translit]\nplaces = 1\n")
+    refused = run("normalize", stdin=text)
+    assert refused.code == 2 and "places: must be true or false" in refused.err
 
 
 def test_explicit_config_file(run: Cli, tmp_path: Path) -> None:
@@ -551,7 +565,7 @@ def test_progress_is_erased_before_a_report_line() -> None:
 
 
 def test_lookup(run: Cli) -> None:
-    result = run("lookup", "--places", "Kiev", "Łukaszenki", "Minsky", "Slavyansk")
+    result = run("lookup", "Kiev", "Łukaszenki", "Minsky", "Slavyansk")
     assert result.code == 0
     assert result.text.splitlines() == [
         "Kiev\tKyiv\tkyiv\tvariant Kiev (en)\t703448",
@@ -695,12 +709,13 @@ def test_bare_normalize_is_the_parser_defaults() -> None:
 
 @pytest.mark.parametrize(
     "argv",
-    [["normalize"], ["normalize", "--places"], ["normalize", "--regions", "--places"],
-     ["normalize", "--places", "--places"]],
+    [["normalize"], ["normalize", "--no-places"], ["normalize", "--places"],
+     ["normalize", "--regions", "--places"], ["normalize", "--no-places", "--places"],
+     ["normalize", "--places", "--no-places", "--regions"]],
 )  # fmt: skip
 def test_a_plain_normalize_is_read_as_the_parser_reads_it(argv: list[str]) -> None:
     """``main`` skips the parser for ``normalize`` with the tables' flags only: the same
-    namespace it would give, the tables in the same order; any other call is the parser's."""
+    namespace it would give, the last flag winning; any other call is the parser's."""
     from translit.cli.main import _parser, _plain_normalize
 
     plain = _plain_normalize(argv)

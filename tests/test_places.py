@@ -31,7 +31,8 @@ def _shared(entity: Entity) -> set[str]:
 
 @pytest.fixture(scope="module")
 def normalizer() -> translit.Normalizer:
-    return translit.Normalizer(aliases=[places_file()])
+    """The default table: aliases.yaml, the gazetteer and the regions."""
+    return translit.Normalizer()
 
 
 @pytest.mark.parametrize("case", CASES["canonical"], ids=[c["name"] for c in CASES["canonical"]])
@@ -54,9 +55,14 @@ def _normalizes(normalizer: translit.Normalizer, case: dict[str, Any]) -> None:
     assert normalizer.normalize(expected) == expected
 
 
-def test_the_gazetteer_is_opt_in() -> None:
-    """The default table is aliases.yaml alone (docs/places.md, "Cost")."""
-    assert translit.Normalizer().canonical("Slavyansk") is None
+def test_the_gazetteer_is_in_the_default_table(normalizer: translit.Normalizer) -> None:
+    """The default table holds the towns and regions; ``places=False`` leaves both out
+    (aliases.yaml alone, docs/places.md)."""
+    assert normalizer.canonical("Slavyansk") == "Sloviansk"
+    assert normalizer.canonical("Gomel Voblast") == "Homiel Voblast"
+    core = translit.Normalizer(places=False)
+    assert core.canonical("Slavyansk") is None and core.canonical("Gomel Voblast") is None
+    assert core.canonical("Gomel") == "Homiel"  # an entity of aliases.yaml
 
 
 def test_the_file_holds_the_towns() -> None:
@@ -133,11 +139,12 @@ def test_spellings_made_of_former_names_are_left_as_former_names(
     assert (m.entity, m.left, m.replacement) == (town, f"former name ({spelling})", spelling)
 
 
-def test_the_regions_load_on_request() -> None:
-    regions = translit.Normalizer(aliases=[regions_file()])
+def test_the_regions_merge_without_the_towns() -> None:
+    """The regions' file is a table of its own: it merges with aliases.yaml alone too."""
+    regions = translit.Normalizer([bundled_table_file(), regions_file()], include_default=False)
     assert regions.canonical("Kharkov Oblast") == "Kharkiv Oblast"
     assert regions.canonical("Gomel Voblast") == "Homiel Voblast"
-    assert translit.Normalizer().canonical("Gomel Voblast") is None
+    assert regions.canonical("Slavyansk") is None
 
 
 REGIONS = load_tables([regions_file()]).entities
@@ -145,9 +152,10 @@ REGIONS = load_tables([regions_file()]).entities
 
 @pytest.fixture(scope="module", params=["regions", "places and regions"])
 def with_regions(request: pytest.FixtureRequest) -> translit.Normalizer:
-    """The regions alone (``--regions``), and with the towns (``--places --regions``)."""
-    extra = [places_file()] if request.param == "places and regions" else []
-    return translit.Normalizer(aliases=[*extra, regions_file()])
+    """The regions with aliases.yaml alone, and the default table (with the towns)."""
+    if request.param == "places and regions":
+        return translit.Normalizer()
+    return translit.Normalizer([bundled_table_file(), regions_file()], include_default=False)
 
 
 @pytest.mark.parametrize(
@@ -197,7 +205,7 @@ def test_regions_share_no_form() -> None:
         for form in entity.forms:
             key = fold_word(form.text)
             assert seen.setdefault(key, entity.id) == entity.id or entity not in REGIONS, key
-    regions = translit.Normalizer(aliases=[places_file(), regions_file()])
+    regions = translit.Normalizer()
     for region in REGIONS:
         for form in region.forms:
             assert regions.canonical(form.text) == region.name, form.text
@@ -213,10 +221,10 @@ def test_lookup_of_a_region_cyrillic_name_shows_its_geonames_id(
                                       ("Харьковская область", "Kharkiv Oblast", "706482"),
                                       ("Гомельская вобласць", "Homiel Voblast", "628281"),
                                       ("Kharkovskaya oblast", "Kharkiv Oblast", "706482")]:
-        looked = run("lookup", "--regions", name).text
+        looked = run("lookup", name).text
         assert looked.split("\t")[:2] == [name, canonical], looked
         assert looked.rstrip("\n").endswith(f"\t{geonames}"), looked
-        assert "unknown" in run("lookup", name).text  # not without --regions
+        assert "unknown" in run("lookup", "--no-places", name).text  # not without them
 
 
 def test_every_region_has_its_own_geonames_id() -> None:

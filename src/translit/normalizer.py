@@ -28,10 +28,14 @@ class Normalizer:
     """Recognizes the entities of its alias tables in text and writes their canonical forms.
 
     ``aliases``: paths of extra YAML alias tables (the README documents the
-    schema); they merge with the bundled ``aliases.yaml`` unless
-    ``include_default=False``. An entity id that appears again adds forms to
-    the entity; a form claimed by two entities is a
-    :class:`~translit.TableError` naming both places.
+    schema); they merge with the default table unless ``include_default=False``.
+    An entity id that appears again adds forms to the entity; a form claimed by
+    two entities is a :class:`~translit.TableError` naming both places.
+
+    ``places``: whether the default table holds the gazetteer (True, the
+    default): every town of Belarus and Ukraine and their oblasts and voblasts,
+    besides the bundled ``aliases.yaml`` (docs/places.md). False: ``aliases.yaml``
+    alone, a fifth of the start-up.
 
     ``style``: the default output style: ``"en"``, or a style that a table
     defines (an entity without a form in that style falls back to ``en``).
@@ -70,10 +74,11 @@ class Normalizer:
         include_default: bool = True,
         replace_inflected: bool = False,
         lang: str | None = None,
+        places: bool = True,
     ) -> None:
         if isinstance(aliases, str) or _is_path(aliases):
             aliases = [aliases]
-        paths: list[str | Path] = [*bundled_table_files()] if include_default else []
+        paths: list[str | Path] = [*bundled_table_files(places)] if include_default else []
         paths += aliases
         try:
             key = table_key(paths, "")

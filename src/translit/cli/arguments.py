@@ -16,7 +16,6 @@ from collections.abc import Callable, Sequence
 from typing import Any, NoReturn
 
 from translit.cli.common import normalize_defaults
-from translit.tables.bundled import places_file, regions_file
 from translit.version import __version__, build
 
 __all__ = ["COMMAND_HELP", "parser", "schemes_help"]
@@ -155,12 +154,14 @@ def parser() -> argparse.ArgumentParser:
         commands[name].add_argument("--style", help="output style (default: the config's, or en)")
         commands[name].add_argument("--aliases", action="append", default=[], metavar="FILE",
                                     help="an extra alias table (adds to the config's)")  # fmt: skip
-        commands[name].add_argument("--places", dest="aliases", action="append_const",
-                                    const=places_file(), help="also every town of Belarus and "
-                                    "Ukraine (the gazetteer, docs/places.md)")  # fmt: skip
-        commands[name].add_argument("--regions", dest="aliases", action="append_const",
-                                    const=regions_file(), help="also the oblasts of Ukraine "
-                                    "and voblasts of Belarus (docs/places.md#regions)")  # fmt: skip
+        commands[name].add_argument("--no-places", dest="places", action="store_false",
+                                    default=None, help="leave the gazetteer out: the towns "
+                                    "of Belarus and Ukraine, their regions "
+                                    "(docs/places.md)")  # fmt: skip
+        # (the options of 0.1, when the gazetteer was asked for: what they asked is the default)
+        commands[name].add_argument("--places", dest="places", action="store_true",
+                                    help=argparse.SUPPRESS)  # fmt: skip
+        commands[name].add_argument("--regions", action="store_true", help=argparse.SUPPRESS)
         config = commands[name].add_mutually_exclusive_group()
         config.add_argument("--config", metavar="FILE", help="the config file (default: "
                             ".translit.yaml or pyproject.toml, up to the git root)")  # fmt: skip

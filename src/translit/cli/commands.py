@@ -71,7 +71,7 @@ def corpus(args: argparse.Namespace) -> int:
         os.environ.setdefault("ARROW_DEFAULT_MEMORY_POOL", "system")
     config = settings(args)
     lang = config.language(args.lang)  # the records' default; the Normalizer's own is None
-    normalizer, style = config.normalizer(args.aliases, args.style)
+    normalizer, style = config.normalizer(args.aliases, args.style, places=args.places)
     started(args)
     recipe = Recipe(tuple(str(p) for p in [*config.aliases, *args.aliases]))
     normalizer_for(recipe, normalizer)  # this process has it; forked workers inherit it
@@ -108,7 +108,7 @@ def lookup(args: argparse.Namespace) -> int:
     from translit.tables.geonames import geonames_ids
 
     config = settings(args)
-    normalizer, style = config.normalizer(args.aliases, args.style)
+    normalizer, style = config.normalizer(args.aliases, args.style, places=args.places)
     ids: dict[str, int] | None = None
     for name in args.names:
         canonical = normalizer.canonical(name, style=style)
@@ -134,7 +134,7 @@ def lookup(args: argparse.Namespace) -> int:
 def variants(args: argparse.Namespace) -> int:
     """``variants``: every spelling the tables match for an entity (``--format json``:
     ``form``, ``reason``)."""
-    normalizer, _ = settings(args).normalizer(args.aliases, args.style)
+    normalizer, _ = settings(args).normalizer(args.aliases, args.style, places=args.places)
     found = {(form, why) for form, entity, why in normalizer.variants() if entity == args.entity}
     rows = sorted(found)
     if not rows:

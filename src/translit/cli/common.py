@@ -39,6 +39,7 @@ def normalize_defaults() -> dict[str, Any]:
         "corpus": None, "fields": [], "mentions": None, "output": None, "on_error": "stop",
         "batch_size": 10_000, "style": None, "aliases": [], "config": None, "no_config": False,
         "lang": None, "explain": False, "lang_field": None, "color": "auto", "verbosity": 0,
+        "places": None, "regions": False,
     }  # fmt: skip
 
 

@@ -6,10 +6,9 @@ folder) and its parents, up to the root of the git repository (the folder holdin
 
 * ``style``: the output style (``en``, or one a table defines);
 * ``aliases``: extra alias tables, paths relative to the config file;
-* ``places``: ``true`` loads the gazetteer too, every town of Belarus and Ukraine
-  (as ``--places`` does; docs/places.md);
-* ``regions``: ``true`` loads the oblasts of Ukraine and voblasts of Belarus too
-  (as ``--regions`` does; docs/places.md#regions);
+* ``places``: ``false`` leaves the gazetteer out of the default table (every town of
+  Belarus and Ukraine, and their oblasts and voblasts; docs/places.md), as
+  ``--no-places`` does; ``true``, the default, keeps it;
 * ``exclude``: glob patterns of files to leave alone, relative to the config
   file's folder; a pattern without ``/`` matches a file or folder name at any
   depth (``*.csv``, ``vendor``), one with ``/`` the path from that folder
@@ -21,7 +20,7 @@ folder) and its parents, up to the root of the git repository (the folder holdin
   told from its words.
 
 Command-line flags win over the file: ``--style`` replaces ``style``, ``--lang``
-replaces ``lang``;
+replaces ``lang``, ``--no-places`` ``places``;
 ``--aliases``, ``--exclude`` and ``--allow`` add to the lists; ``--no-config``
 ignores the file. A bad file is a :class:`ConfigError` naming the file and key.
 Finding one is :mod:`translit.cli.configsearch`'s work, reading it
@@ -59,11 +58,13 @@ class Config(Record):
     6 ms of every start-up).
 
     >>> Config(style="en") == Config(style="en", lines={"style": 2}), Config(lang="fr")
-    (True, Config(path=None, style=None, aliases=(), exclude=(), allow=(), lang='fr', lines={}))
+    ... # doctest: +NORMALIZE_WHITESPACE
+    (True, Config(path=None, style=None, aliases=(), exclude=(), allow=(), lang='fr',
+                  places=None, lines={}))
     """
 
-    __slots__ = ("aliases", "allow", "exclude", "lang", "lines", "path", "style")
-    __match_args__ = ("path", "style", "aliases", "exclude", "allow", "lang", "lines")
+    __slots__ = ("aliases", "allow", "exclude", "lang", "lines", "path", "places", "style")
+    __match_args__ = ("path", "style", "aliases", "exclude", "allow", "lang", "places", "lines")
     _compared = __match_args__[:-1]  # not lines
     _shown = __match_args__
 
@@ -73,6 +74,7 @@ class Config(Record):
     exclude: tuple[tuple[Path, str], ...]
     allow: tuple[str, ...]
     lang: str | None
+    places: bool | None  # None: not said (the gazetteer is in)
     lines: dict[str, int]
 
     def __init__(
@@ -83,9 +85,11 @@ class Config(Record):
         exclude: tuple[tuple[Path, str], ...] = (),
         allow: tuple[str, ...] = (),
         lang: str | None = None,
+        places: bool | None = None,
         lines: dict[str, int] | None = None,
     ) -> None:
-        values = (path, style, aliases, exclude, allow, lang, {} if lines is None else lines)
+        values = (path, style, aliases, exclude, allow, lang, places,
+                  {} if lines is None else lines)  # fmt: skip
         for name, value in zip(self.__match_args__, values, strict=True):
             object.__setattr__(self, name, value)
 
@@ -111,14 +115,20 @@ class Config(Record):
         return f"{self.path}:{line}: {key}" if line else f"{self.path}: {key}"
 
     def normalizer(
-        self, aliases: Sequence[str], style: str | None, lang: str | None = None
+        self,
+        aliases: Sequence[str],
+        style: str | None,
+        lang: str | None = None,
+        places: bool | None = None,
     ) -> tuple[Normalizer, str]:
         """A Normalizer over the config's tables and *aliases*, for texts in the language
         *lang* (a code :meth:`language` gave; None: told per paragraph), and the style to
-        use."""
+        use. *places* (``--no-places``: False) wins over the config's ``places``; the
+        gazetteer is in unless one of them says False."""
         from translit.normalizer import Normalizer
 
-        normalizer = Normalizer([*self.aliases, *aliases], lang=lang)
+        chosen_places = next((p for p in (places, self.places) if p is not None), True)
+        normalizer = Normalizer([*self.aliases, *aliases], lang=lang, places=chosen_places)
         chosen = style or self.style or "en"
         if chosen not in normalizer.styles:
             where = "--style" if style else self.where("style")
@@ -158,7 +168,7 @@ class Config(Record):
 
         more = tuple(Path(table) for table in tables)
         return Config(self.path, self.style, self.aliases + more, self.exclude + tuple(patterns),
-                      self.allow, self.lang, self.lines)  # fmt: skip
+                      self.allow, self.lang, self.places, self.lines)  # fmt: skip
 
     def excludes(self, path: Path) -> bool:
         """True for paths matching ``exclude``, and for the config file and the alias tables

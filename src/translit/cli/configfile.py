@@ -77,17 +77,15 @@ def parse(data: dict[str, Any], path: Path, lines: dict[str, int] | None = None)
     lang = data.get("lang")
     if lang is not None and not isinstance(lang, str):
         raise ConfigError(f"{config.where('lang')}: must be text; write lang: en")
-    from pathlib import Path
-
-    from translit.tables.bundled import places_file, regions_file
-
+    places = data.get("places")
+    if places is not None and not isinstance(places, bool):
+        raise ConfigError(f"{config.where('places')}: must be true or false; write places: false")
+    if data.get("regions", True) is not True:  # (the key of 0.1, when they were apart)
+        raise ConfigError(
+            f"{config.where('regions')}: the regions are part of the gazetteer; "
+            "write places: false to leave both out, or drop the key"
+        )
     aliases = []
-    for key, bundled in (("places", places_file), ("regions", regions_file)):
-        wanted = data.get(key, False)
-        if not isinstance(wanted, bool):
-            raise ConfigError(f"{config.where(key)}: must be true or false; write {key}: true")
-        if wanted:  # before the project's own tables, so that those come after it
-            aliases.append(Path(bundled()))
     for name in _texts(data, "aliases", config):
         table = root / name
         if not table.is_file():
@@ -97,7 +95,7 @@ def parse(data: dict[str, Any], path: Path, lines: dict[str, int] | None = None)
         aliases.append(table)
     exclude = tuple((root, p) for p in _texts(data, "exclude", config))
     allow = _texts(data, "allow", config)
-    found = Config(path, style, tuple(aliases), exclude, tuple(allow), lang, config.lines)
+    found = Config(path, style, tuple(aliases), exclude, tuple(allow), lang, places, config.lines)
     found.language(None)  # an unknown code: an error naming the file, the key and the line
     return found
 

@@ -163,7 +163,9 @@ def _set_up(args: argparse.Namespace, mode: str, config: Config) -> tuple[Normal
     from translit.cli.runner import Job
     from translit.documents.changes import allowed
 
-    normalizer, style = config.normalizer(args.aliases, args.style, config.language(args.lang))
+    normalizer, style = config.normalizer(
+        args.aliases, args.style, config.language(args.lang), args.places
+    )
     started(args)
     return normalizer, Job(mode, style, allowed([*config.allow, *args.allow]), explain=args.explain)
 
@@ -221,21 +223,24 @@ def _long_files(files: list[Path]) -> Iterator[tuple[list[Path], bool]]:
         yield group, False
 
 
-_TABLE_FLAGS = ("--places", "--regions")
-"""The options of a plain ``normalize`` read without the parser: the bundled tables."""
+_TABLE_FLAGS = {"--no-places": ("places", False), "--places": ("places", True),
+                "--regions": ("regions", True)}  # fmt: skip
+"""The options of a plain ``normalize`` read without the parser, and what each sets:
+whether the gazetteer is in (``--places`` and ``--regions`` of 0.1 ask for what is
+the default now)."""
 
 
 def _plain_normalize(argv: Sequence[str]) -> argparse.Namespace | None:
-    """The usual call in a pipe, ``translit normalize`` with no option but ``--places``
-    and ``--regions``, read without building the parser (argparse and its help
-    machinery are a tenth of such a run): the parser's defaults, and the tables in
-    the order given, as its ``append_const`` gives them. None for any other call."""
-    if not argv or argv[0] != "normalize" or not set(argv[1:]) <= set(_TABLE_FLAGS):
+    """The usual call in a pipe, ``translit normalize`` with no option but
+    ``--no-places``, read without building the parser (argparse and its help machinery
+    are a tenth of such a run): the parser's defaults, and what each flag sets, in the
+    order given (the last of ``--no-places`` and ``--places`` wins, as in the parser).
+    None for any other call."""
+    if not argv or argv[0] != "normalize" or not set(argv[1:]) <= _TABLE_FLAGS.keys():
         return None
-    from translit.tables.bundled import places_file, regions_file
-
     args = SimpleNamespace(**normalize_defaults())
-    args.aliases = [places_file() if flag == "--places" else regions_file() for flag in argv[1:]]
+    for flag in argv[1:]:
+        setattr(args, *_TABLE_FLAGS[flag])
     return cast("argparse.Namespace", args)
 
 

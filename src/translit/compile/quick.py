@@ -1,18 +1,18 @@
 """The matcher's short path: the words that name one thing by themselves.
 
-A *quick* word has one target that needs no context, is not the start of a
-longer phrase and has no apostrophe or hyphen inside (Kyiv, Lukashenko, Minsk;
-not Alexander, which may begin "Alexander Lukashenko", nor Georgia, which needs
-its context). A quick phrase is the same for two words or more ("Alexander
-Lukashenko"). Found in plain surroundings, it is a mention at once: the table
-made here holds, per style, everything that mention needs, by word and by the
-number of the finder's pattern (:mod:`translit.compile.finder`), so the hot loop does
-one list lookup per name.
+A *quick* word has one target that needs no context, is not the start of a longer
+phrase and has no apostrophe or hyphen inside (Lukashenko, Irpin; not Alexander,
+which may begin "Alexander Lukashenko", nor Kiev, which may begin "Kiev Oblast", nor
+Georgia, which needs its context). A quick phrase is the same for two words or more
+("Alexander Lukashenko"). Found in plain surroundings, it is a mention at once: the
+table made here holds, per style, everything that mention needs, by word and by the
+number of the finder's pattern (:mod:`translit.compile.finder`), so the hot loop
+does one list lookup per name.
 
 >>> from translit import Normalizer
 >>> table = quick_table(Normalizer()._index, "en")
->>> table.word("kiev").canonical, table.word("alexander")
-('Kyiv', None)
+>>> table.word("lukashenko").canonical, table.word("alexander"), table.word("kiev")
+('Lukashenka', None, None)
 """
 
 from __future__ import annotations

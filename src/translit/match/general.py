@@ -403,7 +403,10 @@ def _mention(
 def match_whole(index: Index, name: str) -> tuple[Target, bool] | None:
     """The target of *name* when the whole of it is one phrase (and whether inflected).
 
-    No context is required here: the caller says that *name* is a name.
+    No context is required here: the caller says that *name* is a name. So an
+    ambiguous form (a common word or a name of another language, too) counts as
+    written; inflected, it does not: its ending may be the other word's (``Minsky``
+    is no case of the weak form ``Minska`` of Minsk, but a surname).
     """
     key, _ = fold(name)
     hits = _word_hits(index, key, index.finder.every(key), weak=True)
@@ -413,6 +416,8 @@ def match_whole(index: Index, name: str) -> tuple[Target, bool] | None:
     for words, _, end, inflected in sorted(phrases, key=lambda c: -c[2]):
         if end == len(key):
             targets = index.phrases[words]
+            if inflected and any(t.next_words is not None for t in targets):
+                continue  # an ambiguous form's case: not told apart from the other word's
             if len({t.entity for t in targets}) == 1:
                 return targets[0], inflected
     return None

@@ -42,15 +42,16 @@ def bundled_table_path() -> Path:
 
 def places_file() -> str:
     """The gazetteer of Belarus and Ukraine (``data/places.yaml``, made by
-    ``scripts/build_places.py``): opt-in, ``Normalizer(aliases=[places_file()])`` or
-    ``translit normalize --places`` (docs/places.md says why it is not in the default)."""
+    ``scripts/build_places.py``): part of the default table
+    (:func:`bundled_table_files`); ``Normalizer(places=False)`` and ``translit
+    normalize --no-places`` leave it out (docs/places.md)."""
     package = os.path.dirname(os.path.dirname(os.path.realpath(__file__)))
     return os.path.join(package, "data", "places.yaml")
 
 
 def regions_file() -> str:
     """The oblasts of Ukraine and voblasts of Belarus (``data/regions.yaml``, made by
-    ``scripts/build_places.py``): opt-in, ``Normalizer(aliases=[regions_file()])``."""
+    ``scripts/build_places.py``): part of the default table, with the gazetteer."""
     package = os.path.dirname(os.path.dirname(os.path.realpath(__file__)))
     return os.path.join(package, "data", "regions.yaml")
 
@@ -62,8 +63,10 @@ def shipped_files() -> tuple[str, ...]:
     return bundled_table_file(), places_file(), regions_file()
 
 
-def bundled_table_files() -> list[str]:
-    """The files of the default table: ``aliases.yaml``. The gazetteer
-    (:func:`places_file`) and the regions (:func:`regions_file`) merge after it when
-    asked for."""
-    return [bundled_table_file()]
+def bundled_table_files(places: bool = True) -> list[str]:
+    """The files of the default table: ``aliases.yaml``, then the gazetteer
+    (:func:`places_file`, every town of Belarus and Ukraine) and the regions
+    (:func:`regions_file`, their oblasts and voblasts), which merge into it; without
+    *places*, ``aliases.yaml`` alone (the core table of about 50 entities)."""
+    core = bundled_table_file()
+    return [core, places_file(), regions_file()] if places else [core]
