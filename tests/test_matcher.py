@@ -129,6 +129,35 @@ def test_a_genitive_s_or_a_hyphen_after_a_name_takes_the_short_path(
     assert match(index, text, "en") == scan_general(index, text, "en")
 
 
+@pytest.mark.parametrize(
+    ("text", "short"),
+    [
+        ("Kiev's mayor spoke.", ["Kiev"]),  # a possessive
+        ("the Kharkov-based group", ["Kharkov"]),  # a compound of one hyphen
+        ("Laut Kiews Bürgermeister", ["Kiew"]),  # a bare genitive -s
+        ("Kyjowa-Centrum", ["Kyjowa"]),  # inflected, before a hyphen
+        ("Kiev Oblast's mayor", ["Kiev Oblast"]),  # the region: a pair of its own
+        ("Kiev's Oblast", ["Kiev"]),  # the possessive ends the phrase, as in the general path
+        ("Kiev\nOblast", []),  # a follower after a line break: the general path decides
+    ],
+)
+def test_a_name_that_may_begin_a_region_takes_the_short_path_as_a_quick_word_does(
+    normalizer: translit.Normalizer, text: str, short: list[str]
+) -> None:
+    """With the regions, Kiev may begin "Kiev Oblast": a name alone that may begin a
+    phrase is held until the next hit shows that none goes on. Before a possessive, a
+    bare genitive -s or the one hyphen of a compound it is a mention on the short path
+    too, as a quick word is; the same mentions as the general path's."""
+    from translit.match.short_path import short_path
+    from translit.text.fold import fold_beyond
+
+    index = normalizer._index
+    key = fold_beyond(text)[0]
+    mentions, _ = short_path(index, key, text, index.finder.first(key), "en", False)
+    assert [m[2] for m in mentions] == short
+    assert match(index, text, "en") == scan_general(index, text, "en")
+
+
 _TECHNICAL = [
     "see https://kiev.ua/Kiev/Minsk now", "mail kiev@example.org", "@Lukashenko", "`Kiev`",
     "``Kiev ` Gomel``", "\n```\nKiev Gomel\n```\n", "\n~~~\nMinsk\n~~~\n", "Kiev-" * 110 + "Kiev",

@@ -198,6 +198,9 @@ def short_path(
                         entry = by_words.get((word[:-1],), PENDING)
                         if entry is PENDING:
                             entry = table.word(word[:-1])
+                        if entry is None:  # a name alone that may begin a phrase (Kiews)
+                            entry = table.lone_word(word[:-1])
+                            lone = entry is not None
                         cut = stop - 1
                     elif not genitive_s and "'" not in word and word.count("-") == 1:
                         # a compound of one hyphen (Odessa-based): the form before it,
@@ -212,6 +215,9 @@ def short_path(
                             if entry is PENDING:
                                 entry = table.word(form[0])
                             inflected = form[1]
+                            if entry is None:  # a name alone that may begin a phrase
+                                entry = table.lone_word(form[0])  # (Kiev-based)
+                                lone = entry is not None
                 elif form[1]:
                     entry = by_words.get((form[0],), PENDING)
                     if entry is PENDING:
@@ -248,7 +254,7 @@ def short_path(
                 chain = lonely = opener = -1
                 continue
             opener = -1
-        if entry is None and stop == end and after in _ENDS and after != "'":
+        if entry is None and stop == end and after in _ENDS:
             entry = lone_by_pattern[pattern]  # a name alone that may begin a phrase?
             if entry is PENDING:
                 entry = table.lone(pattern)
