@@ -181,3 +181,20 @@ def test_workers_build_from_the_recipe(tmp_path: Path) -> None:
     """A worker that did not inherit the Normalizer builds it from the recipe's arguments."""
     parallel._built.pop(Recipe(style="de"), None)
     assert normalizer_for(Recipe(style="de")).normalize("Kiev") == "Kiew"
+
+
+@pytest.mark.slow  # worker processes
+def test_the_recipe_carries_no_places(run: Runner, tmp_path: Path) -> None:
+    """``--no-places`` reaches the workers of a corpus run: a worker that did not inherit
+    the Normalizer builds it from the recipe, which says whether the gazetteer is in."""
+    core = Recipe(places=False)
+    parallel._built.pop(core, None)
+    assert normalizer_for(core).normalize("Slavyansk and Kiev") == "Slavyansk and Kyiv"
+    assert normalizer_for(Recipe()).normalize("Slavyansk and Kiev") == "Sloviansk and Kyiv"
+    lines = "".join(json.dumps({"text": f"{i}: Slavyansk and Kiev."}) + "\n" for i in range(40))
+    (tmp_path / "in.jsonl").write_text(lines, "utf-8")
+    for flags, town in (([], "Sloviansk"), (["--no-places"], "Slavyansk")):
+        code, out, err = run("--jsonl", "in.jsonl", "--field", "text", "--jobs", "2",
+                             "--batch-size", "5", *flags)  # fmt: skip
+        texts = [json.loads(line)["text"] for line in out.decode().splitlines()]
+        assert code == 0 and texts == [f"{i}: {town} and Kyiv." for i in range(40)], (flags, err)

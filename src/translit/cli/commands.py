@@ -73,7 +73,8 @@ def corpus(args: argparse.Namespace) -> int:
     lang = config.language(args.lang)  # the records' default; the Normalizer's own is None
     normalizer, style = config.normalizer(args.aliases, args.style, places=args.places)
     started(args)
-    recipe = Recipe(tuple(str(p) for p in [*config.aliases, *args.aliases]))
+    recipe = Recipe(tuple(str(p) for p in [*config.aliases, *args.aliases]),
+                    places=config.with_places(args.places))  # fmt: skip
     normalizer_for(recipe, normalizer)  # this process has it; forked workers inherit it
     allow = allowed([*config.allow, *args.allow])
     spec = Spec(fields, mentions, style, allow, args.on_error == "skip", lang, lang_field)

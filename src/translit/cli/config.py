@@ -127,14 +127,24 @@ class Config(Record):
         gazetteer is in unless one of them says False."""
         from translit.normalizer import Normalizer
 
-        chosen_places = next((p for p in (places, self.places) if p is not None), True)
-        normalizer = Normalizer([*self.aliases, *aliases], lang=lang, places=chosen_places)
+        normalizer = Normalizer(
+            [*self.aliases, *aliases], lang=lang, places=self.with_places(places)
+        )
         chosen = style or self.style or "en"
         if chosen not in normalizer.styles:
             where = "--style" if style else self.where("style")
             known = ", ".join(normalizer.styles)
             raise ConfigError(f"{where}: unknown style {chosen!r}; use one of {known}")
         return normalizer, chosen
+
+    def with_places(self, places: bool | None) -> bool:
+        """Whether the default table holds the gazetteer: *places* (``--no-places``:
+        False; None when not given), else the config's ``places``, else True.
+
+        >>> Config(places=False).with_places(None), Config(places=False).with_places(True)
+        (False, True)
+        """
+        return next((p for p in (places, self.places) if p is not None), True)
 
     def language(self, lang: str | None) -> str | None:
         """The language of the texts: *lang* (``--lang``), else the config's ``lang``, as a

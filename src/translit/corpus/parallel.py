@@ -49,6 +49,7 @@ class Recipe(NamedTuple):
     style: str = "en"
     include_default: bool = True
     replace_inflected: bool = False
+    places: bool = True
 
     def build(self) -> Normalizer:
         """A new Normalizer with these arguments."""
@@ -59,6 +60,7 @@ class Recipe(NamedTuple):
             style=self.style,
             include_default=self.include_default,
             replace_inflected=self.replace_inflected,
+            places=self.places,
         )
 
 
