@@ -54,6 +54,9 @@ def test_bag_equals_one_process(client: Client, normalizer: translit.Normalizer)
     german = translit.Normalizer(style="de", replace_inflected=True)
     styled = normalize_bag(bag, style="de", replace_inflected=True).compute()
     assert styled == [*map(german.normalize, TEXTS), None]
+    towns = db.from_sequence(["Shelling hit Slavyansk.", "Kiev"], npartitions=2)
+    assert normalize_bag(towns).compute() == ["Shelling hit Sloviansk.", "Kyiv"]
+    assert normalize_bag(towns, places=False).compute() == ["Shelling hit Slavyansk.", "Kyiv"]
 
 
 def test_dataframe_equals_one_process(client: Client, normalizer: translit.Normalizer) -> None:
@@ -66,6 +69,8 @@ def test_dataframe_equals_one_process(client: Client, normalizer: translit.Norma
     assert pd.isna(normalized.iloc[-1]) and normalized.name == "text"
     found = find_series(lazy["text"]).compute().tolist()
     assert found == [*map(normalizer.find, TEXTS), []]
+    core = normalize_columns(lazy, ["title"], places=False).compute()["title"].tolist()
+    assert core == [translit.Normalizer(places=False).normalize(t) for t in frame["title"]]
     both = normalize_columns(lazy, ["text", "title"]).compute()
     assert both["id"].tolist() == frame["id"].tolist()
     assert both["title"].tolist() == [normalizer.normalize(t) for t in frame["title"]]

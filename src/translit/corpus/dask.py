@@ -37,11 +37,17 @@ __all__ = ["find_bag", "find_series", "normalize_bag", "normalize_columns", "nor
 
 
 def _recipe(
-    aliases: Sequence[str | Path], style: str, include_default: bool, replace_inflected: bool
+    aliases: Sequence[str | Path],
+    style: str,
+    include_default: bool,
+    replace_inflected: bool,
+    places: bool,
 ) -> Recipe:
     if isinstance(aliases, (str, Path)):
         aliases = [aliases]
-    return Recipe(tuple(str(a) for a in aliases), style, include_default, replace_inflected)
+    return Recipe(
+        tuple(str(a) for a in aliases), style, include_default, replace_inflected, places
+    )
 
 
 def normalize_bag(
@@ -51,9 +57,10 @@ def normalize_bag(
     style: str = "en",
     include_default: bool = True,
     replace_inflected: bool = False,
+    places: bool = True,
 ) -> Any:
     """The ``dask.bag.Bag`` of *bag*'s texts normalized by ``Normalizer(aliases, ...)``."""
-    recipe = _recipe(aliases, style, include_default, replace_inflected)
+    recipe = _recipe(aliases, style, include_default, replace_inflected, places)
     return bag.map_partitions(_normalize_all, recipe)
 
 
@@ -64,9 +71,10 @@ def find_bag(
     style: str = "en",
     include_default: bool = True,
     replace_inflected: bool = False,
+    places: bool = True,
 ) -> Any:
     """The bag of each text's mentions (lists of :class:`~translit.Mention`)."""
-    recipe = _recipe(aliases, style, include_default, replace_inflected)
+    recipe = _recipe(aliases, style, include_default, replace_inflected, places)
     return bag.map_partitions(_find_all, recipe)
 
 
@@ -77,9 +85,10 @@ def normalize_series(
     style: str = "en",
     include_default: bool = True,
     replace_inflected: bool = False,
+    places: bool = True,
 ) -> Any:
     """The ``dask.dataframe.Series`` of texts normalized; same index, name and dtype."""
-    recipe = _recipe(aliases, style, include_default, replace_inflected)
+    recipe = _recipe(aliases, style, include_default, replace_inflected, places)
     return series.map_partitions(_normalize_part, recipe, meta=series._meta)
 
 
@@ -90,9 +99,10 @@ def find_series(
     style: str = "en",
     include_default: bool = True,
     replace_inflected: bool = False,
+    places: bool = True,
 ) -> Any:
     """The Series of each text's mentions (lists of :class:`~translit.Mention`, dtype object)."""
-    recipe = _recipe(aliases, style, include_default, replace_inflected)
+    recipe = _recipe(aliases, style, include_default, replace_inflected, places)
     return series.map_partitions(_find_part, recipe, meta=(series.name, "object"))
 
 
@@ -104,11 +114,12 @@ def normalize_columns(
     style: str = "en",
     include_default: bool = True,
     replace_inflected: bool = False,
+    places: bool = True,
 ) -> Any:
     """The ``dask.dataframe.DataFrame`` *frame* with its text *columns* normalized."""
     return frame.assign(**{
         c: normalize_series(frame[c], aliases, style=style, include_default=include_default,
-                            replace_inflected=replace_inflected)
+                            replace_inflected=replace_inflected, places=places)
         for c in columns
     })  # fmt: skip
 
