@@ -976,17 +976,18 @@ def types_section(rows: list[dict[str, Any]], runs: dict[Any, Any],
     missed = [r["kind"].name for r in rows if not r["met"]]
     slow = [r["kind"].name for r in rows if r["kind"].hostile and not r["met_slow"]]
     lines = [
-        "## Text types: translit against the reference, bundled table",
+        "## Text types: translit against the reference, default table",
         "",
         "Targets (issue 14): **≥ 0.8× the reference on every type, ≥ 1.0× on English "
-        "prose**, with the bundled table; **no hostile shape more than 10× slower per MB "
+        "prose**, with the default table; **no hostile shape more than 10× slower per MB "
         "than prose**. \"met\" asks both normalize and find to reach them. "
         f"Targets missed: {len(missed)} of {len(rows)} types"
         + (f" ({', '.join(missed)})" if missed else "")
         + (f"; of them more than {TARGET_SLOWDOWN:.0f}× slower per MB than prose: "
            f"{', '.join(slow) or 'none'}." if any(r["kind"].hostile for r in rows) else "."),
         "",
-        "translit: `Normalizer()` (the bundled table), `normalize(text)` and `find(text)` "
+        "translit: `Normalizer()` (the default table: `aliases.yaml`, the gazetteer's towns "
+        "and regions), `normalize(text)` and `find(text)` "
         "with no `lang` (the language is told per paragraph, as by default). Reference: the "
         "pyahocorasick scan above over the same `Normalizer.variants()`, whole words, "
         "leftmost-longest, writing the replaced text; it knows no protected spans (code, "
@@ -998,7 +999,7 @@ def types_section(rows: list[dict[str, Any]], runs: dict[Any, Any],
         "the context review (`translit.context`); context review: find's time per MB "
         "less the matcher's, what the checks of a name discussed, historical, another "
         "person's or a word of the text's language cost. Last column: normalize with the "
-        "bundled table and a user table of 25,000 made-up places of 4 forms each (100,000 "
+        "default table and a user table of 25,000 made-up places of 4 forms each (100,000 "
         f"forms; the issue's target: ≥ {TARGET_BIG_MB_S:.0f} MB/s on every type).",
         "",
     ]
