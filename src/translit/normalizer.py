@@ -35,7 +35,8 @@ class Normalizer:
     ``places``: whether the default table holds the gazetteer (True, the
     default): every town of Belarus and Ukraine and their oblasts and voblasts,
     besides the bundled ``aliases.yaml`` (docs/places.md). False: ``aliases.yaml``
-    alone, a fifth of the start-up.
+    alone, which starts about a third faster (41 ms against 60 for ``translit
+    normalize``, warm).
 
     ``style``: the default output style: ``"en"``, or a style that a table
     defines (an entity without a form in that style falls back to ``en``).

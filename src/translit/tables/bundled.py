@@ -68,5 +68,4 @@ def bundled_table_files(places: bool = True) -> list[str]:
     (:func:`places_file`, every town of Belarus and Ukraine) and the regions
     (:func:`regions_file`, their oblasts and voblasts), which merge into it; without
     *places*, ``aliases.yaml`` alone (the core table of about 50 entities)."""
-    core = bundled_table_file()
-    return [core, places_file(), regions_file()] if places else [core]
+    return [*shipped_files()] if places else [bundled_table_file()]
