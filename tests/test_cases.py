@@ -84,6 +84,8 @@ def test_context(case: dict[str, Any], normalizer: translit.Normalizer) -> None:
     """A mention the text discusses, a historical name, another person, a word of the
     text's language ... is found, left as written and explained."""
     text, lang = case["input"], case.get("lang")
+    if "options" in case:
+        normalizer = translit.Normalizer(**case["options"])
     assert normalizer.normalize(text, lang=lang) == case.get("expected", text)
     mentions = normalizer.find(text, lang=lang)
     assert translit.apply_mentions(text, mentions) == normalizer.normalize(text, lang=lang)

@@ -27,6 +27,10 @@ first that applies leaves the mention as written, with the reason in
    as"), or two different forms of the same entity in one sentence ("Kharkov –
    Kharkiv", "Kyiv(Kiev)"): then every form of it in that sentence stays.
 
+Last, with ``replace_inflected``, an inflected form whose ending is no case ending of
+the paragraph's language stays (English *Belarusians*, *Kievan*: "not a case form in
+English").
+
 Every rule reads data of :mod:`translit.tables.context_rules`; the language comes from
 the caller or from :mod:`translit.text.language`, told once per paragraph and only
 where a rule needs it. A text where nothing would change skips all of this.

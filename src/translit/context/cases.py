@@ -1,5 +1,5 @@
-"""Check 1: case forms that folding would hide, and a genitive -s that would break
-the word it is glued to."""
+"""Check 1: case forms that folding would hide, endings of a language other than the
+text's, and a genitive -s that would break the word it is glued to."""
 
 from __future__ import annotations
 
@@ -10,9 +10,13 @@ from translit.context.people import own_given_names
 from translit.context.reader import MEMO, Surroundings, plain, table_word
 from translit.match.general import scan_general
 from translit.mention import Mention
+from translit.text.casing import is_cyrillic
 from translit.text.fold import fold_word
 
-__all__ = ["after_inflected_given_name", "broken_genitive", "case_form_in", "genitive_as_case"]
+__all__ = [
+    "after_inflected_given_name", "broken_genitive", "case_form_in", "case_form_there",
+    "genitive_as_case",
+]
 
 
 def after_inflected_given_name(
@@ -63,6 +67,42 @@ def case_form_in(seen: Surroundings, m: Mention) -> frozenset[str]:
         found = frozenset(langs)
         if len(memo) < MEMO:
             memo[m.text, m.entity] = found
+    return found
+
+
+def case_form_there(seen: Surroundings, m: Mention, lang: str) -> bool:
+    """Whether the inflected mention *m* (a stem of the table and an ending) is a case
+    form in the language *lang*: one of *lang*'s rules makes it from a word of the table
+    of the same entity, or *lang* takes a bare genitive -s and it is such a word and an
+    -s. Its ending may be another language's only: English *Kievan* and *Odessan* read
+    as Finnish genitives of *Kieva* and *Odessa*, and English has no case endings. A
+    name of several words, or one in Cyrillic (whose three languages are told apart
+    less surely), counts as a case form in any language."""
+    word = fold_word(m.text)
+    if " " in word or is_cyrillic(word):
+        return True
+    memo: dict[tuple[str, str, str], bool] = seen.index.memo.setdefault("case_there", {})
+    found = memo.get((word, m.entity, lang))
+    if found is None:
+        index = seen.index
+
+        def names_it(base: str) -> bool:
+            return any(t.entity == m.entity for t in index.phrases.get((base,), ()))
+
+        found = lang in seen.rules.genitive and word[-1:] == "s" and names_it(word[:-1])
+        for ending, cases, after in seen.rules.endings.get(lang, ()):
+            if found:
+                break
+            for case in cases:
+                stem = word[: len(word) - len(case)]
+                if (
+                    case != ending and word.endswith(case) and stem
+                    and (not after or stem[-1] in after) and names_it(stem + ending)
+                ):  # fmt: skip
+                    found = True
+                    break
+        if len(memo) < MEMO:
+            memo[word, m.entity, lang] = found
     return found
 
 

@@ -8,7 +8,12 @@ from collections.abc import Sequence
 from typing import Final
 
 from translit.compile.index import Index
-from translit.context.cases import after_inflected_given_name, broken_genitive, case_form_in
+from translit.context.cases import (
+    after_inflected_given_name,
+    broken_genitive,
+    case_form_in,
+    case_form_there,
+)
 from translit.context.discussion import cued, discussed_pairs, gloss, labelled, may_cue
 from translit.context.history import historical, may_be_historical
 from translit.context.lane import NO_MEMO, plain_lane
@@ -203,6 +208,12 @@ def _left(
         or (may_cue(seen, m, word1, word2) and cued(seen, m))
     ):
         return _DISCUSSED, False
+    # last, an inflected form (replace_inflected): its ending must be a case ending of the
+    # paragraph's language (English Belarusians, Kievan: no Latvian or Finnish cases)
+    if m.inflected:
+        lang = seen.lang(m.start)
+        if lang is not None and not case_form_there(seen, m, lang):
+            return f"not a case form in {rules.names.get(lang, lang)}", False
     return "", False
 
 

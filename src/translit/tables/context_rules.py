@@ -54,7 +54,8 @@ class ContextRules(Record):
     __match_args__ = (
         "cues", "quoted_cues", "languages", "historical_before", "historical_after",
         "former_states", "titles", "conjunctions", "case_marks", "capitalizing", "title_case",
-        "names", "patronymic_endings", "endings", "near_before", "near_before2", "near_after",
+        "names", "patronymic_endings", "endings", "genitive", "near_before", "near_before2",
+        "near_after",
     )  # fmt: skip
     _compared = __match_args__  # compared and shown as a dataclass (Record)
 
@@ -73,6 +74,8 @@ class ContextRules(Record):
     patronymic_endings: tuple[str, ...]
     endings: dict[str, list[tuple[str, tuple[str, ...], str]]]
     """Per language, its inflection rules (ending, forms, after), folded."""
+    genitive: frozenset[str]
+    """The languages whose names take a bare genitive -s (German Lukaschenkos)."""
     near_before: frozenset[str]
     """The words that, right before a name, may end a cue or a historical pattern or
     join it to another name: without one of them there (nor a cue word one word further
@@ -99,6 +102,7 @@ class ContextRules(Record):
         names: dict[str, str] | None = None,
         patronymic_endings: tuple[str, ...] = (),
         endings: dict[str, list[tuple[str, tuple[str, ...], str]]] | None = None,
+        genitive: frozenset[str] = frozenset(),
         near_before: frozenset[str] = frozenset(),
         near_before2: frozenset[str] = frozenset(),
         near_after: frozenset[str] = frozenset(),
@@ -117,6 +121,7 @@ class ContextRules(Record):
         self.names = {} if names is None else names
         self.patronymic_endings = patronymic_endings
         self.endings = {} if endings is None else endings
+        self.genitive = genitive
         self.near_before = near_before
         self.near_before2 = near_before2
         self.near_after = near_after
@@ -143,7 +148,7 @@ def words_of(phrase: str) -> Words:
 def load_context_rules() -> ContextRules:
     """The context rules of the bundled language files."""
     from translit.tables.given_names import load_given_names
-    from translit.tables.inflection import load_rules
+    from translit.tables.inflection import genitive_languages, load_rules
     from translit.tables.languages import language_files
 
     rules = ContextRules()
@@ -156,6 +161,7 @@ def load_context_rules() -> ContextRules:
             rules.endings.setdefault(rule.language, []).append(
                 (rule.ending, rule.forms, rule.after)
             )
+    rules.genitive = genitive_languages()
     endings = load_given_names()["patronymic_endings"]
     rules.patronymic_endings = tuple(fold_word(e) for e in endings)
     rules.index_triggers()
