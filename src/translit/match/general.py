@@ -26,7 +26,7 @@ from translit.compile.lookup import case_reading, lookup
 from translit.limits import MAX_FORM_LENGTH
 from translit.match.checks import Left, accept, left_reason
 from translit.mention import Mention
-from translit.text.casing import restyle
+from translit.text.casing import is_cyrillic, restyle
 from translit.text.fold import KEY_WORD, fold, word_stop
 from translit.text.protect import STOP, STOP_SET, outside_code, outside_long_tokens
 
@@ -40,6 +40,7 @@ __all__ = [
     "follower_at",
     "general",
     "match_whole",
+    "own_ending",
     "plain_token",
     "read",
     "scan_general",
@@ -400,13 +401,38 @@ def _mention(
     return Mention(start, end, written, replacement, target.entity, reason, target.part, inflected)
 
 
+def own_ending(index: Index, key: str, words: tuple[str, ...]) -> bool:
+    """Whether each word of the folded *key* that is not written as its word of the table
+    (*words*, in order) is a case of it by the rules of a language the table lists that
+    word in; a Cyrillic word by the rules of any language of its script."""
+    written = key.split(" ")
+    if len(written) != len(words):
+        return False
+    endings = index.context.endings
+    for word, base in zip(written, words, strict=True):
+        if word == base or is_cyrillic(base):
+            continue
+        if not any(
+            case != ending and word.endswith(case)
+            and word[: len(word) - len(case)] + ending == base
+            and (not after or word[-len(case) - 1 : -len(case)] in after)
+            for lang in index.listed_langs.get(base, ())
+            for ending, cases, after in endings.get(lang, ())
+            for case in cases
+        ):  # fmt: skip
+            return False
+    return True
+
+
 def match_whole(index: Index, name: str) -> tuple[Target, bool] | None:
     """The target of *name* when the whole of it is one phrase (and whether inflected).
 
     No context is required here: the caller says that *name* is a name. So an
     ambiguous form (a common word or a name of another language, too) counts as
-    written; inflected, it does not: its ending may be the other word's (``Minsky``
-    is no case of the weak form ``Minska`` of Minsk, but a surname).
+    written; inflected, only with an ending of a language the table writes it in
+    (:func:`own_ending`): Polish *Kalinowskiego* is Kalinowski's genitive, but
+    ``Minsky`` is no case of ``Minska`` (a form of Minsk no language is listed for),
+    it is a surname.
     """
     key, _ = fold(name)
     hits = _word_hits(index, key, index.finder.every(key), weak=True)
@@ -416,7 +442,11 @@ def match_whole(index: Index, name: str) -> tuple[Target, bool] | None:
     for words, _, end, inflected in sorted(phrases, key=lambda c: -c[2]):
         if end == len(key):
             targets = index.phrases[words]
-            if inflected and any(t.next_words is not None for t in targets):
+            if (
+                inflected
+                and any(t.next_words is not None for t in targets)
+                and not own_ending(index, key, words)
+            ):
                 continue  # an ambiguous form's case: not told apart from the other word's
             if len({t.entity for t in targets}) == 1:
                 return targets[0], inflected
