@@ -13,11 +13,17 @@ The environment variable ``TRANSLIT_BUILD`` chooses:
   ``tests/run.sh``);
 * ``pure``: pure Python; no compiler is used and mypy is not fetched.
 
+Every wheel also ships the default table compiled (``translit/data/default-table.pickle``,
+:mod:`translit.shipped`): the hook compiles it from the sources, loads it back
+and checks it, so that the first run after an install loads it in milliseconds instead
+of compiling it for two seconds. Where that step fails, the wheel goes without it
+(a warning; an error with ``TRANSLIT_BUILD=compiled``) and the first run compiles.
+
 An editable install (``pip install -e .``) is always pure Python, so that every
-edit of the sources is what runs. The modules are compiled in a temporary copy of
-``src/``: no extension is ever written beside the sources, where it would shadow
-them (``tests/test_layout.py`` refuses such a tree). ``translit --version`` tells
-which build is installed.
+edit of the sources is what runs, and ships no compiled table. The modules are
+compiled in a temporary copy of ``src/``: no extension is ever written beside the
+sources, where it would shadow them (``tests/test_layout.py`` refuses such a tree).
+``translit --version`` tells which build is installed.
 """
 
 from __future__ import annotations
@@ -47,6 +53,30 @@ setup(name="translit-compiled", package_dir={{"": "src"}}, ext_modules=mypycify(
 
 class CompileFailed(Exception):
     """mypyc or the C compiler failed; the message ends with their output."""
+
+
+PREBUILD = (
+    "import sys; from translit.normalizer import compile_table; "
+    "from translit.shipped import write; write(sys.argv[1], compile_table)"
+)
+"""What compiles the default table for the wheel, with the sources first on the path."""
+SHIPPED = "translit/data/default-table.pickle"
+"""Where the compiled default table goes in the wheel."""
+
+
+def prebuild(root: Path, work: Path) -> str:
+    """Compile the default table of the project at *root* into *work* (the sources, pure
+    Python, no user cache); return the file. Raises CompileFailed with the output."""
+    out = work / "default-table.pickle"
+    paths = [str(root / "src"), *filter(None, [os.environ.get("PYTHONPATH")])]  # (pip's
+    # build environment reaches its packages through PYTHONPATH too)
+    env = {**os.environ, "PYTHONPATH": os.pathsep.join(paths), "TRANSLIT_NO_CACHE": "1"}
+    done = subprocess.run([sys.executable, "-c", PREBUILD, str(out)],
+                          cwd=root, env=env, capture_output=True, text=True)  # fmt: skip
+    if done.returncode or not out.is_file():
+        output = (done.stdout + done.stderr).strip().splitlines()
+        raise CompileFailed("the default table did not compile:\n" + "\n".join(output[-20:]))
+    return str(out)
 
 
 def build_mode(environ: dict[str, str] | os._Environ[str] = os.environ) -> str:
@@ -100,32 +130,45 @@ class CompiledModulesHook(BuildHookInterface):  # type: ignore[misc]
     PLUGIN_NAME = "custom"
 
     def dependencies(self) -> list[str]:
-        """mypy (for mypyc), setuptools and the runtime dependencies that mypy reads,
-        unless the build is pure Python."""
+        """The runtime dependencies (the default table is compiled with them, and mypy
+        reads them), and mypy (for mypyc) and setuptools unless the build is pure Python."""
+        runtime: list[str] = self.metadata.core.dependencies
         if build_mode() == "pure":
-            return []
-        return [*self.config.get("compiler-dependencies", []), *self.metadata.core.dependencies]
+            return [*runtime]
+        return [*self.config.get("compiler-dependencies", []), *runtime]
 
     def initialize(self, version: str, build_data: dict[str, Any]) -> None:
         mode = build_mode()
-        if self.target_name != "wheel" or version == "editable" or mode == "pure":
+        if self.target_name != "wheel" or version == "editable":
             return
-        self._work = Path(tempfile.mkdtemp(prefix="translit-mypyc-"))
+        self._work = Path(tempfile.mkdtemp(prefix="translit-build-"))
+        root = Path(self.root)
         try:
-            built = compile_modules(Path(self.root), list(self.config.get("compile", [])),
-                                    self._work)
+            build_data["force_include"][prebuild(root, self._work)] = SHIPPED
         except (CompileFailed, OSError) as error:
-            shutil.rmtree(self._work, ignore_errors=True)
-            if mode == "compiled":
-                raise CompileFailed(f"{MODE_VARIABLE}=compiled: {error}") from error
-            self.app.display_warning(
-                f"translit: building pure Python (the same outputs, about half as fast), "
-                f"since the compiled modules could not be built; {MODE_VARIABLE}=pure "
-                f"skips the attempt. {error}")
+            self._failed(mode, error, "the wheel ships no compiled default table (the first "
+                         "run compiles it, about 2 s).")  # fmt: skip
+        if mode == "pure":
+            return
+        try:
+            built = compile_modules(root, list(self.config.get("compile", [])),
+                                    self._work / "mypyc")
+        except (CompileFailed, OSError) as error:
+            self._failed(mode, error, "building pure Python (the same outputs, about half "
+                         "as fast), since the compiled modules could not be built; "
+                         f"{MODE_VARIABLE}=pure skips the attempt.")  # fmt: skip
             return
         build_data["pure_python"] = False
         build_data["infer_tag"] = True
         build_data["force_include"].update(built)
+
+    def _failed(self, mode: str, error: Exception, what: str) -> None:
+        """A step failed: an error in the ``compiled`` mode, else a warning saying *what*
+        the wheel goes without."""
+        if mode == "compiled":
+            shutil.rmtree(self._work, ignore_errors=True)
+            raise CompileFailed(f"{MODE_VARIABLE}=compiled: {error}") from error
+        self.app.display_warning(f"translit: {what} {error}")
 
     def finalize(self, version: str, build_data: dict[str, Any], artifact_path: str) -> None:
         work = getattr(self, "_work", None)

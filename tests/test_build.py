@@ -125,3 +125,5 @@ def test_the_source_distribution_builds(tmp_path: Path) -> None:
     (wheel,) = (tmp_path / "wheels").glob("*.whl")
     with zipfile.ZipFile(wheel) as archive:
         assert "translit/data/aliases.yaml" in archive.namelist()
+        # the default table, compiled by the hook (translit.shipped), a cache entry
+        assert archive.read("translit/data/default-table.pickle").startswith(b"translit-index")

@@ -16,8 +16,13 @@ TABLE = "entities:\n  - {id: brest, type: place, name: Brest, variants: {pl: [Br
 
 @pytest.fixture
 def folder(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    """An empty cache folder; and no default table shipped compiled (an installed wheel's),
+    so that a table not in the cache is compiled (the tests of the shipped one set it)."""
+    from translit import shipped
+
     monkeypatch.setenv("TRANSLIT_CACHE_DIR", str(tmp_path / "cache"))
     monkeypatch.delenv("TRANSLIT_NO_CACHE", raising=False)
+    monkeypatch.setattr(shipped, "shipped_file", lambda: str(tmp_path / "none.pickle"))
     return tmp_path / "cache"
 
 
@@ -189,14 +194,14 @@ def test_a_table_edited_while_it_compiles_is_not_stored(
     import translit.normalizer as normalizer
 
     table = _table(tmp_path)
-    compile_table = normalizer._compile
+    compile_table = normalizer.compile_table
 
     def compile_while_edited(paths: list[str]) -> object:
         index = compile_table(paths)
         table.write_text(TABLE.replace("Brest", "Brest-Litovsk"), encoding="utf-8")
         return index
 
-    monkeypatch.setattr(normalizer, "_compile", compile_while_edited)
+    monkeypatch.setattr(normalizer, "compile_table", compile_while_edited)
     translit.Normalizer([table], include_default=False)
     assert _entries(folder) == []
 
@@ -388,3 +393,77 @@ def test_lazy_parts_load_once_from_threads(folder: Path, tmp_path: Path) -> None
         thread.join()
     assert len(seen) == 16
     assert len({id(v) for v in seen[::2]}) == 1 and len({id(v) for v in seen[1::2]}) == 1
+
+
+# ----------------------------------------------------- the default table the wheel ships
+
+
+@pytest.fixture(scope="module")
+def shipped_entry(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The entry the wheel's build hook writes (shipped.write), made here from the
+    installed sources."""
+    from translit import shipped
+    from translit.normalizer import compile_table
+
+    path = tmp_path_factory.mktemp("shipped") / shipped.FILE_NAME
+    shipped.write(str(path), compile_table)
+    return path
+
+
+def test_the_shipped_table_is_loaded_instead_of_compiled(
+    folder: Path, shipped_entry: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import translit.normalizer as normalizer
+    from translit import shipped
+
+    def refuse(paths: list[str]) -> object:
+        raise AssertionError(f"compiled {paths}")
+
+    monkeypatch.setattr(shipped, "shipped_file", lambda: str(shipped_entry))
+    monkeypatch.setattr(normalizer, "compile_table", refuse)
+    first = translit.Normalizer()
+    assert first.normalize("Lukashenko in Kiev and Krivoy Rog") == (
+        "Lukashenka in Kyiv and Kryvyi Rih"
+    )
+    (entry,) = _entries(folder)  # saved in the user's cache, under the user's key
+    stamp = entry.stat().st_mtime_ns
+    second = translit.Normalizer()
+    assert entry.stat().st_mtime_ns == stamp  # read from the user's cache now
+    assert list(second.variants()) == list(first.variants())
+    with pytest.raises(AssertionError, match="compiled"):
+        translit.Normalizer(places=False)  # not the shipped table's files
+
+
+def test_a_shipped_table_of_other_files_is_not_used(
+    folder: Path, shipped_entry: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from translit import shipped
+    from translit.tables.bundled import bundled_table_files
+
+    paths = bundled_table_files()
+    other = tmp_path / shipped.FILE_NAME
+    # the same bytes with another key in them (the key the files' contents give)
+    other.write_bytes(shipped_entry.read_bytes().replace(
+        shipped.content_key(paths, "").encode(), b"0" * 64))  # fmt: skip
+    monkeypatch.setattr(shipped, "shipped_file", lambda: str(other))
+    assert shipped.load(paths, "") is None
+    monkeypatch.setattr(shipped, "shipped_file", lambda: str(shipped_entry))
+    assert shipped.load(paths, "") is not None
+    assert shipped.load(paths, "x") is None  # other options
+    assert shipped.load(paths[:1], "") is None  # other files (no gazetteer)
+    assert shipped.content_key(paths, "") != shipped.content_key([*paths, str(USER_TABLE)], "")
+
+
+def test_an_installed_wheel_ships_the_table_of_its_files() -> None:
+    """A wheel (pip install .) carries the default table compiled from its own files, which
+    loads; an editable install (the checkout's sources) carries none."""
+    from translit import shipped
+    from translit.compile.index import Index
+    from translit.tables.bundled import bundled_table_files
+
+    package = Path(translit.__file__).resolve().parent
+    checkout = Path(__file__).resolve().parents[1] / "src" / "translit"
+    if package == checkout:
+        assert not Path(shipped.shipped_file()).exists()
+    else:
+        assert isinstance(shipped.load(bundled_table_files(), ""), Index)

@@ -165,7 +165,8 @@ LAYERS: list[list[str]] = [
     ["translit.context"],
     # the API: the scan (the matching and the review of the context, piece by piece),
     # the Normalizer, and the check of a compiled table that needs the matcher
-    ["translit", "translit.scan", "translit.normalizer", "translit.stream", "translit.outputs"],
+    ["translit", "translit.scan", "translit.normalizer", "translit.stream", "translit.outputs",
+     "translit.shipped"],
     # reading and writing documents, for the faces
     ["translit.documents"],
     # the faces: corpora, then the command line (which runs corpora)

@@ -18,7 +18,7 @@ from translit.text.fold import fold_word
 if TYPE_CHECKING:
     from pathlib import Path
 
-__all__ = ["MAX_NAME", "Normalizer"]
+__all__ = ["MAX_NAME", "Normalizer", "compile_table"]
 
 MAX_NAME = 1000
 """Longest input ``canonical()`` considers a name, in characters."""
@@ -84,10 +84,11 @@ class Normalizer:
         try:
             key = table_key(paths, "")
         except (OSError, TableError):  # compiling it reports the error, with the line
-            self._index = _compile(paths)
+            self._index = compile_table(paths)
         else:
             self._index = cached(
-                key, lambda: _compile(paths), Index, lambda *entry: _store(paths, *entry)
+                key, lambda: compile_table(paths), Index, lambda *entry: _store(paths, *entry),
+                lambda: _shipped(paths),
             )
         self._style = self._check_style(style)
         self._replace_inflected = replace_inflected
@@ -262,7 +263,16 @@ def _store(paths: Sequence[str | Path], path: str, key: str, index: Index) -> No
     save(path, key, index)
 
 
-def _compile(paths: list[str | Path]) -> Index:
+def _shipped(paths: Sequence[str | Path]) -> object:
+    """The default table as the wheel ships it compiled, when *paths* are the default
+    table's and it was built from the files installed (:mod:`translit.shipped`,
+    imported on a cache miss only); else None."""
+    from translit.shipped import load
+
+    return load([str(path) for path in paths], "")
+
+
+def compile_table(paths: list[str | Path]) -> Index:
     """Load, validate, generate and compile: the slow path the cache saves."""
     from translit.compile.compiler import build_index
     from translit.compile.former import add_former

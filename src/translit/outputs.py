@@ -20,7 +20,7 @@ entry that comes later, naming both entries, when
    canonical form.
 
 The bundled table passes (``tests/test_table.py``). The check reads with the
-matcher, so it stands above it, beside the API: ``normalizer._compile`` calls it
+matcher, so it stands above it, beside the API: ``normalizer.compile_table`` calls it
 on each table it compiles.
 """
 

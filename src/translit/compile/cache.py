@@ -39,6 +39,10 @@ and the words made a set), most of it the 27,000 phrases, their targets and reas
 which every scan reads; its load is most of a start-up with the gazetteer
 (docs/places.md, "Start-up").
 
+On a miss, the caller may offer a value to try before a build: the default table the
+wheel ships compiled (:mod:`translit.shipped`, keyed by contents), saved under the key
+as a built one would be.
+
 Entries are written to a temporary file in the same folder and renamed into
 place, so two processes building at once each leave a complete file; each new
 entry removes the oldest beyond the 16 most recent. Set ``TRANSLIT_NO_CACHE=1``
@@ -70,8 +74,8 @@ if TYPE_CHECKING:
     from pathlib import Path
 
 __all__ = [
-    "MAX_ENTRY", "SEPARATOR", "Parts", "cache_dir", "cached", "frame", "table_key", "trusted",
-    "unpacked",
+    "MAX_ENTRY", "SEPARATOR", "Parts", "cache_dir", "cached", "entry_value", "frame",
+    "package_files", "sha256", "table_key", "trusted", "unpacked",
 ]
 
 _MAGIC = b"translit-index 7\n"  # 2: a CRC-32 line instead of a SHA-256 one; 3: packed;
@@ -104,7 +108,7 @@ def _folder() -> str:
 
 
 @functools.cache
-def _sha256() -> Callable[..., Any]:
+def sha256() -> Callable[..., Any]:
     """SHA-256 as the interpreter builds it in: hashlib would load OpenSSL (about 2 ms of
     start-up) for the few kilobytes a key hashes."""
     for name in ("_sha2", "_sha256"):  # Python 3.12 and later; 3.11
@@ -117,10 +121,8 @@ def _sha256() -> Callable[..., Any]:
     return fallback  # pragma: no cover - other Pythons
 
 
-def _package_files() -> str:
-    """Name, size and modification time of each package file that shapes a compiled
-    table (code and data): they change with an upgrade or an edit, and stat is
-    cheaper than reading. A file added or removed changes the list too."""
+def package_files() -> list[str]:
+    """The package files that shape a compiled table: code (the compiler's too) and data."""
     root = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))  # the package
     found = []
     for folder, suffix in (
@@ -128,11 +130,18 @@ def _package_files() -> str:
         ("match", ".py"), ("context", ".py"), ("data/schemes", ".yaml"),
         ("data/languages", ".yaml"),
     ):
-        with os.scandir(os.path.join(root, folder)) as entries:  # the compiler's code, too
+        with os.scandir(os.path.join(root, folder)) as entries:
             found += sorted(e.path for e in entries if e.name.endswith(suffix))
     found += [os.path.join(root, "data", n) for n in ("given_names.yaml", "common_words.txt.gz")]
+    return found
+
+
+def _package_files() -> str:
+    """Name, size and modification time of each of :func:`package_files`: they change
+    with an upgrade or an edit, and stat is cheaper than reading. A file added or
+    removed changes the list too."""
     stamps = []
-    for path in found:
+    for path in package_files():
         info = os.stat(path)
         stamps.append(f"{path}:{info.st_size}:{info.st_mtime_ns}")
     return "|".join(stamps)
@@ -146,7 +155,7 @@ def table_key(paths: Iterable[str | os.PathLike[str]], options: str) -> str:
     from translit.tables.bundled import shipped_files
     from translit.version import __version__
 
-    digest = _sha256()()
+    digest = sha256()()
     digest.update(f"{__version__}|{sys.version}".encode())
     digest.update(options.encode())
     shipped = shipped_files()
@@ -158,7 +167,7 @@ def table_key(paths: Iterable[str | os.PathLike[str]], options: str) -> str:
         else:
             from translit.tables.reading import read_bytes  # refused before reading if odd
 
-            digest.update(_sha256()(read_bytes(path)).digest())
+            digest.update(sha256()(read_bytes(path)).digest())
     digest.update(_package_files().encode())
     hexdigest: str = digest.hexdigest()
     return hexdigest
@@ -223,10 +232,10 @@ def _load(path: str | os.PathLike[str], key: str = "") -> Any:
     finally:
         os.close(fd)
     with raw, memoryview(raw) as view:
-        return _entry(view, key)
+        return entry_value(view, key)
 
 
-def _entry(raw: memoryview, key: str) -> Any:
+def entry_value(raw: memoryview, key: str) -> Any:
     """The value of the entry *raw* (its bytes) if it is whole and holds *key*, else None."""
     head = len(_MAGIC) + 8
     if raw[: len(_MAGIC)] != _MAGIC or raw[head] != ord("\n"):
@@ -457,11 +466,17 @@ def _rebuild(
 
 
 def cached(
-    key: str, build: Callable[[], T], kind: type[T], store: Callable[[str, str, T], None]
+    key: str,
+    build: Callable[[], T],
+    kind: type[T],
+    store: Callable[[str, str, T], None],
+    shipped: Callable[[], object] | None = None,
 ) -> T:
     """The value cached under *key* (an instance of *kind*), or ``build()`` saved under it
     by *store* (path, key, value: :func:`translit.compile.cachestore.save`, which the
-    caller imports after a build only: the load side is on every start-up)."""
+    caller imports after a build only: the load side is on every start-up). *shipped*:
+    what to try before a build, the table that came with the package
+    (:func:`translit.shipped.load`), saved under *key* the same way."""
     if os.environ.get("TRANSLIT_NO_CACHE"):
         return build()
     folder = _folder()
@@ -474,11 +489,15 @@ def cached(
         return build()
     path = os.path.join(folder, f"index-{key}.pickle")
     value = _load(path, key)
-    if isinstance(value, kind):
-        parts = getattr(value, "__dict__", {}).get("_parts")
-        if isinstance(parts, Parts):
-            parts.recover = functools.partial(_rebuild, path, key, build, store)
-        return value
-    value = build()
-    store(path, key, value)
+    if not isinstance(value, kind):
+        found = shipped() if shipped is not None else None
+        if not isinstance(found, kind):
+            value = build()
+            store(path, key, value)
+            return value
+        value = found
+        store(path, key, value)
+    parts = getattr(value, "__dict__", {}).get("_parts")
+    if isinstance(parts, Parts):
+        parts.recover = functools.partial(_rebuild, path, key, build, store)
     return value
