@@ -118,34 +118,20 @@ def _lengthened(forms: WordForms, common: CommonWords) -> set[str]:
 
     >>> sorted(word_forms({"homiel"}, {"homiel": {"en"}}).anchors)  # not homi: homily
     ['homie', 'homil']
-
-    A lengthened anchor that still begins common words the forms do not go on as is
-    lengthened again, up to :data:`_LENGTHENINGS` letters in all (with 100,000 made-up
-    names, *poli* gave *polit*, which still hit "politics" 1,600 times per MB of
-    Markdown).
     """
-    for _ in range(_LENGTHENINGS):
-        anchors = set(forms.anchors)
-        for anchor, after in _after_anchors(forms, 1).items():
-            if not after or not all(ch.isalpha() for ch in after):
-                continue
-            begun = common.starting_with(anchor)
-            if not any(len(w) > len(anchor) and w[len(anchor)] not in after for w in begun):
-                continue  # no common word it would stop hitting
-            if lookup(forms, anchor, weak=True) is not None:
-                continue  # a form of the table itself (a weak one too, which canonical()
-                # reads): it must still be found
-            anchors.discard(anchor)
-            anchors.update(anchor + ch for ch in after)
-        anchors = _minimal(anchors)
-        if anchors == forms.anchors:
-            break
-        forms.anchors = anchors
-    return forms.anchors
-
-
-_LENGTHENINGS = 3
-"""How many letters :func:`_lengthened` may add to an anchor."""
+    anchors = set(forms.anchors)
+    for anchor, after in _after_anchors(forms, 1).items():
+        if not after or not all(ch.isalpha() for ch in after):
+            continue
+        begun = common.starting_with(anchor)
+        if not any(len(w) > len(anchor) and w[len(anchor)] not in after for w in begun):
+            continue  # no common word it would stop hitting
+        if lookup(forms, anchor, weak=True) is not None:
+            continue  # a form of the table itself (a weak one too, which canonical()
+            # reads): it must still be found
+        anchors.discard(anchor)
+        anchors.update(anchor + ch for ch in after)
+    return _minimal(anchors)
 
 
 def next_characters(forms: WordForms) -> tuple[dict[str, str], dict[str, frozenset[str]]]:
