@@ -66,17 +66,16 @@ def load(paths: Sequence[str], options: str) -> Any:
     package's other data is: whoever can write it can write the code too."""
     if [*paths] != bundled_table_files() or options:
         return None
-    path = shipped_file()
     try:
-        with open(path, "rb") as file:
-            raw = file.read()
+        return _entry(shipped_file(), content_key(paths, options))
     except OSError:
         return None
-    try:
-        key = content_key(paths, options)
-    except OSError:
-        return None
-    with memoryview(raw) as view:
+
+
+def _entry(path: str, key: str) -> Any:
+    """The value of the entry file *path* if it holds *key*, else None (OSError when it
+    cannot be read)."""
+    with open(path, "rb") as file, memoryview(file.read()) as view:
         return entry_value(view, key)
 
 
@@ -94,8 +93,7 @@ def write(path: str, compile_table: Callable[[list[str]], Any]) -> None:
     index = compile_table([*paths])
     save(path, key, index)
     try:
-        with open(path, "rb") as file, memoryview(file.read()) as view:
-            loaded = entry_value(view, key)
+        loaded = _entry(path, key)
     except OSError as error:
         raise RuntimeError(f"{path}: the compiled default table was not written") from error
     if (

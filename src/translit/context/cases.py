@@ -10,6 +10,7 @@ from translit.context.people import own_given_names
 from translit.context.reader import MEMO, Surroundings, plain, table_word
 from translit.match.general import scan_general
 from translit.mention import Mention
+from translit.tables.context_rules import case_bases
 from translit.text.casing import is_cyrillic
 from translit.text.fold import fold_word
 
@@ -52,18 +53,11 @@ def case_form_in(seen: Surroundings, m: Mention) -> frozenset[str]:
         for lang, rules in seen.rules.endings.items():
             if lang in index.listed_langs.get(word, ()):
                 continue
-            for ending, cases, after in rules:
-                for case in cases:
-                    if case and case != ending and word.endswith(case):
-                        stem = word[: len(word) - len(case)]
-                        base = stem + ending
-                        if (
-                            stem
-                            and (not after or stem[-1] in after)
-                            and lang in index.listed_langs.get(base, ())
-                            and any(t.entity == m.entity for t in index.phrases.get((base,), ()))
-                        ):
-                            langs.add(lang)
+            if any(
+                lang in index.listed_langs.get(base, ()) and _names(index, base, m.entity)
+                for base in case_bases(word, rules)
+            ):
+                langs.add(lang)
         found = frozenset(langs)
         if len(memo) < MEMO:
             memo[m.text, m.entity] = found
@@ -85,25 +79,20 @@ def case_form_there(seen: Surroundings, m: Mention, lang: str) -> bool:
     found = memo.get((word, m.entity, lang))
     if found is None:
         index = seen.index
-
-        def names_it(base: str) -> bool:
-            return any(t.entity == m.entity for t in index.phrases.get((base,), ()))
-
-        found = lang in seen.rules.genitive and word[-1:] == "s" and names_it(word[:-1])
-        for ending, cases, after in seen.rules.endings.get(lang, ()):
-            if found:
-                break
-            for case in cases:
-                stem = word[: len(word) - len(case)]
-                if (
-                    case != ending and word.endswith(case) and stem
-                    and (not after or stem[-1] in after) and names_it(stem + ending)
-                ):  # fmt: skip
-                    found = True
-                    break
+        found = (
+            lang in seen.rules.genitive and word[-1:] == "s" and _names(index, word[:-1], m.entity)
+        ) or any(
+            _names(index, base, m.entity)
+            for base in case_bases(word, seen.rules.endings.get(lang, ()))
+        )
         if len(memo) < MEMO:
             memo[word, m.entity, lang] = found
     return found
+
+
+def _names(index: Index, word: str, entity: str) -> bool:
+    """Whether the table's word *word* alone names *entity*."""
+    return any(t.entity == entity for t in index.phrases.get((word,), ()))
 
 
 def broken_genitive(seen: Surroundings, m: Mention) -> bool:

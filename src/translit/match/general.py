@@ -26,6 +26,7 @@ from translit.compile.lookup import case_reading, lookup
 from translit.limits import MAX_FORM_LENGTH
 from translit.match.checks import Left, accept, left_reason
 from translit.mention import Mention
+from translit.tables.context_rules import case_bases
 from translit.text.casing import is_cyrillic, restyle
 from translit.text.fold import KEY_WORD, fold, word_stop
 from translit.text.protect import STOP, STOP_SET, outside_code, outside_long_tokens
@@ -412,14 +413,11 @@ def own_ending(index: Index, key: str, words: tuple[str, ...]) -> bool:
     for word, base in zip(written, words, strict=True):
         if word == base or is_cyrillic(base):
             continue
-        if not any(
-            case != ending and word.endswith(case)
-            and word[: len(word) - len(case)] + ending == base
-            and (not after or word[-len(case) - 1 : -len(case)] in after)
+        if base not in {
+            found
             for lang in index.listed_langs.get(base, ())
-            for ending, cases, after in endings.get(lang, ())
-            for case in cases
-        ):  # fmt: skip
+            for found in case_bases(word, endings.get(lang, ()))
+        }:
             return False
     return True
 

@@ -25,6 +25,7 @@ compiled once with the table (:class:`ContextRules` is part of the cached
 
 from __future__ import annotations
 
+from collections.abc import Iterable, Iterator
 from functools import lru_cache
 from typing import TYPE_CHECKING
 
@@ -34,7 +35,7 @@ from translit.text.fold import fold_word
 if TYPE_CHECKING:
     from translit.tables.yamlfile import Map
 
-__all__ = ["ContextRules", "Words", "load_context_rules"]
+__all__ = ["ContextRules", "Words", "case_bases", "load_context_rules"]
 
 
 Words = tuple[str, ...]
@@ -136,6 +137,22 @@ class ContextRules(Record):
         self.near_after = frozenset(
             self.historical_after.keys() | self.former_states.keys() | self.conjunctions
         )
+
+
+def case_bases(word: str, rules: Iterable[tuple[str, tuple[str, ...], str]]) -> Iterator[str]:
+    """The words of which the folded *word* is a case by *rules* (a language's
+    :attr:`ContextRules.endings`): for each rule whose case ending *word* has (after a
+    letter of the rule's, if it names them), the stem with the rule's ending.
+
+    >>> list(case_bases("kalinowskiego", [("i", ("iego", "im"), "k")]))
+    ['kalinowski']
+    """
+    for ending, cases, after in rules:
+        for case in cases:
+            if case and case != ending and word.endswith(case):
+                stem = word[: len(word) - len(case)]
+                if stem and (not after or stem[-1] in after):
+                    yield stem + ending
 
 
 def words_of(phrase: str) -> Words:
